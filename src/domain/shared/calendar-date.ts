@@ -1,0 +1,93 @@
+/**
+ * Calendar days as `YYYY-MM-DD` strings. A legal period counts days in Europe/Paris, never instants:
+ * arithmetic is done on UTC-noon-free integer day numbers so that no time zone can shift a day.
+ */
+export type CalendarDate = string & { readonly __brand?: 'CalendarDate' };
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(value: string): value is CalendarDate {
+  const m = PATTERN.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function parts(date: CalendarDate): { year: number; month: number; day: number } {
+  const m = PATTERN.exec(date);
+  if (!m) throw new Error(`not a calendar date: ${date}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+export function fromParts(year: number, month: number, day: number): CalendarDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/** Days since 1970-01-01 (proleptic Gregorian), computed without Date so no zone is involved. */
+export function toDayNumber(date: CalendarDate): number {
+  const { year, month, day } = parts(date);
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
+export function fromDayNumber(n: number): CalendarDate {
+  const d = new Date(n * 86_400_000);
+  return fromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/**
+ * Adds whole months the way CPC art. 641 al. 2 counts a period in months: the period ends on the day
+ * bearing the same number, or on the last day of the month when there is no such day (31/01 + 1 month = 28/02).
+ */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const { year, month, day } = parts(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return fromParts(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+export function addYears(date: CalendarDate, years: number): CalendarDate {
+  return addMonths(date, years * 12);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: CalendarDate): number {
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+/** `23/11/2026`, the French way. */
+export function formatFrenchDate(date: CalendarDate): string {
+  const { year, month, day } = parts(date);
+  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+}
+
+/** The calendar day an instant falls on in Europe/Paris (the only zone whose days count here). */
+export function parisDateOf(instant: Date): CalendarDate {
+  const f = new Intl.DateTimeFormat('fr-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return f.format(instant) as CalendarDate;
+}
