@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayOfWeek, formatFrenchDate, isCalendarDate, parisDateOf } from './calendar-date.ts';
+import {
+  addDays,
+  addMonths,
+  dayOfWeek,
+  formatFrenchDate,
+  isCalendarDate,
+  parisDateOf,
+} from './calendar-date.ts';
 
 describe('calendar dates', () => {
   it.each([

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { DossierScope } from '../../domain/access/policy.ts';
+import type { Db } from '../client.ts';
+import { dossiers } from '../schema.ts';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type NewDossier = typeof dossiers.$inferInsert;
+
+/** The SQL twin of `canReadDossier`: list queries filter in the database, never after loading. */
+export function scopeCondition(scope: DossierScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'member':
+      return eq(dossiers.memberId, scope.memberId);
+    case 'organisation':
+      return eq(dossiers.organisationId, scope.organisationId);
+    case 'mediator':
+      return eq(dossiers.mediatorId, scope.mediatorId);
+    case 'none':
+      return undefined;
+  }
+}
+
+export async function listDossiers(db: Db, scope: DossierScope): Promise<DossierRow[]> {
+  const condition = scopeCondition(scope);
+  if (!condition) return [];
+  return db.select().from(dossiers).where(condition).orderBy(desc(dossiers.createdAt)).limit(500);
+}
+
+export async function findDossier(db: Db, id: string): Promise<DossierRow | undefined> {
+  const rows = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findByIdempotencyKey(db: Db, memberId: string, key: string) {
+  const rows = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.memberId, memberId), eq(dossiers.idempotencyKey, key)))
+    .limit(1);
+  return rows[0];
+}
+
+// Crockford base32 without ambiguous letters: a reference read over the phone must survive it.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export function newReference(year: number): string {
+  const bytes = randomBytes(6);
+  const code = Array.from(bytes, (b) => ALPHABET[b % 32]).join('');
+  return `REC-${year}-${code}`;
+}
+
+export async function insertDossier(db: Db, values: NewDossier): Promise<DossierRow> {
+  const [row] = await db.insert(dossiers).values(values).returning();
+  return row!;
+}

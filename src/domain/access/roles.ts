@@ -1,0 +1,19 @@
+export const ROLES = ['member', 'handler', 'supervisor', 'mediator', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  member: 'Adhérent',
+  handler: 'Conseiller',
+  supervisor: 'Superviseur',
+  mediator: 'Médiateur',
+  auditor: 'Auditeur',
+  admin: 'Administrateur',
+};
+
+export const STAFF_ROLES: readonly Role[] = ['handler', 'supervisor', 'auditor', 'admin'];
+
+export interface Actor {
+  id: string;
+  role: Role;
+  organisationId: string | null;
+}

@@ -1,0 +1,117 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { DossierRow } from '../../db/repositories/dossiers.ts';
+import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
+import { ORGANISATION_KINDS } from '../../domain/dossiers/status.ts';
+import { requireUser } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { errorBodySchema } from '../errors.ts';
+import { createDossier, listVisibleDossiers, openDossier } from './use-cases.ts';
+
+const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
+
+export const dossierSchema = z.object({
+  id: z.string().uuid(),
+  reference: z.string().describe('Référence lisible du dossier (REC-2026-XXXXXX)'),
+  organisationId: z.string().uuid().nullable(),
+  organisationName: z.string(),
+  organisationKind: z.enum(ORGANISATION_KINDS),
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: z.string(),
+  amountCents: z.number().int().nullable().describe('Montant en jeu, en centimes'),
+  complaintSentOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+function dossierView(row: DossierRow): z.infer<typeof dossierSchema> {
+  return {
+    id: row.id,
+    reference: row.reference,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    organisationKind: row.organisationKind,
+    category: row.category,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    amountCents: row.amountCents,
+    complaintSentOn: row.complaintSentOn,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/dossiers',
+    {
+      schema: {
+        tags: ['Dossiers'],
+        summary: 'Dossiers visibles : les siens pour un adhérent, ceux de son organisme pour un conseiller',
+        response: { 200: z.object({ dossiers: z.array(dossierSchema) }), 401: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const rows = await listVisibleDossiers(ctx, requireUser(request));
+      return { dossiers: rows.map(dossierView) };
+    },
+  );
+
+  r.get(
+    '/api/v1/dossiers/:id',
+    {
+      schema: {
+        tags: ['Dossiers'],
+        summary: 'Un dossier (chaque consultation est journalisée)',
+        params: z.object({ id: z.string().uuid('Identifiant de dossier invalide') }),
+        response: { 200: z.object({ dossier: dossierSchema }), 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const row = await openDossier(ctx, requireUser(request), request.params.id);
+      return { dossier: dossierView(row) };
+    },
+  );
+
+  r.post(
+    '/api/v1/dossiers',
+    {
+      schema: {
+        tags: ['Dossiers'],
+        summary: 'Ouvrir un dossier (idempotent avec l’en-tête Idempotency-Key)',
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(100).optional() }),
+        body: z.object({
+          organisationId: z.string().uuid().optional(),
+          organisationName: z.string().trim().min(2).max(200).optional(),
+          organisationKind: z.enum(ORGANISATION_KINDS).optional(),
+          category: z.enum(DOSSIER_CATEGORIES),
+          title: z.string().trim().min(3, 'Donnez un titre de 3 caractères au moins').max(200),
+          description: z.string().max(20_000).default(''),
+          amountCents: z.number().int().min(0).max(100_000_000).optional(),
+          complaintSentOn: calendarDate.optional(),
+        }),
+        response: {
+          200: z.object({ dossier: dossierSchema }),
+          201: z.object({ dossier: dossierSchema }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { dossier, created } = await createDossier(ctx, requireUser(request), {
+        ...request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      reply.status(created ? 201 : 200);
+      return { dossier: dossierView(dossier) };
+    },
+  );
+}

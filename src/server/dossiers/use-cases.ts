@@ -1,0 +1,124 @@
+import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import {
+  findByIdempotencyKey,
+  findDossier,
+  insertDossier,
+  listDossiers,
+  newReference,
+} from '../../db/repositories/dossiers.ts';
+import { organisationOf, type UserRow } from '../../db/repositories/users.ts';
+import { canCreateDossier, canReadDossier, dossierScope } from '../../domain/access/policy.ts';
+import type { DossierCategory } from '../../domain/dossiers/categories.ts';
+import type { OrganisationKind } from '../../domain/dossiers/status.ts';
+import { actorOf } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+
+export function listVisibleDossiers(ctx: AppContext, user: UserRow) {
+  return listDossiers(ctx.database.db, dossierScope(actorOf(user)));
+}
+
+/** Loads a file the user may see and logs the access in the tamper-evident history (RGPD art. 9: health data). */
+export async function openDossier(ctx: AppContext, user: UserRow, id: string) {
+  const { db } = ctx.database;
+  const dossier = await findDossier(db, id);
+  // Same answer for "absent" and "not yours": the API must not reveal that another member's file exists.
+  if (!dossier || !canReadDossier(actorOf(user), dossier)) {
+    throw new AppError('NOT_FOUND', 'Dossier introuvable, ou vous n’y avez pas accès.');
+  }
+  await appendAuditEvent(db, {
+    dossierId: dossier.id,
+    actorId: user.id,
+    type: 'dossier.viewed',
+    payload: { role: user.role },
+    occurredAt: ctx.now(),
+  });
+  return dossier;
+}
+
+export interface CreateDossierInput {
+  organisationId?: string | undefined;
+  organisationName?: string | undefined;
+  organisationKind?: OrganisationKind | undefined;
+  category: DossierCategory;
+  title: string;
+  description: string;
+  amountCents?: number | undefined;
+  complaintSentOn?: string | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+export async function createDossier(ctx: AppContext, user: UserRow, input: CreateDossierInput) {
+  if (!canCreateDossier(actorOf(user))) {
+    throw new AppError('FORBIDDEN', 'Seul un adhérent peut ouvrir un dossier depuis son espace.');
+  }
+  try {
+    return await insertDossierOnce(ctx, user, input);
+  } catch (error) {
+    // Two retries racing with the same key: the unique index let one through; return that one.
+    if (input.idempotencyKey && isUniqueViolation(error)) {
+      const existing = await findByIdempotencyKey(ctx.database.db, user.id, input.idempotencyKey);
+      if (existing) return { dossier: existing, created: false };
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierInput) {
+  return ctx.database.db.transaction(async (tx) => {
+    if (input.idempotencyKey) {
+      const existing = await findByIdempotencyKey(tx, user.id, input.idempotencyKey);
+      if (existing) return { dossier: existing, created: false };
+    }
+    let organisationName = input.organisationName?.trim();
+    let organisationKind = input.organisationKind;
+    if (input.organisationId) {
+      const org = await organisationOf(tx, input.organisationId);
+      if (!org)
+        throw new AppError(
+          'VALIDATION',
+          'Organisme inconnu : choisissez-le dans la liste.',
+          'organisationId',
+        );
+      organisationName = org.name;
+      organisationKind = org.kind;
+    }
+    if (!organisationName || !organisationKind) {
+      throw new AppError(
+        'VALIDATION',
+        'Indiquez l’organisme concerné : choisissez-le dans la liste ou saisissez son nom et son type.',
+        'organisationName',
+      );
+    }
+    const now = ctx.now();
+    const dossier = await insertDossier(tx, {
+      reference: newReference(now.getUTCFullYear()),
+      memberId: user.id,
+      organisationId: input.organisationId ?? null,
+      organisationName,
+      organisationKind,
+      category: input.category,
+      title: input.title,
+      description: input.description,
+      amountCents: input.amountCents ?? null,
+      complaintSentOn: input.complaintSentOn ?? null,
+      status: input.complaintSentOn ? 'submitted' : 'draft',
+      idempotencyKey: input.idempotencyKey ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await appendAuditEvent(tx, {
+      dossierId: dossier.id,
+      actorId: user.id,
+      type: 'dossier.created',
+      payload: { after: { category: dossier.category, status: dossier.status, title: dossier.title } },
+      occurredAt: now,
+    });
+    return { dossier, created: true };
+  });
+}

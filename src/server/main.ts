@@ -1,0 +1,32 @@
+import { openDatabase } from '../db/client.ts';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
+
+const config = loadConfig();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+await database.migrate();
+const ctx = { database, config, now: () => new Date() };
+
+if (config.seedDemo) {
+  const seeded = await seedDemo(database.db, ctx.now());
+  if (seeded.created) {
+    console.log('\nDonnées de démonstration créées. Comptes (mot de passe pour tous : %s) :', DEMO_PASSWORD);
+    for (const a of seeded.accounts) console.log(`  ${a.role.padEnd(10)} ${a.email}`);
+  } else {
+    console.log(`\nComptes de démonstration : voir le README (mot de passe ${DEMO_PASSWORD}).`);
+  }
+}
+
+const app = await buildApp(ctx, { logger: true });
+await app.listen({ port: config.port, host: config.host });
+console.log(`\nRecours est prêt : http://localhost:${config.port}  (base : ${database.location})`);
+console.log(`Documentation de l’API : http://localhost:${config.port}/api/docs\n`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,139 @@
+import { count } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { insertDossier, newReference } from '../../db/repositories/dossiers.ts';
+import { insertUser } from '../../db/repositories/users.ts';
+import { organisations } from '../../db/schema.ts';
+import type { Role } from '../../domain/access/roles.ts';
+import { hashPassword } from '../auth/passwords.ts';
+
+/** Shown in the console and in the README: demo accounts exist only in the demo data. */
+export const DEMO_PASSWORD = 'Recours-Demo-2026';
+
+export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; org?: 'demo' | 'other' }[] = [
+  { email: 'adherent@demo.recours.fr', displayName: 'Camille Martin', role: 'member' },
+  { email: 'adherent2@demo.recours.fr', displayName: 'Louis Bernard', role: 'member' },
+  { email: 'conseiller@demo.recours.fr', displayName: 'Sophie Leroy', role: 'handler', org: 'demo' },
+  { email: 'superviseur@demo.recours.fr', displayName: 'Marc Dubois', role: 'supervisor', org: 'demo' },
+  { email: 'mediateur@demo.recours.fr', displayName: 'Anne Moreau', role: 'mediator' },
+  { email: 'auditeur@demo.recours.fr', displayName: 'Paul Girard', role: 'auditor', org: 'demo' },
+  { email: 'admin@demo.recours.fr', displayName: 'Nadia Haddad', role: 'admin', org: 'demo' },
+  { email: 'conseiller@assurances-exemple.fr', displayName: 'Julien Petit', role: 'handler', org: 'other' },
+];
+
+export interface SeedResult {
+  created: boolean;
+  accounts: { email: string; role: Role }[];
+}
+
+/** Creates the demo organisation, its staff, two members and example files, once (an empty database only). */
+export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
+  const accounts = DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role }));
+  const [existing] = await db.select({ n: count() }).from(organisations);
+  if ((existing?.n ?? 0) > 0) return { created: false, accounts };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [demo] = await tx
+      .insert(organisations)
+      .values({ name: 'Mutuelle Démo', kind: 'mutuelle', slug: 'mutuelle-demo' })
+      .returning();
+    const [other] = await tx
+      .insert(organisations)
+      .values({ name: 'Assurances Exemple', kind: 'insurer', slug: 'assurances-exemple' })
+      .returning();
+    const ids: Record<string, string> = {};
+    for (const account of DEMO_ACCOUNTS) {
+      const organisationId = account.org === 'demo' ? demo!.id : account.org === 'other' ? other!.id : null;
+      const user = await insertUser(tx, { ...account, passwordHash, organisationId });
+      ids[account.email] = user.id;
+    }
+    const member = ids['adherent@demo.recours.fr']!;
+    const member2 = ids['adherent2@demo.recours.fr']!;
+    const examples = [
+      {
+        memberId: member,
+        organisationId: demo!.id,
+        organisationName: demo!.name,
+        organisationKind: 'mutuelle' as const,
+        category: 'reimbursement_contested',
+        title: 'Couronne dentaire remboursée 9 € au lieu de 120 €',
+        description:
+          'Couronne céramo-métallique posée le 02/09/2026 (facture 550 €). Le tableau de garanties prévoit 300 % BR ; la mutuelle a versé 9 €.',
+        status: 'submitted',
+        amountCents: 11_100,
+        complaintSentOn: '2026-09-15',
+      },
+      {
+        memberId: member,
+        organisationId: other!.id,
+        organisationName: other!.name,
+        organisationKind: 'insurer' as const,
+        category: 'termination',
+        title: 'Résiliation non prise en compte, cotisations toujours prélevées',
+        description:
+          'Résiliation envoyée le 01/08/2026 (contrat de plus d’un an) ; prélèvements de septembre et octobre.',
+        status: 'submitted',
+        amountCents: 15_600,
+        complaintSentOn: '2026-09-20',
+      },
+      {
+        memberId: member,
+        organisationId: null,
+        organisationName: 'CPAM du Rhône',
+        organisationKind: 'cpam' as const,
+        category: 'cpam_decision',
+        title: 'Refus de remboursement de séances de kinésithérapie',
+        description: 'Notification de refus reçue le 05/11/2026.',
+        status: 'draft',
+        amountCents: 25_400,
+        complaintSentOn: null,
+      },
+      {
+        memberId: member2,
+        organisationId: demo!.id,
+        organisationName: demo!.name,
+        organisationKind: 'mutuelle' as const,
+        category: 'contributions',
+        title: 'Double prélèvement de la cotisation d’octobre',
+        description: 'La cotisation d’octobre (86,40 €) a été prélevée deux fois.',
+        status: 'acknowledged',
+        amountCents: 8_640,
+        complaintSentOn: '2026-10-08',
+      },
+      {
+        memberId: member2,
+        organisationId: demo!.id,
+        organisationName: demo!.name,
+        organisationKind: 'mutuelle' as const,
+        category: 'coverage_interpretation',
+        title: 'Lunettes : forfait optique refusé',
+        description:
+          'Refus au motif d’un renouvellement avant 2 ans ; l’ordonnance constate une évolution de la vue.',
+        status: 'mediation',
+        amountCents: 20_000,
+        complaintSentOn: '2026-03-02',
+        mediatorId: ids['mediateur@demo.recours.fr']!,
+      },
+    ];
+    for (const example of examples) {
+      const dossier = await insertDossier(tx, {
+        ...example,
+        reference: newReference(now.getUTCFullYear()),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await appendAuditEvent(tx, {
+        dossierId: dossier.id,
+        actorId: example.memberId,
+        type: 'dossier.created',
+        payload: {
+          after: { category: dossier.category, status: dossier.status, title: dossier.title },
+          seed: true,
+        },
+        occurredAt: now,
+      });
+    }
+  });
+  return { created: true, accounts };
+}
