@@ -30,13 +30,6 @@ CREATE TABLE "dossiers" (
 	CONSTRAINT "dossiers_reference_unique" UNIQUE("reference")
 );
 --> statement-breakpoint
-CREATE TABLE "login_attempts" (
-	"id" bigserial PRIMARY KEY NOT NULL,
-	"email_hash" text NOT NULL,
-	"succeeded" boolean NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "organisations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
-  boolean,
   date,
   index,
   integer,
@@ -112,10 +111,3 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_dossier_idx').on(t.dossierId)],
 );
-
-export const loginAttempts = pgTable('login_attempts', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  emailHash: text('email_hash').notNull(),
-  succeeded: boolean('succeeded').notNull(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-});

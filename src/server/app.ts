@@ -22,6 +22,12 @@ z.config(z.locales.fr());
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 export interface BuildOptions {
   logger?: boolean;
   /** Serve the built SPA (web/dist) when it exists. */
@@ -43,6 +49,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Every API route, so that a test can prove the OpenAPI document describes each one.
+  const routeTable: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

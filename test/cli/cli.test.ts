@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recours } from '../support/cli.ts';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'recours-cli-'));
+const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('recours CLI', () => {
+  it('prints its help in French', () => {
+    const res = recours(['--help']);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('entrée standard');
+  });
+
+  it('prints its version as JSON', () => {
+    expect(recours(['version']).json()).toMatchObject({ name: 'recours' });
+  });
+
+  it('migrates, seeds the demo once, verifies the history, then detects a row altered in the database', async () => {
+    expect(recours(['db', 'migrate'], { env }).json()).toMatchObject({ migrated: true });
+    expect(recours(['seed', '--demo'], { env }).json()).toMatchObject({ created: true });
+    expect(recours(['seed', '--demo'], { env }).json()).toMatchObject({ created: false });
+    const clean = recours(['audit', 'verify'], { env });
+    expect(clean.status).toBe(0);
+    expect(clean.json()).toMatchObject({ ok: true, checked: 5 });
+
+    const client = await PGlite.create(path.join(dataDir, 'pglite'));
+    await client.query(
+      `update audit_events set payload = jsonb_set(payload, '{after,title}', '"falsifié"') where seq = 2`,
+    );
+    await client.close();
+
+    const tampered = recours(['audit', 'verify'], { env });
+    expect(tampered.status).toBe(3);
+    expect(tampered.json()).toMatchObject({ ok: false, firstBreak: { seq: 2 } });
+  });
+});
