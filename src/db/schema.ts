@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
+  customType,
   date,
   index,
   integer,
@@ -11,6 +13,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 /** A mutual, an insurer, an institution de prévoyance or a CPAM that handles complaints on Recours. */
 export const organisations = pgTable('organisations', {
@@ -80,6 +88,31 @@ export const dossiers = pgTable(
     complaintSentOn: date('complaint_sent_on', { mode: 'string' }),
     assignedHandlerId: uuid('assigned_handler_id').references(() => users.id),
     mediatorId: uuid('mediator_id').references(() => users.id),
+    memberNumber: text('member_number'),
+    /** The reference the organisation gave the member (file number, claim number). */
+    organisationReference: text('organisation_reference'),
+    /** How the complaint reached the organisation (ACPR: oral and written complaints both count). */
+    channel: text('channel').notNull().default('web'),
+    zone: text('zone', { enum: ['metropole', 'alsace_moselle'] })
+      .notNull()
+      .default('metropole'),
+    /** Dated facts of the dispute, the input of the deadline engine (src/domain/deadlines/schema.ts). */
+    facts: jsonb('facts').notNull().default({}),
+    priority: text('priority', { enum: ['normal', 'high', 'urgent'] })
+      .notNull()
+      .default('normal'),
+    suggestedCategory: text('suggested_category'),
+    decision: text('decision', { enum: ['accepted', 'partial', 'rejected'] }),
+    decisionReason: text('decision_reason'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    satisfactionScore: integer('satisfaction_score'),
+    satisfactionComment: text('satisfaction_comment'),
+    /** Set when the member asked for erasure: personal fields are blanked, the history keeps only ids. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('french', coalesce(${dossiers.reference}, '') || ' ' || coalesce(${dossiers.title}, '') || ' ' || coalesce(${dossiers.description}, '') || ' ' || coalesce(${dossiers.organisationName}, ''))`,
+    ),
     /** A retried creation carries the same key and gets the same file back (no duplicates). */
     idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -90,6 +123,7 @@ export const dossiers = pgTable(
     index('dossiers_org_idx').on(t.organisationId),
     index('dossiers_mediator_idx').on(t.mediatorId),
     uniqueIndex('dossiers_idempotency_unique').on(t.memberId, t.idempotencyKey),
+    index('dossiers_search_idx').using('gin', t.searchVector),
   ],
 );
 
@@ -110,4 +144,121 @@ export const auditEvents = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_dossier_idx').on(t.dossierId)],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    documentDate: date('document_date', { mode: 'string' }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedById: uuid('uploaded_by_id')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('documents_dossier_idx').on(t.dossierId)],
+);
+
+/** The bytes apart from the metadata, so that listing documents never loads them. */
+export const documentContents = pgTable('document_contents', {
+  documentId: uuid('document_id')
+    .primaryKey()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  bytes: bytea('bytes').notNull(),
+});
+
+/** The member's log of every contact: call, e-mail, visit, letter (seed 000: note dates and contents of calls). */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    channel: text('channel', { enum: ['phone', 'email', 'letter', 'visit', 'chat', 'other'] }).notNull(),
+    agentName: text('agent_name'),
+    reference: text('reference'),
+    summary: text('summary').notNull(),
+    promises: text('promises'),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('contacts_dossier_idx').on(t.dossierId)],
+);
+
+/** Messages between member and handler; `internal` notes are staff-only and never reach the member. */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    internal: boolean('internal').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('messages_dossier_idx').on(t.dossierId)],
+);
+
+/** In-app notifications; `dedupeKey` makes a reminder job safe to run twice. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_unique').on(t.dedupeKey),
+    index('notifications_user_idx').on(t.userId),
+  ],
+);
+
+/** A complex file sent by a supervisor to the ethics committee: members, opinion, votes, decision. */
+export const ethicsReviews = pgTable(
+  'ethics_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    requestedById: uuid('requested_by_id')
+      .notNull()
+      .references(() => users.id),
+    question: text('question').notNull(),
+    committeeMembers: jsonb('committee_members').notNull().default([]),
+    opinion: text('opinion'),
+    votes: jsonb('votes').notNull().default([]),
+    decision: text('decision'),
+    status: text('status', { enum: ['open', 'decided'] })
+      .notNull()
+      .default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('ethics_dossier_idx').on(t.dossierId)],
 );

@@ -1,0 +1,95 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+const PASSWORD = 'Recours-Demo-2026';
+
+describe.skipIf(!browserAvailable)('walking skeleton in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(width = 1280): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
+    return context.newPage();
+  }
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${server.url}/connexion`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+
+  it('home page explains the service and passes axe', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('h1').first().textContent()).toBeTruthy();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expectAccessible(page, 'l’accueil');
+    await screenshot(page, 'foundation-01-accueil');
+    await page.context().close();
+  });
+
+  it('sign-in and sign-up pages pass axe; a wrong password shows a French error', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/inscription`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(page, 'l’inscription');
+    await page.goto(`${server.url}/connexion`);
+    await expectAccessible(page, 'la connexion');
+    await page.getByLabel('Adresse e-mail').fill('adherent@demo.recours.fr');
+    await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('incorrect');
+    await screenshot(page, 'foundation-02-connexion-erreur');
+    await page.context().close();
+  });
+
+  it('the demo member signs in and sees « Mes dossiers » with his files', async () => {
+    const page = await newPage();
+    await signIn(page, 'adherent@demo.recours.fr');
+    await page.getByRole('heading', { name: 'Mes dossiers', level: 1 }).waitFor();
+    await page.getByText('Couronne dentaire remboursée 9 € au lieu de 120 €').first().waitFor();
+    // Another member's file never shows.
+    expect(await page.getByText('Double prélèvement de la cotisation').count()).toBe(0);
+    await expectAccessible(page, 'Mes dossiers');
+    await screenshot(page, 'foundation-03-mes-dossiers');
+    await page.context().close();
+  });
+
+  it('the handler signs in and sees the complaint register of his organisation', async () => {
+    const page = await newPage();
+    await signIn(page, 'conseiller@demo.recours.fr');
+    await page.getByRole('heading', { name: 'Registre des réclamations', level: 1 }).waitFor();
+    await page.getByText('Double prélèvement de la cotisation d’octobre').first().waitFor();
+    // A file against another organisation never shows in this register.
+    expect(await page.getByText('Résiliation non prise en compte').count()).toBe(0);
+    await expectAccessible(page, 'le registre');
+    await screenshot(page, 'foundation-04-registre');
+    await page.context().close();
+  });
+
+  it('a signed-out visitor is sent to the sign-in page; the member page fits a phone', async () => {
+    const page = await newPage(375);
+    await page.goto(`${server.url}/mes-dossiers`);
+    await page.getByLabel('Adresse e-mail').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/connexion');
+    await signIn(page, 'adherent@demo.recours.fr');
+    await page.getByRole('heading', { name: 'Mes dossiers', level: 1 }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'Mes dossiers sur téléphone');
+    await screenshot(page, 'foundation-05-telephone');
+    await page.context().close();
+  });
+});
