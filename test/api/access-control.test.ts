@@ -74,16 +74,30 @@ describe('reading one file: every role against every demo file', () => {
     };
     for (const who of Object.keys(ACCOUNTS) as Who[]) {
       for (const [id, d] of all) {
-        const res = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${id}`, headers: as(sessions[who]!) });
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/dossiers/${id}`,
+          headers: as(sessions[who]!),
+        });
         expect([who, id, res.statusCode]).toEqual([who, id, expected(who, d) ? 200 : 404]);
       }
     }
   });
 
   it('only members open files', async () => {
-    const payload = { category: 'other', title: 'Essai', organisationName: 'Mutuelle X', organisationKind: 'mutuelle' };
+    const payload = {
+      category: 'other',
+      title: 'Essai',
+      organisationName: 'Mutuelle X',
+      organisationKind: 'mutuelle',
+    };
     for (const who of ['handler', 'supervisor', 'mediator', 'auditor', 'admin'] as const) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: as(sessions[who]!), payload });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        headers: as(sessions[who]!),
+        payload,
+      });
       expect([who, res.statusCode]).toEqual([who, 403]);
     }
   });
@@ -112,7 +126,12 @@ describe('creating a file', () => {
       method: 'POST',
       url: '/api/v1/dossiers',
       headers: as(sessions.member2!),
-      payload: { category: 'inconnue', title: 'Essai', organisationName: 'Mutuelle X', organisationKind: 'mutuelle' },
+      payload: {
+        category: 'inconnue',
+        title: 'Essai',
+        organisationName: 'Mutuelle X',
+        organisationKind: 'mutuelle',
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.field).toBe('category');

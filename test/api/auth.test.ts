@@ -13,10 +13,18 @@ describe('sign-up and sign-in', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/signup',
-      payload: { email: 'Nouvel.Adherent@Exemple.fr', password: 'un mot de passe sûr', displayName: 'Jeanne Roux' },
+      payload: {
+        email: 'Nouvel.Adherent@Exemple.fr',
+        password: 'un mot de passe sûr',
+        displayName: 'Jeanne Roux',
+      },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json().user).toMatchObject({ role: 'member', email: 'nouvel.adherent@exemple.fr', organisation: null });
+    expect(res.json().user).toMatchObject({
+      role: 'member',
+      email: 'nouvel.adherent@exemple.fr',
+      organisation: null,
+    });
     const cookie = res.cookies.find((c) => c.name === 'recours_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
@@ -79,7 +87,12 @@ describe('sign-up and sign-in', () => {
       method: 'POST',
       url: '/api/v1/dossiers',
       headers: { cookie: session.cookie, 'x-csrf-token': 'forged' },
-      payload: { category: 'other', title: 'Essai', organisationName: 'Mutuelle X', organisationKind: 'mutuelle' },
+      payload: {
+        category: 'other',
+        title: 'Essai',
+        organisationName: 'Mutuelle X',
+        organisationKind: 'mutuelle',
+      },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF');

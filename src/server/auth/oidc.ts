@@ -93,7 +93,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
       const flow = parseFlow(request.cookies[FLOW_COOKIE]);
       reply.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });
       const currentUrl = new URL(request.url, ctx.config.publicUrl);
-      let claims: client.IDToken | undefined;
+      let claims: Claims | undefined;
       try {
         const tokens = await client.authorizationCodeGrant(config, currentUrl, {
           pkceCodeVerifier: flow.verifier,
@@ -101,7 +101,15 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
           expectedNonce: flow.nonce,
           idTokenExpected: true,
         });
-        claims = tokens.claims();
+        const idToken = tokens.claims();
+        // Conforming providers (FranceConnect among them) put only `sub` in the ID token of the code flow:
+        // the e-mail and the names come from the UserInfo endpoint, whose `sub` must be the same.
+        if (idToken && config.serverMetadata().userinfo_endpoint) {
+          const userInfo = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
+          claims = { ...idToken, ...userInfo, sub: idToken.sub };
+        } else {
+          claims = idToken;
+        }
       } catch {
         throw new AppError(
           'UNAUTHENTICATED',
@@ -117,6 +125,9 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 }
+
+/** The identity of the signed-in person: the ID token's claims, completed by the UserInfo response. */
+type Claims = { readonly sub: string; readonly [claim: string]: unknown };
 
 function parseFlow(raw: string | undefined): { verifier: string; state: string; nonce: string } {
   const parsed = z
@@ -137,17 +148,23 @@ function safeJson(raw: string): unknown {
 }
 
 /** Finds the account of an identity, links it to an existing account by verified e-mail, or opens a member account. */
-async function userForClaims(ctx: AppContext, issuer: string, claims: client.IDToken) {
+async function userForClaims(ctx: AppContext, issuer: string, claims: Claims) {
   const { db } = ctx.database;
   const known = await findUserByOidc(db, issuer, claims.sub);
   if (known) return known;
   const email = typeof claims.email === 'string' ? claims.email : undefined;
-  if (email && claims.email_verified === true) {
-    const byEmail = await findUserByEmail(db, email);
-    if (byEmail) {
-      await linkOidcIdentity(db, byEmail.id, issuer, claims.sub);
-      return byEmail;
+  const byEmail = email ? await findUserByEmail(db, email) : undefined;
+  if (byEmail) {
+    // Linking on an address the provider has not verified would let anyone take over that account.
+    if (claims.email_verified !== true) {
+      throw new AppError(
+        'CONFLICT',
+        'Un compte Recours existe déjà avec cette adresse e-mail : connectez-vous avec votre mot de passe.',
+        'email',
+      );
     }
+    await linkOidcIdentity(db, byEmail.id, issuer, claims.sub);
+    return byEmail;
   }
   const name = [claims.given_name, claims.family_name].filter((p) => typeof p === 'string').join(' ');
   return insertUser(db, {
