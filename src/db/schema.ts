@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   customType,
@@ -26,6 +27,11 @@ export const organisations = pgTable('organisations', {
   name: text('name').notNull(),
   kind: text('kind', { enum: ['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'] }).notNull(),
   slug: text('slug').notNull().unique(),
+  /** The mediator user who receives this organisation's referrals on Recours (FNMF, LMA, CTIP or CPAM mediator). */
+  mediatorId: uuid('mediator_id').references((): AnyPgColumn => users.id),
+  /** Name and address of the competent mediator, quoted in every answer (ACPR: the answer names the mediator). */
+  mediatorName: text('mediator_name'),
+  mediatorContact: text('mediator_contact'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -210,6 +216,8 @@ export const messages = pgTable(
       .notNull()
       .references(() => users.id),
     body: text('body').notNull(),
+    /** 'message', or 'document_request' when the handler asks the member for a document. */
+    kind: text('kind').notNull().default('message'),
     internal: boolean('internal').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertDossier, newReference } from '../../db/repositories/dossiers.ts';
@@ -48,6 +48,23 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
       const user = await insertUser(tx, { ...account, passwordHash, organisationId });
       ids[account.email] = user.id;
     }
+    // The demo mutual's referrals go to the demo mediator (standing in for the FNMF mediator).
+    await tx
+      .update(organisations)
+      .set({
+        mediatorId: ids['mediateur@demo.recours.fr']!,
+        mediatorName: 'Médiateur de la Mutualité Française',
+        mediatorContact:
+          'Monsieur le Médiateur de la Mutualité Française, FNMF, 255 rue de Vaugirard, 75719 Paris Cedex 15',
+      })
+      .where(eq(organisations.id, demo!.id));
+    await tx
+      .update(organisations)
+      .set({
+        mediatorName: 'La Médiation de l’Assurance',
+        mediatorContact: 'La Médiation de l’Assurance, TSA 50110, 75441 Paris Cedex 09',
+      })
+      .where(eq(organisations.id, other!.id));
     const member = ids['adherent@demo.recours.fr']!;
     const member2 = ids['adherent2@demo.recours.fr']!;
     const examples = [
