@@ -1,0 +1,299 @@
+import { z } from 'zod';
+import { isCalendarDate } from '../shared/calendar-date.ts';
+
+/** A calendar day `YYYY-MM-DD` that exists (2026-02-30 and 2026-13-01 are refused). */
+export const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date attendue au format AAAA-MM-JJ (par exemple 2026-03-15).' })
+  .refine(isCalendarDate, {
+    error: (issue) => `Date impossible : ${String(issue.input)} n'existe pas dans le calendrier.`,
+  })
+  .meta({ format: 'date', example: '2026-03-15' });
+
+const date = (description: string) => calendarDateSchema.optional().describe(description);
+
+export const DEADLINE_IDS = [
+  'complaint.acknowledgment',
+  'complaint.answer',
+  'mediation.referral_window',
+  'mediation.inadmissibility_notice',
+  'mediation.outcome',
+  'prescription.benefits',
+  'prescription.contributions',
+  'prescription.cpam_benefits',
+  'cpam.cra_referral',
+  'cpam.cra_decision',
+  'cpam.tribunal_referral',
+  'termination.annual',
+  'termination.anytime',
+  'termination.situation_change',
+  'termination.effective',
+  'termination.refund',
+  'portability.end',
+  'evin.insurer_proposal',
+  'evin.application',
+] as const;
+export const deadlineIdSchema = z
+  .enum(DEADLINE_IDS)
+  .describe('Identifiant stable du délai (docs/deadlines.md).');
+export type DeadlineId = z.infer<typeof deadlineIdSchema>;
+
+/** Procedural periods prorogued by CPC art. 642 unless the caller says otherwise. */
+export const DEFAULT_ROLL_OVER: readonly DeadlineId[] = ['cpam.cra_referral', 'cpam.tribunal_referral'];
+
+export const organisationTypeSchema = z
+  .enum(['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'], {
+    error: (issue) =>
+      `Type d'organisme inconnu : ${JSON.stringify(issue.input)}. Valeurs possibles : mutuelle, insurer, institution_prevoyance, cpam.`,
+  })
+  .describe(
+    'Organisme en face : mutuelle (Code de la mutualité), insurer (Code des assurances), institution_prevoyance (CSS), cpam (Assurance maladie).',
+  );
+
+export const zoneSchema = z
+  .enum(['metropole', 'alsace_moselle'], {
+    error: (issue) =>
+      `Zone inconnue : ${JSON.stringify(issue.input)}. Valeurs possibles : metropole, alsace_moselle.`,
+  })
+  .describe(
+    'Calendrier des jours fériés : metropole, ou alsace_moselle (Vendredi saint et 26 décembre en plus).',
+  );
+
+export const contextSchema = z
+  .strictObject({
+    organisationType: organisationTypeSchema,
+    zone: zoneSchema.default('metropole'),
+    today: calendarDateSchema.describe(
+      "Date du jour à laquelle on évalue l'état de chaque délai (le moteur ne lit pas l'horloge).",
+    ),
+  })
+  .describe('Contexte du dossier.');
+
+export const answerOutcomeSchema = z
+  .enum(['accepted', 'partial', 'rejected'], {
+    error: (issue) =>
+      `Issue de réponse inconnue : ${JSON.stringify(issue.input)}. Valeurs possibles : accepted, partial, rejected.`,
+  })
+  .describe('Sens de la réponse à la réclamation : accepted (satisfaction totale), partial, rejected.');
+
+export const factsSchema = z
+  .strictObject({
+    // Complaint (ACPR 2024-R-02)
+    complaintSentOn: date("Date d'envoi de la réclamation écrite (courrier, e-mail, formulaire)."),
+    complaintReceivedOn: date("Date de réception de la réclamation par l'organisme."),
+    acknowledgedOn: date("Date de l'accusé de réception de la réclamation par l'organisme."),
+    answerReceivedOn: date('Date de la réponse écrite sur le fond.'),
+    answerOutcome: answerOutcomeSchema.optional(),
+    complexCaseNotifiedOn: date(
+      "Date à laquelle l'organisme a annoncé un dossier complexe (réponse au-delà de 2 mois).",
+    ),
+    announcedAnswerDate: date("Date de réponse annoncée par l'organisme pour un dossier complexe."),
+    // Consumer mediation (C. consom. L612-1 s.)
+    mediatorSeizedOn: date('Date de saisine du médiateur.'),
+    mediationFileCompleteOn: date('Date à laquelle le médiateur a reçu le dossier complet.'),
+    mediationRejectedOn: date("Date à laquelle le médiateur a notifié l'irrecevabilité (L612-2)."),
+    mediationNotifiedOn: date('Date de la notification de la saisine aux parties (R612-2).'),
+    mediationExtendedTo: date('Nouvelle échéance fixée par le médiateur en cas de prolongation (R612-5).'),
+    mediationEndedOn: date('Date de fin de la médiation (avis rendu, retrait, ou constat de fin).'),
+    // Prescription
+    claimEventOn: date(
+      "Événement qui donne naissance à l'action (soins, sinistre, refus de prise en charge…).",
+    ),
+    contributionDueOn: date("Date d'échéance d'une cotisation (prescription de l'action en paiement)."),
+    interruptionLetters: z
+      .array(calendarDateSchema)
+      .optional()
+      .describe("Dates d'envoi des lettres recommandées avec AR réclamant la prestation (L221-12 / L114-2)."),
+    cpamBenefitKind: z
+      .enum(['especes', 'nature'])
+      .optional()
+      .describe(
+        'Prestations CPAM en cause : especes (indemnités journalières…) ou nature (remboursement de soins).',
+      ),
+    // CPAM (CSS R142-1 s., L217-7-1)
+    cpamDecisionNotifiedOn: date('Date de notification de la décision de la CPAM contestée.'),
+    cpamNotificationMentionedRemedies: z
+      .boolean()
+      .default(true)
+      .describe(
+        'La notification de la décision mentionnait-elle les voies et délais de recours (R142-1-A III) ?',
+      ),
+    craSeizedOn: date('Date de réception du recours par la commission de recours amiable (CRA).'),
+    craAcknowledgmentMentionedRemedies: z
+      .boolean()
+      .default(true)
+      .describe(
+        "L'accusé de réception de la CRA mentionnait-il les voies et délais de recours (R142-1-A III) ?",
+      ),
+    craDecisionNotifiedOn: date('Date de notification de la décision explicite de la CRA.'),
+    craDecisionMentionedRemedies: z
+      .boolean()
+      .default(true)
+      .describe('La décision de la CRA mentionnait-elle les voies et délais de recours (R142-1-A III) ?'),
+    tribunalSeizedOn: date('Date de saisine du pôle social du tribunal judiciaire.'),
+    cpamMediatorAdmissibleOn: date(
+      'Date de notification de la recevabilité par le médiateur de la CPAM (L217-7-1).',
+    ),
+    cpamMediatorRecommendationsOn: date('Date de communication des recommandations du médiateur de la CPAM.'),
+    // Termination and continuity of cover
+    renewalDate: date("Date d'échéance annuelle du contrat (reconduction)."),
+    annualNoticeSentOn: date(
+      "Date d'envoi de l'avis d'échéance (rappel de la date limite de résiliation, loi Chatel).",
+    ),
+    annualNoticeNotSent: z
+      .boolean()
+      .optional()
+      .describe("true si l'avis d'échéance n'a jamais été envoyé (loi Chatel : résiliation à tout moment)."),
+    subscriptionDate: date('Date de première souscription / adhésion.'),
+    terminationGround: z
+      .enum(['annual', 'anytime', 'situation_change'])
+      .optional()
+      .describe('Motif de résiliation invoqué : annual (échéance), anytime (après un an), situation_change.'),
+    terminationRequestSentOn: date("Date d'envoi de la demande de résiliation."),
+    terminationReceivedOn: date("Date de réception de la demande de résiliation par l'organisme."),
+    situationChangeOn: date('Date du changement de situation (déménagement, mariage, retraite…).'),
+    contributionRefundedOn: date('Date du remboursement de la part de cotisation non courue.'),
+    employmentContractStartOn: date('Début du dernier contrat de travail (portabilité).'),
+    employmentContractEndOn: date('Fin (cessation) du dernier contrat de travail.'),
+    unemploymentBenefitEndedOn: date("Fin de l'indemnisation chômage, qui arrête la portabilité."),
+    portabilityEndOn: date('Fin de portabilité effective, si elle est déjà connue.'),
+    leftCompanyOn: date("Date de départ de l'entreprise (loi Evin), si différente de la fin du contrat."),
+    evinProposalReceivedOn: date(
+      "Date de réception de la proposition de maintien de l'organisme (loi Evin).",
+    ),
+    evinAppliedOn: date('Date de la demande de maintien par l’ancien salarié (loi Evin).'),
+  })
+  .describe('Faits datés du dossier ; tous facultatifs.');
+
+export const optionsSchema = z
+  .strictObject({
+    acknowledgmentDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .default(10)
+      .describe("Nombre de jours pour accuser réception d'une réclamation (ACPR 2024-R-02 : 10)."),
+    acknowledgmentDayKind: z
+      .enum(['ouvrables', 'ouvres'])
+      .default('ouvrables')
+      .describe(
+        'ouvrables : tous les jours sauf dimanche et fériés ; ouvres : du lundi au vendredi hors fériés.',
+      ),
+    complaintCountFrom: z
+      .enum(['sending', 'receipt'])
+      .default('sending')
+      .describe(
+        'Point de départ des délais de réclamation : envoi (ACPR actuelle) ou réception (anciennes pages).',
+      ),
+    mediationOutcomeFrom: z
+      .enum(['notification', 'complete_file'])
+      .default('notification')
+      .describe('Départ des 90 jours : notification R612-2 (texte) ou réception du dossier complet.'),
+    mutuelleMediator: z
+      .enum(['fnmf', 'lma'])
+      .default('fnmf')
+      .describe("Médiateur d'une mutuelle : FNMF (par défaut) ou LMA si la mutuelle y adhère."),
+    prescriptionSuspensionFrom: z
+      .enum(['seizure', 'notification'])
+      .default('seizure')
+      .describe(
+        'Début de la suspension de prescription par la médiation : saisine (Cass. com. 11/05/2022) ou notification R612-2.',
+      ),
+    cpamBenefitsInKindPrescription: z
+      .enum(['l332_1', 'unsettled'])
+      .default('l332_1')
+      .describe(
+        'Prestations en nature : appliquer L332-1 (par défaut) ou signaler la base légale comme incertaine.',
+      ),
+    goodFridayInAlsace: z
+      .boolean()
+      .default(true)
+      .describe('Compter le Vendredi saint comme férié en Alsace-Moselle.'),
+    rollOverDeadlines: z
+      .array(deadlineIdSchema)
+      .default(() => [...DEFAULT_ROLL_OVER])
+      .describe(
+        'Délais prorogés au jour ouvrable suivant (CPC art. 642) quand ils tombent un samedi, dimanche ou férié.',
+      ),
+  })
+  .describe('Conventions laissées ouvertes par les textes ; chacune a une valeur par défaut.');
+
+export const deadlinesInputSchema = z
+  .strictObject({
+    context: contextSchema,
+    facts: factsSchema.prefault({}),
+    options: optionsSchema.prefault({}),
+  })
+  .describe('Dossier à analyser : contexte, faits datés et conventions de calcul.');
+
+export type DeadlinesInput = z.input<typeof deadlinesInputSchema>;
+export type ParsedDeadlinesInput = z.output<typeof deadlinesInputSchema>;
+export type Facts = ParsedDeadlinesInput['facts'];
+export type Options = ParsedDeadlinesInput['options'];
+export type Context = ParsedDeadlinesInput['context'];
+
+export const deadlineStatusSchema = z
+  .enum(['open', 'met', 'missed', 'not_applicable_yet', 'suspended', 'not_enforceable', 'passed'])
+  .describe(
+    "open : en cours (daysLeft = 0 le dernier jour) ; met : respecté ; missed : dépassé ; not_applicable_yet : pas encore ouvert ou fait déclencheur manquant ; suspended : suspendu (médiation) ; not_enforceable : inopposable (R142-1-A III) ; passed : date d'effet atteinte (jalon).",
+  );
+export type DeadlineStatus = z.infer<typeof deadlineStatusSchema>;
+
+export const partySchema = z
+  .enum(['organisation', 'member', 'mediator', 'cpam'])
+  .describe('Qui doit agir avant la date.');
+export type Party = z.infer<typeof partySchema>;
+
+export const deadlineSchema = z.object({
+  id: deadlineIdSchema,
+  kind: z
+    .enum(['deadline', 'window', 'milestone'])
+    .describe(
+      'deadline : agir au plus tard le ; window : agir entre opensOn et dueDate ; milestone : date d’effet.',
+    ),
+  title: z.string().describe('Intitulé en français.'),
+  party: partySchema,
+  opensOn: calendarDateSchema.nullable().describe("Premier jour où l'on peut agir (fenêtres), sinon null."),
+  dueDate: calendarDateSchema
+    .nullable()
+    .describe('Dernier jour (inclus), ou date d’effet d’un jalon ; null si inconnu.'),
+  status: deadlineStatusSchema,
+  daysLeft: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Jours calendaires de today à dueDate (0 = dernier jour, négatif = dépassé) ; null sans objet.',
+    ),
+  rolledOver: z.boolean().describe('true si la date a été reportée au jour ouvrable suivant (CPC art. 642).'),
+  rule: z.string().describe('La règle appliquée au dossier, en français, avec les dates calculées.'),
+  source: z.string().describe('Texte ou recommandation.'),
+  action: z.string().describe('Ce que l’adhérent ou le gestionnaire doit faire.'),
+  computation: z.string().describe('Comment la date a été comptée (jours sautés, report, suspension).'),
+  notes: z.array(z.string()).describe('Mises en garde (points non tranchés, conditions).'),
+  mediator: z
+    .object({ name: z.string(), howToSeize: z.string(), source: z.string() })
+    .optional()
+    .describe('Médiateur compétent (délais de médiation).'),
+});
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+export const conventionSchema = z.object({
+  option: z.string().describe("Nom de l'option."),
+  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+  isDefault: z.boolean(),
+  explanation: z.string().describe('Ce que la valeur retenue signifie, en français.'),
+});
+export type Convention = z.infer<typeof conventionSchema>;
+
+export const deadlinesOutputSchema = z
+  .object({
+    today: calendarDateSchema,
+    organisationType: organisationTypeSchema,
+    zone: zoneSchema,
+    deadlines: z.array(deadlineSchema),
+    conventions: z.array(conventionSchema),
+  })
+  .describe('Délais applicables au dossier, avec leur état à la date du jour.');
+export type DeadlinesOutput = z.infer<typeof deadlinesOutputSchema>;
