@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { verifyAuditChain } from '../db/repositories/audit.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { registerDeadlines } from './commands/deadlines.ts';
 import { withDatabase } from './database.ts';
 import { printJson, run } from './io.ts';
 
@@ -60,5 +61,7 @@ audit
       }),
     ),
   );
+
+registerDeadlines(program);
 
 await program.parseAsync(process.argv);

@@ -12,6 +12,7 @@ import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
 import { sessions } from './auth/session-plugin.ts';
 import type { AppContext } from './context.ts';
+import { deadlineRoutes } from './deadlines/routes.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await oidcRoutes(api, ctx);
     await organisationRoutes(api, ctx);
     await dossierRoutes(api, ctx);
+    await deadlineRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
