@@ -53,7 +53,6 @@ CREATE TABLE "dossiers" (
 	"description" text DEFAULT '' NOT NULL,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"amount_cents" integer,
-	"complaint_sent_on" date,
 	"assigned_handler_id" uuid,
 	"mediator_id" uuid,
 	"member_number" text,

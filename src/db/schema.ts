@@ -91,7 +91,6 @@ export const dossiers = pgTable(
     description: text('description').notNull().default(''),
     status: text('status').notNull().default('draft'),
     amountCents: integer('amount_cents'),
-    complaintSentOn: date('complaint_sent_on', { mode: 'string' }),
     assignedHandlerId: uuid('assigned_handler_id').references(() => users.id),
     mediatorId: uuid('mediator_id').references(() => users.id),
     memberNumber: text('member_number'),

@@ -22,7 +22,7 @@ export const dossierSchema = z.object({
   description: z.string(),
   status: z.string(),
   amountCents: z.number().int().nullable().describe('Montant en jeu, en centimes'),
-  complaintSentOn: z.string().nullable(),
+  complaintSentOn: z.string().nullable().describe('Date d’envoi de la réclamation écrite (faits du dossier)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -39,7 +39,7 @@ function dossierView(row: DossierRow): z.infer<typeof dossierSchema> {
     description: row.description,
     status: row.status,
     amountCents: row.amountCents,
-    complaintSentOn: row.complaintSentOn,
+    complaintSentOn: (row.facts as { complaintSentOn?: string }).complaintSentOn ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -106,7 +106,7 @@ function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierI
       title: input.title,
       description: input.description,
       amountCents: input.amountCents ?? null,
-      complaintSentOn: input.complaintSentOn ?? null,
+      facts: input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {},
       status: input.complaintSentOn ? 'submitted' : 'draft',
       idempotencyKey: input.idempotencyKey ?? null,
       createdAt: now,

@@ -79,7 +79,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
           'Couronne céramo-métallique posée le 02/09/2026 (facture 550 €). Le tableau de garanties prévoit 300 % BR ; la mutuelle a versé 9 €.',
         status: 'submitted',
         amountCents: 11_100,
-        complaintSentOn: '2026-09-15',
+        facts: { complaintSentOn: '2026-09-15' },
       },
       {
         memberId: member,
@@ -92,7 +92,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
           'Résiliation envoyée le 01/08/2026 (contrat de plus d’un an) ; prélèvements de septembre et octobre.',
         status: 'submitted',
         amountCents: 15_600,
-        complaintSentOn: '2026-09-20',
+        facts: { complaintSentOn: '2026-09-20' },
       },
       {
         memberId: member,
@@ -104,7 +104,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         description: 'Notification de refus reçue le 05/11/2026.',
         status: 'draft',
         amountCents: 25_400,
-        complaintSentOn: null,
+        facts: {},
       },
       {
         memberId: member2,
@@ -116,7 +116,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         description: 'La cotisation d’octobre (86,40 €) a été prélevée deux fois.',
         status: 'acknowledged',
         amountCents: 8_640,
-        complaintSentOn: '2026-10-08',
+        facts: { complaintSentOn: '2026-10-08' },
       },
       {
         memberId: member2,
@@ -129,7 +129,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
           'Refus au motif d’un renouvellement avant 2 ans ; l’ordonnance constate une évolution de la vue.',
         status: 'mediation',
         amountCents: 20_000,
-        complaintSentOn: '2026-03-02',
+        facts: { complaintSentOn: '2026-03-02' },
         mediatorId: ids['mediateur@demo.recours.fr']!,
       },
     ];

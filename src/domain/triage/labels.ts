@@ -1,0 +1,43 @@
+/** The closed vocabularies of triage. Definitions and tie-break rules: corpus/triage/GUIDE.md. */
+export const CATEGORIES = [
+  'reimbursement_contested',
+  'coverage_interpretation',
+  'termination',
+  'contributions',
+  'service_quality',
+  'rights_suspended',
+  'portability',
+  'care_refused',
+  'cpam_decision',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const ORGANISATIONS = ['mutuelle', 'insurer', 'cpam', 'unknown'] as const;
+export type Organisation = (typeof ORGANISATIONS)[number];
+
+/** Ordered: the stage of a dispute is the furthest step already taken. */
+export const STAGES = [
+  'none',
+  'customer_service_contacted',
+  'written_complaint_sent',
+  'reminder_unanswered',
+  'mediation',
+  'court',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const NEXT_STEPS = [
+  'contact_customer_service',
+  'written_complaint',
+  'formal_notice',
+  'mediator',
+  'cpam_cra',
+  'association_or_defenseur_des_droits',
+  'court',
+] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
+export function stageRank(stage: Stage): number {
+  return STAGES.indexOf(stage);
+}
