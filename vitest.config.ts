@@ -4,7 +4,7 @@ const reportDir = process.env.RECOURS_TEST_REPORT_DIR;
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

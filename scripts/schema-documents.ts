@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { deadlinesInputSchema, deadlinesOutputSchema } from '../src/domain/deadlines/schema.ts';
+import { ReimbursementInputSchema, ReimbursementOutputSchema } from '../src/domain/reimbursement/schema.ts';
 
 const SCHEMAS: Record<string, { schema: z.ZodType; io: 'input' | 'output' }> = {
   'deadlines-input.schema.json': { schema: deadlinesInputSchema, io: 'input' },
   'deadlines-output.schema.json': { schema: deadlinesOutputSchema, io: 'output' },
+  'reimbursement-input.schema.json': { schema: ReimbursementInputSchema, io: 'input' },
+  'reimbursement-output.schema.json': { schema: ReimbursementOutputSchema, io: 'output' },
 };
 
 /** File name → JSON Schema text, generated from the zod schemas. */

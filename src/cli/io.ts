@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldPath } from '../domain/shared/field-path.ts';
 import type { DomainError } from '../domain/shared/result.ts';
 
 /** Exit codes: 0 done, 1 failure of the tool or its environment, 2 input the user must fix. */
@@ -46,7 +47,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.outp
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.');
+  const field = fieldPath(issue.path);
   throw new CliInputError(
     field ? `Le champ « ${field} » est invalide : ${issue.message}` : issue.message,
     field,

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { verifyAuditChain } from '../db/repositories/audit.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
 import { registerDeadlines } from './commands/deadlines.ts';
+import { registerReimbursement } from './commands/reimbursement.ts';
 import { withDatabase } from './database.ts';
 import { printJson, run } from './io.ts';
 
@@ -63,5 +64,6 @@ audit
   );
 
 registerDeadlines(program);
+registerReimbursement(program);
 
 await program.parseAsync(process.argv);

@@ -17,6 +17,7 @@ import { dossierRoutes } from './dossiers/routes.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { reimbursementRoutes } from './reimbursement/routes.ts';
 
 // Validation messages in French for every zod schema of the API.
 z.config(z.locales.fr());
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await organisationRoutes(api, ctx);
     await dossierRoutes(api, ctx);
     await deadlineRoutes(api, ctx);
+    await reimbursementRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

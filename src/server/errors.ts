@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fieldPath } from '../domain/shared/field-path.ts';
 import type { DomainError } from '../domain/shared/result.ts';
 
 /** Stable error codes of the API: clients switch on these, never on messages. */
@@ -36,6 +37,19 @@ export class AppError extends Error {
   }
 }
 
+/** Facts that are each valid but contradict one another: the request is well-formed, so 422 rather than 400. */
+const INCOHERENT_INPUT = new Set([
+  'inconsistent_dates',
+  'inconsistent_facts',
+  'missing_fact',
+  'date_in_future',
+]);
+
+/** A refusal of a pure domain function that validated its own input: 400 for a malformed field, else 422. */
+export function domainInputError(error: DomainError): AppError {
+  return new AppError(error.code, error.message, error.field, INCOHERENT_INPUT.has(error.code) ? 422 : 400);
+}
+
 export const errorBodySchema = z
   .object({
     error: z.object({
@@ -59,8 +73,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (hasZodFastifySchemaValidationErrors(error)) {
     const prefix = FIELD_ROOT[error.validationContext ?? 'body'] ?? '';
     const issues = error.validation.map((v) => ({
-      field:
-        `${prefix}${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}`.replace(/\.$/, '') || 'body',
+      field: `${prefix}${fieldPath(v.instancePath.split('/').filter(Boolean))}`.replace(/\.$/, '') || 'body',
       message: v.message ?? 'Valeur invalide',
     }));
     const first = issues[0]!;

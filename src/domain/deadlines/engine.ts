@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatFrenchDate } from '../shared/calendar-date.ts';
+import { fieldPath } from '../shared/field-path.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { complaintDeadlines } from './complaint.ts';
 import { cpamDeadlines } from './cpam.ts';
@@ -122,7 +123,7 @@ const PAST_FACTS: readonly DateFact[] = [
 ];
 
 function fieldOf(path: readonly PropertyKey[]): string | undefined {
-  return path.length ? path.map(String).join('.') : undefined;
+  return path.length ? fieldPath(path) : undefined;
 }
 
 /** A French message for the first schema issue, naming the field. */
@@ -249,7 +250,7 @@ function futureLetter(input: ParsedDeadlinesInput): Result<never> | undefined {
   return fail(
     'date_in_future',
     `La lettre recommandée du ${formatFrenchDate(letters[index]!)} est postérieure à la date du jour (${formatFrenchDate(input.context.today)}).`,
-    `facts.interruptionLetters.${index}`,
+    `facts.interruptionLetters[${index}]`,
   );
 }
 

@@ -21,16 +21,8 @@ import {
   type Totals,
 } from './schema.ts';
 import { detectShortfalls } from './shortfall.ts';
+import { fieldPath } from '../shared/field-path.ts';
 
-/** `acts[2].pricePaid` from zod's path. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
-}
 
 function where(path: readonly PropertyKey[]): string {
   const [head, index] = path;

@@ -3,13 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { computeDeadlines } from '../../domain/deadlines/engine.ts';
 import { deadlinesInputSchema, deadlinesOutputSchema } from '../../domain/deadlines/schema.ts';
 import type { AppContext } from '../context.ts';
-import { AppError, errorBodySchema } from '../errors.ts';
+import { validatedByDomain } from '../domain-route.ts';
+import { domainInputError, errorBodySchema } from '../errors.ts';
 
 /** Public: anyone, signed in or not, may compute the deadlines of a dispute from its dates. */
 export async function deadlineRoutes(app: FastifyInstance, _ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/deadlines',
     {
+      ...validatedByDomain,
       schema: {
         tags: ['Délais'],
         summary: 'Calculer les délais légaux d’un litige à partir de ses dates (public)',
@@ -21,7 +23,7 @@ export async function deadlineRoutes(app: FastifyInstance, _ctx: AppContext) {
     },
     async (request) => {
       const result = computeDeadlines(request.body);
-      if (!result.ok) throw AppError.fromDomain(result.error);
+      if (!result.ok) throw domainInputError(result.error);
       return result.value;
     },
   );

@@ -1,8 +1,8 @@
+import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { computeDeadlines } from '../../domain/deadlines/engine.ts';
 import type { DeadlinesOutput } from '../../domain/deadlines/schema.ts';
 import { type CalendarDate, parisDateOf } from '../../domain/shared/calendar-date.ts';
 import type { DomainError } from '../../domain/shared/result.ts';
-import type { DossierRow } from '../../db/repositories/dossiers.ts';
 
 /**
  * A file's deadlines, always from the one deadline engine (issue 3): its stored facts, its organisation's kind

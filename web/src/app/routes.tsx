@@ -1,0 +1,55 @@
+import type { RouteObject } from 'react-router';
+import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { SignUpPage } from '../features/auth/sign-up-page.tsx';
+import { DossierPage } from '../features/dossiers/dossier-page.tsx';
+import { MyDossiersPage } from '../features/dossiers/my-dossiers-page.tsx';
+import { RegisterPage } from '../features/dossiers/register-page.tsx';
+import { HomePage } from '../features/home/home-page.tsx';
+import { MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RequireAuth } from './require-auth.tsx';
+
+/**
+ * Every page of the app, one entry each (French paths). To add a page: write it in its feature folder
+ * (`features/<feature>/<name>-page.tsx`, rendering a shared <Page>), then add one line here, e.g.
+ *   { path: 'delais', element: <DeadlinesPage /> },
+ * wrapped in <RequireAuth> when it needs a signed-in user. Keep the catch-all last.
+ */
+export const routes: RouteObject[] = [
+  { index: true, element: <HomePage /> },
+  { path: 'connexion', element: <SignInPage /> },
+  { path: 'inscription', element: <SignUpPage /> },
+  {
+    path: 'mes-dossiers',
+    element: (
+      <RequireAuth
+        roles={MEMBER_ROLES}
+        deniedTitle="Espace réservé aux adhérents"
+        deniedText="«&nbsp;Mes dossiers&nbsp;» est l’espace des adhérents. Les dossiers de votre organisme sont dans le registre des réclamations."
+      >
+        <MyDossiersPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'registre',
+    element: (
+      <RequireAuth
+        roles={REGISTER_ROLES}
+        deniedTitle="Accès réservé aux équipes des organismes"
+        deniedText="Le registre des réclamations est réservé aux conseillers des mutuelles, assureurs et caisses, et aux médiateurs. Vos propres dossiers sont dans «&nbsp;Mes dossiers&nbsp;»."
+      >
+        <RegisterPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'dossiers/:id',
+    element: (
+      <RequireAuth>
+        <DossierPage />
+      </RequireAuth>
+    ),
+  },
+  { path: '*', element: <NotFoundPage /> },
+];

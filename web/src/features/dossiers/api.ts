@@ -1,0 +1,98 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiGet, apiSend } from '../../shared/api-client.ts';
+
+// Status, category and kind stay plain strings here: a value the server adds later is shown raw
+// (see shared/labels.ts) instead of making the whole list fail to load.
+export const dossierSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string(),
+  organisationKind: z.string(),
+  category: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: z.string(),
+  amountCents: z.number().int().nullable(),
+  complaintSentOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Dossier = z.infer<typeof dossierSchema>;
+
+export const organisationSchema = z.object({ id: z.string(), name: z.string(), kind: z.string() });
+export type Organisation = z.infer<typeof organisationSchema>;
+
+const dossierKeys = {
+  all: ['dossiers'] as const,
+  list: () => [...dossierKeys.all, 'list'] as const,
+  detail: (id: string) => [...dossierKeys.all, 'detail', id] as const,
+};
+
+/** The files the signed-in person may see: his own (member), his organisation's (staff), referred (mediator). */
+export function useDossiers() {
+  return useQuery({
+    queryKey: dossierKeys.list(),
+    queryFn: async ({ signal }) =>
+      (await apiGet('/api/v1/dossiers', z.object({ dossiers: z.array(dossierSchema) }), signal)).dossiers,
+  });
+}
+
+export function useDossier(id: string) {
+  return useQuery({
+    queryKey: dossierKeys.detail(id),
+    queryFn: async ({ signal }) =>
+      (
+        await apiGet(
+          `/api/v1/dossiers/${encodeURIComponent(id)}`,
+          z.object({ dossier: dossierSchema }),
+          signal,
+        )
+      ).dossier,
+  });
+}
+
+/** Organisations present on Recours, for the "organisme" select of a new file. */
+export function useOrganisations() {
+  return useQuery({
+    queryKey: ['organisations'],
+    queryFn: async ({ signal }) =>
+      (
+        await apiGet(
+          '/api/v1/organisations',
+          z.object({ organisations: z.array(organisationSchema) }),
+          signal,
+        )
+      ).organisations,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface NewDossierInput {
+  organisationId?: string;
+  organisationName?: string;
+  organisationKind?: string;
+  category: string;
+  title: string;
+  description?: string;
+  amountCents?: number;
+  complaintSentOn?: string;
+}
+
+/** Opens a file; the same idempotency key sent twice (a retry, a double click) opens it once. */
+export function useCreateDossier() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: NewDossierInput; idempotencyKey: string }) =>
+      apiSend('/api/v1/dossiers', {
+        body: input,
+        headers: { 'idempotency-key': idempotencyKey },
+        schema: z.object({ dossier: dossierSchema }),
+      }).then((answer) => answer.dossier),
+    onSuccess: (dossier) => {
+      queryClient.setQueryData(dossierKeys.detail(dossier.id), dossier);
+      return queryClient.invalidateQueries({ queryKey: dossierKeys.list() });
+    },
+  });
+}

@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ROLES, type Role, STAFF_ROLES } from '../../../src/domain/access/roles.ts';
+import { apiGet, setCsrfToken } from './api-client.ts';
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+/** The answer of /api/auth/me, and of login and sign-up. */
+export const sessionSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
+export type Session = z.infer<typeof sessionSchema>;
+
+export const SESSION_QUERY_KEY = ['session'] as const;
+export const SIGNED_OUT: Session = { user: null, csrfToken: null };
+
+export async function fetchSession(signal?: AbortSignal): Promise<Session> {
+  const session = await apiGet('/api/auth/me', sessionSchema, signal);
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+/** Who is signed in (user null when nobody). Every state-changing call needs the CSRF token it carries. */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_QUERY_KEY,
+    queryFn: ({ signal }) => fetchSession(signal),
+    staleTime: 60_000,
+  });
+}
+
+/** Staff of an organisation (handlers, supervisors, auditors, admins) and mediators work from the register. */
+export function usesRegister(role: Role): boolean {
+  return role === 'mediator' || STAFF_ROLES.includes(role);
+}
+
+/** Where someone lands after signing in, when no page asked for them. */
+export function homePathFor(user: User): string {
+  return usesRegister(user.role) ? '/registre' : '/mes-dossiers';
+}
+
+/** A `?retour=` target, accepted only when it is a path of this site (no open redirect). */
+export function safeReturnPath(value: string | null): string | null {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (value.startsWith('/api/')) return null;
+  return value;
+}
+
+/** Who may open "Mes dossiers" and who may open the register (the API enforces the same split). */
+export const MEMBER_ROLES: readonly Role[] = ['member'];
+export const REGISTER_ROLES: readonly Role[] = ROLES.filter(usesRegister);
