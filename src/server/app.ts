@@ -13,6 +13,7 @@ import { authRoutes } from './auth/routes.ts';
 import { sessions } from './auth/session-plugin.ts';
 import type { AppContext } from './context.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
+import { escalationRoutes } from './dossiers/escalation.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await oidcRoutes(api, ctx);
     await organisationRoutes(api, ctx);
     await dossierRoutes(api, ctx);
+    await escalationRoutes(api, ctx);
     await deadlineRoutes(api, ctx);
     await reimbursementRoutes(api, ctx);
   });

@@ -1,0 +1,60 @@
+import { count, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contacts } from '../../db/schema.ts';
+import type { Facts } from '../../domain/deadlines/schema.ts';
+import { escalationLadder, STEP_IDS } from '../../domain/escalation/ladder.ts';
+import { requireUser } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { AppError, errorBodySchema } from '../errors.ts';
+import { deadlinesOf } from './deadlines.ts';
+import { openDossier } from './use-cases.ts';
+
+const stepSchema = z.object({
+  id: z.enum(STEP_IDS),
+  title: z.string(),
+  status: z
+    .enum(['done', 'open', 'not_yet', 'closed'])
+    .describe(
+      'done : faite ; open : possible maintenant ; not_yet : condition manquante ; closed : trop tard ou exclue',
+    ),
+  why: z.string().describe('Pourquoi, avec les dates qui décident'),
+  action: z.string(),
+  opensOn: z.string().nullable(),
+  closesOn: z.string().nullable(),
+  source: z.string(),
+});
+
+export async function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/dossiers/:id/escalation',
+    {
+      schema: {
+        tags: ['Dossiers'],
+        summary: 'Échelle des recours du dossier : chaque marche, ouverte ou non, et pourquoi',
+        params: z.object({ id: z.string().uuid('Identifiant de dossier invalide') }),
+        response: {
+          200: z.object({ steps: z.array(stepSchema) }),
+          401: errorBodySchema,
+          404: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const dossier = await openDossier(ctx, requireUser(request), request.params.id);
+      const deadlines = deadlinesOf(dossier, ctx.now());
+      if (!deadlines.ok) throw AppError.fromDomain(deadlines.error);
+      const [logged] = await ctx.database.db
+        .select({ n: count() })
+        .from(contacts)
+        .where(eq(contacts.dossierId, dossier.id));
+      const steps = escalationLadder({
+        deadlines: deadlines.value,
+        facts: dossier.facts as Facts,
+        customerServiceContacted: (logged?.n ?? 0) > 0,
+      });
+      return { steps };
+    },
+  );
+}
