@@ -1,11 +1,6 @@
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import { formatEuros } from '../shared/money.ts';
-import {
-  NEXT_STEP_LABELS,
-  ORGANISATION_LABELS,
-  STAGE_LABELS,
-  TRIAGE_CATEGORIES,
-} from './category-labels.ts';
+import { NEXT_STEP_LABELS, ORGANISATION_LABELS, STAGE_LABELS, TRIAGE_CATEGORIES } from './category-labels.ts';
 import { predictProbabilities, topContributions, vectorise } from './classifier.ts';
 import { type CueHit, organisationFromCues, stageFromCues } from './cues.ts';
 import { foldSameLength, type Span } from './extract.ts';
@@ -45,8 +40,11 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
     rule: `model.${model.category.input === 'tfidf' ? 'logistic_regression' : 'naive_bayes'}`,
     detail: contributions.length
       ? `Mots qui ont le plus compté : ${contributions.map((c) => c.feature).join(', ')}`
-      : "Aucun mot connu du modèle : catégorie par défaut, à confirmer.",
-    spans: spansOfFeatures(text, contributions.map((c) => c.feature)),
+      : 'Aucun mot connu du modèle : catégorie par défaut, à confirmer.',
+    spans: spansOfFeatures(
+      text,
+      contributions.map((c) => c.feature),
+    ),
   });
 
   // Organisation and stage: a classifier head when the model has one, otherwise the cue rules.
@@ -54,7 +52,10 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
   let organisation: Organisation;
   let organisationConfidence: number;
   if (model.organisation) {
-    const p = predictProbabilities(model.organisation, vectorise(features, model.vocabulary, model.organisation.input));
+    const p = predictProbabilities(
+      model.organisation,
+      vectorise(features, model.vocabulary, model.organisation.input),
+    );
     const best = argmax(p);
     organisation = model.organisation.labels[best] as Organisation;
     organisationConfidence = p[best]!;
@@ -63,7 +64,16 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
     const guess = organisationFromCues(facts.normalised, cpamCategory);
     organisation = guess.organisation;
     organisationConfidence = guess.confidence;
-    evidence.push(cueEvidence('organisation', guess.hits, text, guess.hits.length ? `Organisme nommé : ${unique(guess.hits.map((h) => h.matched)).join(', ')}` : 'Aucun organisme nommé.'));
+    evidence.push(
+      cueEvidence(
+        'organisation',
+        guess.hits,
+        text,
+        guess.hits.length
+          ? `Organisme nommé : ${unique(guess.hits.map((h) => h.matched)).join(', ')}`
+          : 'Aucun organisme nommé.',
+      ),
+    );
   }
   let stage: Stage;
   let stageConfidence: number;
@@ -77,7 +87,16 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
     const guess = stageFromCues(facts.normalised, category === 'termination');
     stage = guess.stage;
     stageConfidence = guess.confidence;
-    evidence.push(cueEvidence('stage', guess.hits, text, guess.hits.length ? `Démarche mentionnée : ${unique(guess.hits.map((h) => h.matched)).join(', ')}` : 'Aucune démarche mentionnée.'));
+    evidence.push(
+      cueEvidence(
+        'stage',
+        guess.hits,
+        text,
+        guess.hits.length
+          ? `Démarche mentionnée : ${unique(guess.hits.map((h) => h.matched)).join(', ')}`
+          : 'Aucune démarche mentionnée.',
+      ),
+    );
   }
 
   const advice = nextStep({
@@ -90,9 +109,22 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
     negativeAnswer: facts.negativeAnswer !== null,
     craReferred: facts.craReferral !== null,
   });
-  evidence.push({ field: 'nextStep', rule: `next-step.${advice.rule}`, detail: advice.sources.join(' ; '), spans: [] });
+  evidence.push({
+    field: 'nextStep',
+    rule: `next-step.${advice.rule}`,
+    detail: advice.sources.join(' ; '),
+    spans: [],
+  });
   for (const hit of [facts.negativeAnswer, facts.craReferral]) {
-    if (hit) evidence.push(cueEvidence('facts', [hit], text, hit.rule === 'fact.cra_referral' ? 'Recours à la CRA mentionné' : 'Réponse négative mentionnée'));
+    if (hit)
+      evidence.push(
+        cueEvidence(
+          'facts',
+          [hit],
+          text,
+          hit.rule === 'fact.cra_referral' ? 'Recours à la CRA mentionné' : 'Réponse négative mentionnée',
+        ),
+      );
   }
 
   const nextStepConfidence = Math.min(categoryConfidence, organisationConfidence, stageConfidence);
@@ -117,12 +149,39 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
       nextStep: round(nextStepConfidence),
       overall: round(overall),
     },
-    categoryAlternatives: ranked.slice(0, 3).map((r) => ({ category: r.category, label: TRIAGE_CATEGORIES[r.category].label, probability: round(r.probability) })),
+    categoryAlternatives: ranked.slice(0, 3).map((r) => ({
+      category: r.category,
+      label: TRIAGE_CATEGORIES[r.category].label,
+      probability: round(r.probability),
+    })),
     amounts: facts.amounts.map(({ text: t, start, end, cents }) => ({ text: t, start, end, cents })),
-    dates: facts.dates.map(({ text: t, start, end, date, kind, precision, role }) => ({ text: t, start, end, date, kind, precision, role })),
-    references: facts.references.map(({ text: t, start, end, kind, value }) => ({ text: t, start, end, kind, value })),
+    dates: facts.dates.map(({ text: t, start, end, date, kind, precision, role }) => ({
+      text: t,
+      start,
+      end,
+      date,
+      kind,
+      precision,
+      role,
+    })),
+    references: facts.references.map(({ text: t, start, end, kind, value }) => ({
+      text: t,
+      start,
+      end,
+      kind,
+      value,
+    })),
     evidence,
-    questions: questionsFor({ ranked, categoryConfidence, organisation, organisationConfidence, stage, stageConfidence, category, facts }),
+    questions: questionsFor({
+      ranked,
+      categoryConfidence,
+      organisation,
+      organisationConfidence,
+      stage,
+      stageConfidence,
+      category,
+      facts,
+    }),
     summary: summarise(category, organisation, stage, facts),
     documents: TRIAGE_CATEGORIES[category].documents,
   };
@@ -146,17 +205,22 @@ function questionsFor(input: {
       id: 'category',
       field: 'category',
       question: `Votre situation concerne-t-elle plutôt : ${top.map((r) => TRIAGE_CATEGORIES[r.category].label.toLowerCase()).join(', ou ')} ?`,
-      options: [...top.map((r) => ({ value: r.category, label: TRIAGE_CATEGORIES[r.category].label })), { value: 'other', label: 'Autre chose' }].filter(
-        (o, i, all) => all.findIndex((x) => x.value === o.value) === i,
-      ),
+      options: [
+        ...top.map((r) => ({ value: r.category, label: TRIAGE_CATEGORIES[r.category].label })),
+        { value: 'other', label: 'Autre chose' },
+      ].filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i),
     });
   }
   if (input.organisation === 'unknown' || input.organisationConfidence < ASK_THRESHOLDS.organisation) {
     questions.push({
       id: 'organisation',
       field: 'organisation',
-      question: 'Avec quel organisme avez-vous ce litige : votre mutuelle, un assureur, ou la CPAM (Assurance maladie) ?',
-      options: ORGANISATIONS.filter((o) => o !== 'unknown').map((o) => ({ value: o, label: ORGANISATION_LABELS[o] })),
+      question:
+        'Avec quel organisme avez-vous ce litige : votre mutuelle, un assureur, ou la CPAM (Assurance maladie) ?',
+      options: ORGANISATIONS.filter((o) => o !== 'unknown').map((o) => ({
+        value: o,
+        label: ORGANISATION_LABELS[o],
+      })),
     });
   }
   if (input.stageConfidence < ASK_THRESHOLDS.stage) {
@@ -168,13 +232,16 @@ function questionsFor(input: {
     });
   }
   const { facts } = input;
-  const written = stageRank(input.stage) >= stageRank('written_complaint_sent') && stageRank(input.stage) < stageRank('mediation');
+  const written =
+    stageRank(input.stage) >= stageRank('written_complaint_sent') &&
+    stageRank(input.stage) < stageRank('mediation');
   if (input.category === 'cpam_decision') {
     if (facts.decisionNotifiedOn === null && stageRank(input.stage) < stageRank('mediation')) {
       questions.push({
         id: 'decision_date',
         field: 'dates',
-        question: 'À quelle date avez-vous reçu la décision de la CPAM ? Le recours à la commission de recours amiable est ouvert 2 mois.',
+        question:
+          'À quelle date avez-vous reçu la décision de la CPAM ? Le recours à la commission de recours amiable est ouvert 2 mois.',
         options: [],
       });
     }
@@ -183,7 +250,8 @@ function questionsFor(input: {
       questions.push({
         id: 'termination_date',
         field: 'dates',
-        question: 'À quelle date avez-vous envoyé votre demande de résiliation, et par quel moyen (recommandé, courriel, espace adhérent) ?',
+        question:
+          'À quelle date avez-vous envoyé votre demande de résiliation, et par quel moyen (recommandé, courriel, espace adhérent) ?',
         options: [],
       });
     }
@@ -191,7 +259,8 @@ function questionsFor(input: {
     questions.push({
       id: 'complaint_date',
       field: 'dates',
-      question: 'À quelle date avez-vous envoyé votre réclamation écrite ? Le médiateur peut être saisi 2 mois après, et au plus tard un an après.',
+      question:
+        'À quelle date avez-vous envoyé votre réclamation écrite ? Le médiateur peut être saisi 2 mois après, et au plus tard un an après.',
       options: [],
     });
   }
@@ -223,10 +292,19 @@ function summarise(category: Category, organisation: Organisation, stage: Stage,
   let phrase = TRIAGE_CATEGORIES[category].phrase;
   const domain = facts.careDomain === null ? undefined : DOMAIN_PHRASE[facts.careDomain];
   if (category === 'reimbursement_contested' && domain) phrase = `un remboursement ${domain} contesté`;
-  else if (category === 'coverage_interpretation' && domain) phrase = `${phrase} (soins ${domain.replace(/^d'|^de /, '')})`;
+  else if (category === 'coverage_interpretation' && domain)
+    phrase = `${phrase} (soins ${domain.replace(/^d'|^de /, '')})`;
   const withWhom = organisation === 'unknown' ? '' : ` auprès de ${ORGANISATION_LABELS[organisation]}`;
-  const amounts = facts.amounts.length ? `, montants cités : ${facts.amounts.slice(0, 3).map((a) => formatEuros(a.cents)).join(', ')}` : '';
-  const sent = stage === 'written_complaint_sent' && facts.complaintSentOn ? ` (le ${formatFrenchDate(facts.complaintSentOn)})` : '';
+  const amounts = facts.amounts.length
+    ? `, montants cités : ${facts.amounts
+        .slice(0, 3)
+        .map((a) => formatEuros(a.cents))
+        .join(', ')}`
+    : '';
+  const sent =
+    stage === 'written_complaint_sent' && facts.complaintSentOn
+      ? ` (le ${formatFrenchDate(facts.complaintSentOn)})`
+      : '';
   const stageSentence = sent ? STAGE_SENTENCE[stage].replace(/\.$/, `${sent}.`) : STAGE_SENTENCE[stage];
   return `Je comprends : ${phrase}${withWhom}${amounts}. ${stageSentence}`;
 }
@@ -258,12 +336,18 @@ function spansOfFeatures(text: string, features: ReadonlyArray<string>): Span[] 
   return spans.sort((x, y) => x.start - y.start).slice(0, 8);
 }
 
-function cueEvidence(field: Evidence['field'], hits: ReadonlyArray<CueHit>, text: string, detail: string): Evidence {
+function cueEvidence(
+  field: Evidence['field'],
+  hits: ReadonlyArray<CueHit>,
+  text: string,
+  detail: string,
+): Evidence {
   const folded = foldSameLength(text);
   const spans: Span[] = [];
   for (const hit of hits.slice(0, 4)) {
     const at = folded.indexOf(hit.matched);
-    if (at >= 0) spans.push({ text: text.slice(at, at + hit.matched.length), start: at, end: at + hit.matched.length });
+    if (at >= 0)
+      spans.push({ text: text.slice(at, at + hit.matched.length), start: at, end: at + hit.matched.length });
   }
   return { field, rule: unique(hits.map((h) => h.rule)).join(', ') || 'cues.none', detail, spans };
 }
@@ -276,4 +360,3 @@ function argmax(values: ReadonlyArray<number>): number {
 
 const unique = <T>(values: ReadonlyArray<T>): T[] => [...new Set(values)];
 const round = (v: number) => Math.round(v * 1000) / 1000;
-

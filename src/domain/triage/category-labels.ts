@@ -38,8 +38,8 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     documents: [
       'copie de la demande de résiliation et preuve de son envoi (accusé de réception, courriel, capture de confirmation)',
       "date d'adhésion et avis d'échéance",
-      'relevés bancaires montrant les prélèvements après la date d\'effet',
-      "justificatif du motif le cas échéant (contrat collectif obligatoire, changement de situation)",
+      "relevés bancaires montrant les prélèvements après la date d'effet",
+      'justificatif du motif le cas échéant (contrat collectif obligatoire, changement de situation)',
     ],
   },
   contributions: {
@@ -97,14 +97,14 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     phrase: "une décision de l'Assurance maladie que vous contestez",
     documents: [
       'notification de la décision (avec sa date de réception)',
-      'relevé de remboursements ou décompte d\'indemnités journalières',
+      "relevé de remboursements ou décompte d'indemnités journalières",
       'prescriptions, certificats et arrêts de travail',
       'courriers échangés avec la CPAM',
     ],
   },
   other: {
     label: 'Autre demande',
-    phrase: "une demande qui ne correspond pas à un litige type",
+    phrase: 'une demande qui ne correspond pas à un litige type',
     documents: ['votre contrat ou carte de tiers payant', 'tout courrier lié à votre demande'],
   },
 };

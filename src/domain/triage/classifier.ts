@@ -63,9 +63,15 @@ function indexOf(vocabulary: Vocabulary): Map<string, number> {
   return map;
 }
 
-export function vectorise(features: ReadonlyArray<string>, vocabulary: Vocabulary, input: LinearHead['input']): SparseVector {
+export function vectorise(
+  features: ReadonlyArray<string>,
+  vocabulary: Vocabulary,
+  input: LinearHead['input'],
+): SparseVector {
   const map = indexOf(vocabulary);
-  const index = [...new Set(features.map((f) => map.get(f)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
+  const index = [
+    ...new Set(features.map((f) => map.get(f)).filter((i): i is number => i !== undefined)),
+  ].sort((a, b) => a - b);
   if (input === 'binary') return { index, value: index.map(() => 1) };
   const raw = index.map((i) => vocabulary.idf[i]!);
   const norm = Math.sqrt(raw.reduce((s, v) => s + v * v, 0)) || 1;
@@ -84,7 +90,13 @@ export function predictProbabilities(head: LinearHead, x: SparseVector): number[
 }
 
 /** The features that pushed `label` up the most for this input, for the diagnosis' evidence. */
-export function topContributions(head: LinearHead, vocabulary: Vocabulary, x: SparseVector, label: string, n: number) {
+export function topContributions(
+  head: LinearHead,
+  vocabulary: Vocabulary,
+  x: SparseVector,
+  label: string,
+  n: number,
+) {
   const c = head.labels.indexOf(label);
   if (c < 0) return [];
   return x.index
@@ -133,7 +145,9 @@ function trainNaiveBayes(
       totals[c]!++;
     }
   });
-  const weights = counts.map((row) => row.map((count, c) => round(Math.log((count + alpha) / (totals[c]! + alpha * featureCount)))));
+  const weights = counts.map((row) =>
+    row.map((count, c) => round(Math.log((count + alpha) / (totals[c]! + alpha * featureCount)))),
+  );
   const bias = docs.map((d) => round(Math.log((d + 1) / (xs.length + C))));
   return { input: 'binary', labels, bias, weights };
 }
@@ -184,7 +198,12 @@ function trainLogisticRegression(
       b[c]! += vb[c]!;
     }
   }
-  return { input: 'tfidf', labels, bias: Array.from(b, round), weights: W.map((row) => Array.from(row, round)) };
+  return {
+    input: 'tfidf',
+    labels,
+    bias: Array.from(b, round),
+    weights: W.map((row) => Array.from(row, round)),
+  };
 }
 
 /** Four decimals: enough for the argmax, small enough for a committed JSON that diffs cleanly. */

@@ -15,7 +15,11 @@ export interface CueHit {
 
 function hits(normalised: string, rule: string, pattern: RegExp): CueHit[] {
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  return [...normalised.matchAll(new RegExp(pattern.source, flags))].map((m) => ({ rule, matched: m[0], index: m.index }));
+  return [...normalised.matchAll(new RegExp(pattern.source, flags))].map((m) => ({
+    rule,
+    matched: m[0],
+    index: m.index,
+  }));
 }
 
 // ------------------------------------------------------------------------------------------ organisation
@@ -123,7 +127,8 @@ const STAGE_CUES: ReadonlyArray<readonly [Stage, string, RegExp]> = [
  */
 const NOT_MEMBER_BEFORE =
   /\b(recu|recois|reception|annonce\w* par|m (a|ont) (envoye|adresse|appele)|m envoie\w*|m envoient|c est|reponse|transmettre par|donner par|ceux que j ai|periode d|delai d)\s+(\w+\s+){0,2}$|\bm (a|ont)\s+$|\bpropose\w*( \w+){0,2} par\s+$/;
-const NOT_MEMBER_AFTER = /^\s*(de refus|de la (cpam|securite sociale)|comme quoi|qui me reclame|nulle part|dans)/;
+const NOT_MEMBER_AFTER =
+  /^\s*(de refus|de la (cpam|securite sociale)|comme quoi|qui me reclame|nulle part|dans)/;
 
 export interface StageGuess {
   stage: Stage;
@@ -150,8 +155,10 @@ export function stageFromCues(normalised: string, termination = false): StageGue
       const incomingLetter = /courrier|lettre|mail|message/.test(h.matched) && NOT_MEMBER_AFTER.test(after);
       return !NOT_MEMBER_BEFORE.test(before) && !incomingLetter;
     });
-    if (stage === 'written_complaint_sent' && termination) found.push(...hits(normalised, 'stage.termination_sent', TERMINATION_SENT));
-    if (found.length > 0) return { stage, confidence: stage === 'customer_service_contacted' ? 0.7 : 0.8, hits: found };
+    if (stage === 'written_complaint_sent' && termination)
+      found.push(...hits(normalised, 'stage.termination_sent', TERMINATION_SENT));
+    if (found.length > 0)
+      return { stage, confidence: stage === 'customer_service_contacted' ? 0.7 : 0.8, hits: found };
   }
   return { stage: 'none', confidence: 0.55, hits: [] };
 }
@@ -171,7 +178,10 @@ export function negativeAnswerCue(normalised: string): CueHit | null {
 
 /** The member already went to the CPAM's commission de recours amiable (CSS R142-1). */
 export function craReferralCue(normalised: string): CueHit | null {
-  return hits(normalised, 'fact.cra_referral', /\b(cra|commission de recours amiable|recours amiable)\b/)[0] ?? null;
+  return (
+    hits(normalised, 'fact.cra_referral', /\b(cra|commission de recours amiable|recours amiable)\b/)[0] ??
+    null
+  );
 }
 
 export type CareDomain =
@@ -186,7 +196,10 @@ export type CareDomain =
   | 'transport';
 
 const DOMAIN_CUES: ReadonlyArray<readonly [CareDomain, RegExp]> = [
-  ['dentaire', /\b(dent\w*|couronnes?|implant\w*|bridge|orthodont\w*|detartrage|inlay\w*|protheses? dentaires?)\b/],
+  [
+    'dentaire',
+    /\b(dent\w*|couronnes?|implant\w*|bridge|orthodont\w*|detartrage|inlay\w*|protheses? dentaires?)\b/,
+  ],
   ['optique', /\b(lunettes|verres|montures?|lentilles|optique|opticien)\b/],
   ['auditif', /\b(auditi\w*|audioprothes\w*|appareil auditif)\b/],
   ['hospitalisation', /\b(hospitalis\w*|clinique|chambre particuliere|hopital|chirurgi\w*|operation)\b/],
@@ -194,7 +207,10 @@ const DOMAIN_CUES: ReadonlyArray<readonly [CareDomain, RegExp]> = [
   ['transport', /\b(taxi|transports?( sanitaire)?|ambulance)\b/],
   ['pharmacie', /\b(medicaments?|traitement)\b/],
   ['paramedical', /\b(kinesitherapeute|kinesitherapie|osteo\w*|psycholog\w*|orthophon\w*|podolog\w*)\b/],
-  ['consultation', /\b(consultation|generaliste|specialiste|dermatologue|gynecologue|ophtalmologiste|pediatre)\b/],
+  [
+    'consultation',
+    /\b(consultation|generaliste|specialiste|dermatologue|gynecologue|ophtalmologiste|pediatre)\b/,
+  ],
 ];
 
 /** The kind of care the dispute is about, for the summary ("un remboursement dentaire"). */

@@ -70,7 +70,7 @@ describe('dates (today = 23/11/2026)', () => {
     ["J'ai envoyé ma résiliation il y a deux mois", 'termination'],
     ['Réclamation écrite envoyée le 12/06/2026', 'complaint'],
     ['relancée le 3 octobre sans réponse', 'reminder'],
-    ["Notification de la CPAM reçue le 2 novembre : refus", 'decision'],
+    ['Notification de la CPAM reçue le 2 novembre : refus', 'decision'],
     ['Mon fils est né le 3 mai', 'other'],
   ])('tells what a date is about: %s → %s', (text, role) => {
     expect(extractDates(text, TODAY)[0]?.role).toBe(role);

@@ -1,4 +1,13 @@
-import { addDays, addMonths, addYears, type CalendarDate, compareDates, fromParts, isCalendarDate, parts } from '../shared/calendar-date.ts';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  type CalendarDate,
+  compareDates,
+  fromParts,
+  isCalendarDate,
+  parts,
+} from '../shared/calendar-date.ts';
 import type { Cents } from '../shared/money.ts';
 
 /**
@@ -43,13 +52,18 @@ export function foldSameLength(text: string): string {
       .toLowerCase()
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '');
-    const one = folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+    const one =
+      folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
     out += one.replace(/[’‘`´]/g, "'");
   }
   return out;
 }
 
-const span = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
+const span = (text: string, start: number, end: number): Span => ({
+  text: text.slice(start, end),
+  start,
+  end,
+});
 
 // ---------------------------------------------------------------------------------------------- amounts
 
@@ -66,7 +80,10 @@ export function extractAmounts(text: string): AmountMention[] {
     // `12e` only counts with two digits or more: `1e`/`2e` are ordinals far more often than euros.
     if (m[3] === undefined && whole.length < 2) continue;
     const start = m.index;
-    found.push({ ...span(text, start, start + m[0].length), cents: Number(whole) * 100 + Number(fraction || '0') });
+    found.push({
+      ...span(text, start, start + m[0].length),
+      cents: Number(whole) * 100 + Number(fraction || '0'),
+    });
   }
   return found;
 }
@@ -110,14 +127,20 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 
-const NUMERIC_DATE = /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])|(?<![\d/.-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?(?![\d/.])/g;
+const NUMERIC_DATE =
+  /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])|(?<![\d/.-])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?(?![\d/.])/g;
 const TEXT_DATE = new RegExp(`\\b(1er|premier|\\d{1,2})\\s+(${MONTH_ALT})(?:\\s+(\\d{4}))?\\b`, 'g');
-const MONTH_ONLY = new RegExp(`\\b(?:en|de|d'|depuis|debut|fin|mi-?|courant)\\s*(${MONTH_ALT})(?:\\s+(\\d{4}))?\\b|\\b(${MONTH_ALT})\\s+(\\d{4})\\b`, 'g');
+const MONTH_ONLY = new RegExp(
+  `\\b(?:en|de|d'|depuis|debut|fin|mi-?|courant)\\s*(${MONTH_ALT})(?:\\s+(\\d{4}))?\\b|\\b(${MONTH_ALT})\\s+(\\d{4})\\b`,
+  'g',
+);
 const RELATIVE = new RegExp(
   `\\b(il y a|ca fait|cela fait|depuis|voila)\\s+(?:plus de\\s+|presque\\s+|environ\\s+|pres de\\s+)?${COUNT}\\s+(jours?|semaines?|mois|ans?|annees?)\\b`,
   'g',
 );
-const RELATIVE_WORDS: ReadonlyArray<readonly [RegExp, (today: CalendarDate) => CalendarDate, 'day' | 'month']> = [
+const RELATIVE_WORDS: ReadonlyArray<
+  readonly [RegExp, (today: CalendarDate) => CalendarDate, 'day' | 'month']
+> = [
   [/\bavant-hier\b/g, (t) => addDays(t, -2), 'day'],
   [/(?<!avant-)\bhier\b/g, (t) => addDays(t, -1), 'day'],
   [/\b(?:aujourd'hui|ce matin|ce jour)\b/g, (t) => t, 'day'],
@@ -153,7 +176,12 @@ const ROLE_CUES: ReadonlyArray<readonly [DateRole, RegExp]> = [
 
 /** The role whose cue word sits closest to the date, within its sentence. */
 function roleAt(folded: string, start: number, end: number): DateRole {
-  const sentenceStart = Math.max(folded.lastIndexOf('.', start - 1), folded.lastIndexOf('\n', start - 1), start - 80, 0);
+  const sentenceStart = Math.max(
+    folded.lastIndexOf('.', start - 1),
+    folded.lastIndexOf('\n', start - 1),
+    start - 80,
+    0,
+  );
   const rest = folded.slice(end);
   const stop = rest.search(/[.\n!?;,]/);
   const sentenceEnd = Math.min(end + (stop === -1 ? rest.length : stop), end + 40);
@@ -173,7 +201,10 @@ function roleAt(folded: string, start: number, end: number): DateRole {
   return best;
 }
 
-function overlaps(a: { start: number; end: number }, list: ReadonlyArray<{ start: number; end: number }>): boolean {
+function overlaps(
+  a: { start: number; end: number },
+  list: ReadonlyArray<{ start: number; end: number }>,
+): boolean {
   return list.some((b) => a.start < b.end && b.start < a.end);
 }
 
@@ -181,7 +212,13 @@ function overlaps(a: { start: number; end: number }, list: ReadonlyArray<{ start
 export function extractDates(text: string, today: CalendarDate): DateMention[] {
   const folded = foldSameLength(text);
   const found: DateMention[] = [];
-  const push = (start: number, end: number, date: CalendarDate | null, kind: DateMention['kind'], precision: DateMention['precision']) => {
+  const push = (
+    start: number,
+    end: number,
+    date: CalendarDate | null,
+    kind: DateMention['kind'],
+    precision: DateMention['precision'],
+  ) => {
     if (date === null || !isCalendarDate(date)) return;
     const candidate = { start, end };
     if (overlaps(candidate, found)) return;
@@ -209,7 +246,8 @@ export function extractDates(text: string, today: CalendarDate): DateMention[] {
   for (const m of folded.matchAll(TEXT_DATE)) {
     const day = m[1] === '1er' || m[1] === 'premier' ? 1 : Number(m[1]);
     const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;
-    const date = m[3] === undefined ? withInferredYear(day, month, today) : fromParts(Number(m[3]), month, day);
+    const date =
+      m[3] === undefined ? withInferredYear(day, month, today) : fromParts(Number(m[3]), month, day);
     push(m.index, m.index + m[0].length, date, 'absolute', 'day');
   }
   for (const m of folded.matchAll(MONTH_ONLY)) {
@@ -240,7 +278,8 @@ export function extractDates(text: string, today: CalendarDate): DateMention[] {
     push(m.index, m.index + m[0].length, date, 'relative', precision);
   }
   for (const [pattern, resolve, precision] of RELATIVE_WORDS) {
-    for (const m of folded.matchAll(pattern)) push(m.index, m.index + m[0].length, resolve(today), 'relative', precision);
+    for (const m of folded.matchAll(pattern))
+      push(m.index, m.index + m[0].length, resolve(today), 'relative', precision);
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -268,7 +307,8 @@ function labelBefore(before: string): ReferenceKind | null {
   return best;
 }
 
-const NIR = /(?<![\d])[12][ .]?\d{2}[ .]?\d{2}[ .]?(?:\d{2}|2a|2b)[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?(?![\d])/g;
+const NIR =
+  /(?<![\d])[12][ .]?\d{2}[ .]?\d{2}[ .]?(?:\d{2}|2a|2b)[ .]?\d{3}[ .]?\d{3}(?:[ .]?\d{2})?(?![\d])/g;
 const CANDIDATE = /(?<![\w-])(?:[a-z]{1,5}[-/]?)?\d[\d\-/]{2,}\d(?:[-/][a-z0-9]+)?(?![\w-])/g;
 
 /** File, member and social-security numbers, when a label word ("dossier n°", "adhérent") introduces them. */
@@ -284,7 +324,11 @@ export function extractReferences(text: string, today: CalendarDate = '2000-01-0
     if (overlaps(s, taken)) continue;
     const digits = m[0].replace(/[ .]/g, '');
     if (digits.length !== 13 && digits.length !== 15) continue;
-    found.push({ ...span(text, s.start, s.end), kind: 'social_security', value: text.slice(s.start, s.end).replace(/[ .]/g, '') });
+    found.push({
+      ...span(text, s.start, s.end),
+      kind: 'social_security',
+      value: text.slice(s.start, s.end).replace(/[ .]/g, ''),
+    });
     taken.push(s);
   }
   for (const m of folded.matchAll(CANDIDATE)) {

@@ -17,7 +17,11 @@ export interface Report {
   labels: string[];
 }
 
-export function evaluate(labels: ReadonlyArray<string>, gold: ReadonlyArray<string>, predicted: ReadonlyArray<string>): Report {
+export function evaluate(
+  labels: ReadonlyArray<string>,
+  gold: ReadonlyArray<string>,
+  predicted: ReadonlyArray<string>,
+): Report {
   const index = new Map(labels.map((l, i) => [l, i]));
   const confusion = labels.map(() => labels.map(() => 0));
   let correct = 0;

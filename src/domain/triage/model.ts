@@ -48,7 +48,10 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   heads: { organisation: false, stage: false },
 };
 
-export function trainTriageModel(examples: ReadonlyArray<TrainingExample>, options: ModelOptions = DEFAULT_MODEL_OPTIONS): TriageModel {
+export function trainTriageModel(
+  examples: ReadonlyArray<TrainingExample>,
+  options: ModelOptions = DEFAULT_MODEL_OPTIONS,
+): TriageModel {
   const documents = examples.map((e) => featuresOf(e.text));
   const vocabulary = buildVocabulary(documents, options.minDf);
   const input = options.training.algorithm === 'naive_bayes' ? 'binary' : 'tfidf';

@@ -17,10 +17,16 @@ interface DatedParameter {
 export const DELAYS = {
   /** Mediation opens after a written complaint with a negative answer, or after 2 months without answer. */
   mediationAfterComplaint: [
-    { value: 2, from: '2022-12-31', source: 'ACPR 2022-R-01 puis 2024-R-02 ; Médiateur de la Mutualité (reference.md §1, §3)' },
+    {
+      value: 2,
+      from: '2022-12-31',
+      source: 'ACPR 2022-R-01 puis 2024-R-02 ; Médiateur de la Mutualité (reference.md §1, §3)',
+    },
   ],
   /** A referral more than one year after the written complaint is inadmissible. */
-  mediationLimitAfterComplaint: [{ value: 12, from: '2016-01-01', source: 'C. consom. L612-2 (reference.md §2)' }],
+  mediationLimitAfterComplaint: [
+    { value: 12, from: '2016-01-01', source: 'C. consom. L612-2 (reference.md §2)' },
+  ],
   /** Refer a CPAM decision to the CRA within 2 months of its notification. */
   craReferral: [{ value: 2, from: '2019-01-01', source: 'CSS R142-1 (reference.md §3)' }],
   /** CRA silence is an implicit rejection: 1 month until 2018, 2 months since décret 2018-928. */
@@ -31,7 +37,9 @@ export const DELAYS = {
 } satisfies Record<string, ReadonlyArray<DatedParameter>>;
 
 export function parameterOn(table: ReadonlyArray<DatedParameter>, date: CalendarDate): DatedParameter {
-  const inForce = [...table].filter((p) => compareDates(p.from, date) <= 0).sort((a, b) => compareDates(b.from, a.from));
+  const inForce = [...table]
+    .filter((p) => compareDates(p.from, date) <= 0)
+    .sort((a, b) => compareDates(b.from, a.from));
   return inForce[0] ?? table[0]!;
 }
 
@@ -62,9 +70,20 @@ export interface NextStepAdvice {
   warnings: string[];
 }
 
-const CPAM_DECISION_CATEGORIES: ReadonlySet<Category> = new Set(['reimbursement_contested', 'coverage_interpretation', 'cpam_decision']);
+const CPAM_DECISION_CATEGORIES: ReadonlySet<Category> = new Set([
+  'reimbursement_contested',
+  'coverage_interpretation',
+  'cpam_decision',
+]);
 
-const advice = (step: NextStep, rule: string, reason: string, sources: string[], opensOn: CalendarDate | null = null, warnings: string[] = []): NextStepAdvice => ({
+const advice = (
+  step: NextStep,
+  rule: string,
+  reason: string,
+  sources: string[],
+  opensOn: CalendarDate | null = null,
+  warnings: string[] = [],
+): NextStepAdvice => ({
   step,
   rule,
   reason,
@@ -87,7 +106,8 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
   }
 
   // --- Decisions of the Assurance maladie: the CRA first, then the pôle social (CSS R142-1, R142-6).
-  const cpamDecision = category === 'cpam_decision' || (organisation === 'cpam' && CPAM_DECISION_CATEGORIES.has(category));
+  const cpamDecision =
+    category === 'cpam_decision' || (organisation === 'cpam' && CPAM_DECISION_CATEGORIES.has(category));
   if (cpamDecision) return cpamDecisionStep(input);
 
   // --- Refusal of care by a health professional: the CPAM mediator handles discriminatory refusals of care.
@@ -122,7 +142,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       return advice(
         'written_complaint',
         'cpam.write',
-        "Faites une réclamation écrite (messagerie du compte ameli ou courrier) : elle date votre démarche et ouvre ensuite la saisine du médiateur de la CPAM si elle reste sans suite.",
+        'Faites une réclamation écrite (messagerie du compte ameli ou courrier) : elle date votre démarche et ouvre ensuite la saisine du médiateur de la CPAM si elle reste sans suite.',
         ['CSS L217-7-1 (reference.md §3)'],
       );
     }
@@ -195,7 +215,12 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
     );
   }
   const wait = parameterOn(DELAYS.mediationAfterComplaint, today);
-  const mediatorName = organisation === 'insurer' ? "La Médiation de l'Assurance" : organisation === 'mutuelle' ? 'le Médiateur de la Mutualité Française (ou celui que désigne votre mutuelle)' : "le médiateur indiqué par votre organisme (Mutualité Française, Médiation de l'Assurance ou CTIP)";
+  const mediatorName =
+    organisation === 'insurer'
+      ? "La Médiation de l'Assurance"
+      : organisation === 'mutuelle'
+        ? 'le Médiateur de la Mutualité Française (ou celui que désigne votre mutuelle)'
+        : "le médiateur indiqué par votre organisme (Mutualité Française, Médiation de l'Assurance ou CTIP)";
   if (input.negativeAnswer) {
     return advice(
       'mediator',
@@ -236,7 +261,11 @@ function cpamDecisionStep(input: NextStepInput): NextStepAdvice {
   const warnings: string[] = [];
   const referral = parameterOn(DELAYS.craReferral, today);
   const notified = input.decisionNotifiedOn ?? null;
-  if (notified !== null && compareDates(today, addMonths(notified, referral.value)) > 0 && !input.craReferred) {
+  if (
+    notified !== null &&
+    compareDates(today, addMonths(notified, referral.value)) > 0 &&
+    !input.craReferred
+  ) {
     warnings.push(
       `La décision date du ${formatFrenchDate(notified)} : le délai de 2 mois pour saisir la CRA semble dépassé. Il ne vous est opposable que si la notification mentionnait ce délai et les voies de recours (CSS R142-1-A III).`,
     );

@@ -44,7 +44,12 @@ describe('French normalisation', () => {
   });
 
   it('removes stop words but keeps negations, which carry the meaning ("plus de droits")', () => {
-    expect(contentStems(normaliseText("On m'a dit que je n'avais plus de droits"))).toEqual(['dit', 'ne', 'plus', 'droit']);
+    expect(contentStems(normaliseText("On m'a dit que je n'avais plus de droits"))).toEqual([
+      'dit',
+      'ne',
+      'plus',
+      'droit',
+    ]);
     expect(contentStems(normaliseText('ils prélèvent toujours'))).toEqual(['prelev', 'toujours']);
   });
 

@@ -154,7 +154,19 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const NEGATIONS: ReadonlySet<string> = new Set(['ne', 'pas', 'plus', 'jamais', 'toujours', 'rien', 'aucun', 'aucune', 'sans', 'non', 'encore']);
+const NEGATIONS: ReadonlySet<string> = new Set([
+  'ne',
+  'pas',
+  'plus',
+  'jamais',
+  'toujours',
+  'rien',
+  'aucun',
+  'aucune',
+  'sans',
+  'non',
+  'encore',
+]);
 
 const stemCache = new Map<string, string>();
 

@@ -17,7 +17,11 @@ export const triageRequestSchema = z
       .min(1, { message: 'Décrivez votre situation en quelques mots.' })
       .max(5000, { message: 'Le texte est limité à 5 000 caractères : résumez ou découpez votre message.' })
       .describe("Description libre de la situation, écrite par l'adhérent (français)."),
-    today: calendarDate.optional().describe("Date de référence pour les dates relatives (« il y a deux mois ») ; par défaut, aujourd'hui à Paris."),
+    today: calendarDate
+      .optional()
+      .describe(
+        "Date de référence pour les dates relatives (« il y a deux mois ») ; par défaut, aujourd'hui à Paris.",
+      ),
   })
   .describe("Demande d'analyse d'un texte libre.");
 export type TriageRequest = z.infer<typeof triageRequestSchema>;
@@ -39,7 +43,9 @@ export const diagnosisSchema = z
     nextStepLabel: z.string().describe('Libellé français de la prochaine étape.'),
     nextStepReason: z.string().describe('Pourquoi cette étape, en français, avec la règle de droit.'),
     nextStepSources: z.array(z.string()).describe('Textes cités (articles, recommandations).'),
-    nextStepOpensOn: calendarDate.nullable().describe("Premier jour où l'étape est ouverte, si elle ne l'est pas encore."),
+    nextStepOpensOn: calendarDate
+      .nullable()
+      .describe("Premier jour où l'étape est ouverte, si elle ne l'est pas encore."),
     nextStepRule: z.string().describe('Identifiant de la règle appliquée (table de next-step.ts).'),
     warnings: z.array(z.string()).describe('Alertes (délai peut-être dépassé…).'),
     confidence: z
@@ -54,15 +60,21 @@ export const diagnosisSchema = z
     categoryAlternatives: z
       .array(z.object({ category: z.enum(CATEGORIES), label: z.string(), probability: confidence }))
       .describe('Les trois types de litige les plus probables, du plus au moins probable.'),
-    amounts: z.array(z.object({ ...span, cents: z.number().int().describe('Montant en centimes.') })).describe('Montants cités.'),
+    amounts: z
+      .array(z.object({ ...span, cents: z.number().int().describe('Montant en centimes.') }))
+      .describe('Montants cités.'),
     dates: z
       .array(
         z.object({
           ...span,
           date: calendarDate,
           kind: z.enum(['absolute', 'relative']),
-          precision: z.enum(['day', 'month']).describe('`month` : seul le mois était donné ; la date est le 1er.'),
-          role: z.enum(['complaint', 'reminder', 'decision', 'termination', 'other']).describe('À quoi la date se rapporte (mot le plus proche).'),
+          precision: z
+            .enum(['day', 'month'])
+            .describe('`month` : seul le mois était donné ; la date est le 1er.'),
+          role: z
+            .enum(['complaint', 'reminder', 'decision', 'termination', 'other'])
+            .describe('À quoi la date se rapporte (mot le plus proche).'),
         }),
       )
       .describe('Dates citées, résolues.'),
@@ -78,19 +90,23 @@ export const diagnosisSchema = z
           spans: z.array(z.object(span)).describe('Passages du texte qui ont compté.'),
         }),
       )
-      .describe("Ce qui a conduit à chaque conclusion."),
+      .describe('Ce qui a conduit à chaque conclusion.'),
     questions: z
       .array(
         z.object({
           id: z.string(),
           field: z.enum(['category', 'organisation', 'stage', 'dates']),
           question: z.string().describe('Question à poser, en français.'),
-          options: z.array(z.object({ value: z.string(), label: z.string() })).describe('Réponses proposées (vide : réponse libre).'),
+          options: z
+            .array(z.object({ value: z.string(), label: z.string() }))
+            .describe('Réponses proposées (vide : réponse libre).'),
         }),
       )
       .describe('Ce qui reste à demander : en cas de doute, on demande au lieu de deviner.'),
     summary: z.string().describe('Reformulation en une phrase : « Je comprends : … ».'),
     documents: z.array(z.string()).describe('Pièces à rassembler pour ce type de litige.'),
   })
-  .describe("Diagnostic d'un texte libre : type de litige, organisme, étape, prochaine démarche et questions ouvertes.");
+  .describe(
+    "Diagnostic d'un texte libre : type de litige, organisme, étape, prochaine démarche et questions ouvertes.",
+  );
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
