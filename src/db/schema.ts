@@ -32,6 +32,8 @@ export const organisations = pgTable('organisations', {
   /** Name and address of the competent mediator, quoted in every answer (ACPR: the answer names the mediator). */
   mediatorName: text('mediator_name'),
   mediatorContact: text('mediator_contact'),
+  /** Postal address of the complaints department, printed in the window of a letter (several lines). */
+  postalAddress: text('postal_address'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -47,6 +49,8 @@ export const users = pgTable(
     }).notNull(),
     /** Null for members: a member belongs to no organisation, he brings disputes against them. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** The member's postal address, the sender block of his letters (several lines). */
+    postalAddress: text('postal_address'),
     oidcIssuer: text('oidc_issuer'),
     oidcSubject: text('oidc_subject'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -268,4 +272,27 @@ export const ethicsReviews = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [index('ethics_dossier_idx').on(t.dossierId)],
+);
+
+/** A letter drafted from a file: the text as the member edited it, and how and when it was sent. */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    type: text('type').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdById: uuid('created_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentOn: date('sent_on', { mode: 'string' }),
+    sendingMethod: text('sending_method'),
+    /** Number of the registered letter with acknowledgment of receipt (recommandé avec AR). */
+    registeredNumber: text('registered_number'),
+  },
+  (t) => [index('letters_dossier_idx').on(t.dossierId)],
 );

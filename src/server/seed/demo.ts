@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertDossier, newReference } from '../../db/repositories/dossiers.ts';
 import { insertUser } from '../../db/repositories/users.ts';
-import { organisations } from '../../db/schema.ts';
+import { organisations, users } from '../../db/schema.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
@@ -63,9 +63,14 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
       .set({
         mediatorName: 'La Médiation de l’Assurance',
         mediatorContact: 'La Médiation de l’Assurance, TSA 50110, 75441 Paris Cedex 09',
+        postalAddress: 'Assurances Exemple\nService Clients – Réclamations\n8 avenue des Assureurs\n75008 Paris',
       })
       .where(eq(organisations.id, other!.id));
     const member = ids['adherent@demo.recours.fr']!;
+    await tx
+      .update(users)
+      .set({ postalAddress: '14 rue des Lilas\nAppartement 3B\n69007 Lyon' })
+      .where(eq(users.id, member));
     const member2 = ids['adherent2@demo.recours.fr']!;
     const examples = [
       {
