@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -20,8 +20,10 @@ export default async function setup(project: TestProject) {
   const database = fromPglite(client, 'snapshot');
   await database.migrate();
   const dump = await client.dumpDataDir('none');
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'recours-test-')), 'snapshot.tar');
+  const dir = mkdtempSync(path.join(tmpdir(), 'recours-test-'));
+  const file = path.join(dir, 'snapshot.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await client.close();
   project.provide('pgliteSnapshot', file);
+  return () => rmSync(dir, { recursive: true, force: true });
 }
