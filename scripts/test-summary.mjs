@@ -8,7 +8,10 @@ if (!dir || !existsSync(dir)) process.exit(0);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+const reports = readdirSync(dir).filter((f) => f.endsWith('.json'));
+// No report: lint or typecheck stopped `npm test` before any test ran; its own output says why.
+if (reports.length === 0) process.exit(0);
+for (const file of reports) {
   const report = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;

@@ -12,7 +12,11 @@ describe('GET /api/v1/dossiers/:id/escalation', () => {
     const member = await t.login('adherent@demo.recours.fr');
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: as(member) });
     const crown = list.json().dossiers.find((d: { title: string }) => d.title.startsWith('Couronne'));
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${crown.id}/escalation`, headers: as(member) });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers/${crown.id}/escalation`,
+      headers: as(member),
+    });
     expect(res.statusCode).toBe(200);
     const steps = res.json().steps as { id: string; status: string; why: string }[];
     expect(steps.map((s) => s.id)).toEqual([
@@ -33,7 +37,11 @@ describe('GET /api/v1/dossiers/:id/escalation', () => {
     const other = await t.login('adherent2@demo.recours.fr');
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: as(member) });
     const id = list.json().dossiers[0].id;
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${id}/escalation`, headers: as(other) });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers/${id}/escalation`,
+      headers: as(other),
+    });
     expect(res.statusCode).toBe(404);
   });
 });

@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { type CalendarDate, formatFrenchDate, parts } from '../shared/calendar-date.ts';
+import { fieldPath } from '../shared/field-path.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { complementaryAmount, GuaranteeLedger } from './amc.ts';
 import { type ActFacts, amoShare, newDeductionCounters } from './amo.ts';
@@ -21,8 +22,6 @@ import {
   type Totals,
 } from './schema.ts';
 import { detectShortfalls } from './shortfall.ts';
-import { fieldPath } from '../shared/field-path.ts';
-
 
 function where(path: readonly PropertyKey[]): string {
   const [head, index] = path;

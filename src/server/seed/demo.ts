@@ -63,7 +63,8 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
       .set({
         mediatorName: 'La Médiation de l’Assurance',
         mediatorContact: 'La Médiation de l’Assurance, TSA 50110, 75441 Paris Cedex 09',
-        postalAddress: 'Assurances Exemple\nService Clients – Réclamations\n8 avenue des Assureurs\n75008 Paris',
+        postalAddress:
+          'Assurances Exemple\nService Clients – Réclamations\n8 avenue des Assureurs\n75008 Paris',
       })
       .where(eq(organisations.id, other!.id));
     const member = ids['adherent@demo.recours.fr']!;
