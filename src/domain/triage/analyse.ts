@@ -7,35 +7,60 @@ import { foldSameLength, type Span } from './extract.ts';
 import { factsOf, type TextFacts } from './facts.ts';
 import { type Category, ORGANISATIONS, type Organisation, STAGES, type Stage, stageRank } from './labels.ts';
 import type { TriageModel } from './model.ts';
-import { nextStep } from './next-step.ts';
+import { isCpamDecision, nextStep } from './next-step.ts';
 import { contentStems, featuresFromNormalised, normaliseText } from './normalise.ts';
-import type { Diagnosis } from './schema.ts';
+import type { AnswerKey, Diagnosis, TriageAnswers } from './schema.ts';
 
 /** Below these confidences the analyser asks instead of guessing. */
 export const ASK_THRESHOLDS = { category: 0.55, organisation: 0.6, stage: 0.6 } as const;
 
 type Evidence = Diagnosis['evidence'][number];
 type Question = Diagnosis['questions'][number];
+type LabelField = 'category' | 'organisation' | 'stage';
+
+/** Dated facts and an amount the member stated in the conversation (answers), over what the text says. */
+export type StatedFacts = Omit<TriageAnswers, LabelField>;
+
+/**
+ * What the text says, before the law is applied: labels with their confidence and evidence, and the facts.
+ * Answers (answers.ts) and the optional language model (server) adjust a reading; `diagnosisOf` applies the law.
+ */
+export interface TextReading {
+  text: string;
+  facts: TextFacts;
+  ranked: Array<{ category: Category; probability: number }>;
+  category: Category;
+  organisation: Organisation;
+  stage: Stage;
+  confidence: Record<LabelField, number>;
+  evidence: Record<LabelField, Evidence>;
+  /** Organisation and stage from the cue rules (re-read when the category changes) or from classifier heads. */
+  labelsFrom: 'cues' | 'heads';
+  stated: StatedFacts;
+  answered: AnswerKey[];
+}
 
 /**
  * Reads a member's free text: what the dispute is, with whom, how far it went, the next step the law opens,
  * and what is still unclear. Pure: `today` resolves relative dates and deadlines; the model is plain data.
  */
 export function analyseText(text: string, today: CalendarDate, model: TriageModel): Diagnosis {
+  return diagnosisOf(readText(text, today, model), today);
+}
+
+/** The statistical model for the category; cue rules (or heads) for organisation and stage. */
+export function readText(text: string, today: CalendarDate, model: TriageModel): TextReading {
   const facts = factsOf(text, today);
   const features = featuresFromNormalised(facts.normalised);
-  const evidence: Evidence[] = [];
 
-  // Category: the statistical model.
   const xCategory = vectorise(features, model.vocabulary, model.category.input);
   const probabilities = predictProbabilities(model.category, xCategory);
   const ranked = model.category.labels
     .map((label, i) => ({ category: label as Category, probability: probabilities[i]! }))
     .sort((a, b) => b.probability - a.probability);
   const category = ranked[0]!.category;
-  const categoryConfidence = ranked[0]!.probability;
   const contributions = topContributions(model.category, model.vocabulary, xCategory, category, 5);
-  evidence.push({
+  const categoryEvidence: Evidence = {
     field: 'category',
     rule: `model.${model.category.input === 'tfidf' ? 'logistic_regression' : 'naive_bayes'}`,
     detail: contributions.length
@@ -45,77 +70,150 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
       text,
       contributions.map((c) => c.feature),
     ),
-  });
+  };
 
-  // Organisation and stage: a classifier head when the model has one, otherwise the cue rules.
-  const cpamCategory = category === 'cpam_decision';
-  let organisation: Organisation;
-  let organisationConfidence: number;
+  const reading: TextReading = {
+    text,
+    facts,
+    ranked,
+    category,
+    organisation: 'unknown',
+    stage: 'none',
+    confidence: { category: ranked[0]!.probability, organisation: 0, stage: 0 },
+    evidence: {
+      category: categoryEvidence,
+      organisation: { field: 'organisation', rule: 'cues.none', detail: '', spans: [] },
+      stage: { field: 'stage', rule: 'cues.none', detail: '', spans: [] },
+    },
+    labelsFrom: model.organisation && model.stage ? 'heads' : 'cues',
+    stated: {},
+    answered: [],
+  };
+
   if (model.organisation) {
     const p = predictProbabilities(
       model.organisation,
       vectorise(features, model.vocabulary, model.organisation.input),
     );
     const best = argmax(p);
-    organisation = model.organisation.labels[best] as Organisation;
-    organisationConfidence = p[best]!;
-    evidence.push({ field: 'organisation', rule: 'model.organisation', detail: 'Classifieur', spans: [] });
-  } else {
-    const guess = organisationFromCues(facts.normalised, cpamCategory);
-    organisation = guess.organisation;
-    organisationConfidence = guess.confidence;
-    evidence.push(
-      cueEvidence(
-        'organisation',
-        guess.hits,
-        text,
-        guess.hits.length
-          ? `Organisme nommé : ${unique(guess.hits.map((h) => h.matched)).join(', ')}`
-          : 'Aucun organisme nommé.',
-      ),
-    );
+    reading.organisation = model.organisation.labels[best] as Organisation;
+    reading.confidence.organisation = p[best]!;
+    reading.evidence.organisation = {
+      field: 'organisation',
+      rule: 'model.organisation',
+      detail: 'Classifieur',
+      spans: [],
+    };
   }
-  let stage: Stage;
-  let stageConfidence: number;
   if (model.stage) {
     const p = predictProbabilities(model.stage, vectorise(features, model.vocabulary, model.stage.input));
     const best = argmax(p);
-    stage = model.stage.labels[best] as Stage;
-    stageConfidence = p[best]!;
-    evidence.push({ field: 'stage', rule: 'model.stage', detail: 'Classifieur', spans: [] });
-  } else {
-    const guess = stageFromCues(facts.normalised, category === 'termination');
-    stage = guess.stage;
-    stageConfidence = guess.confidence;
-    evidence.push(
-      cueEvidence(
-        'stage',
-        guess.hits,
-        text,
-        guess.hits.length
-          ? `Démarche mentionnée : ${unique(guess.hits.map((h) => h.matched)).join(', ')}`
-          : 'Aucune démarche mentionnée.',
-      ),
+    reading.stage = model.stage.labels[best] as Stage;
+    reading.confidence.stage = p[best]!;
+    reading.evidence.stage = { field: 'stage', rule: 'model.stage', detail: 'Classifieur', spans: [] };
+  }
+  return withCueLabels(reading, { organisation: !model.organisation, stage: !model.stage });
+}
+
+/**
+ * Organisation and stage from the cue rules, which depend on the category (a CPAM decision, a termination):
+ * run again when an answer or the language model changes the category, for the fields nobody fixed.
+ */
+export function withCueLabels(
+  reading: TextReading,
+  which: { organisation: boolean; stage: boolean },
+): TextReading {
+  const { facts, text, category } = reading;
+  const next = {
+    ...reading,
+    confidence: { ...reading.confidence },
+    evidence: { ...reading.evidence },
+  };
+  if (which.organisation) {
+    const guess = organisationFromCues(facts.normalised, category === 'cpam_decision');
+    next.organisation = guess.organisation;
+    next.confidence.organisation = guess.confidence;
+    next.evidence.organisation = cueEvidence(
+      'organisation',
+      guess.hits,
+      text,
+      guess.hits.length
+        ? `Organisme nommé : ${unique(guess.hits.map((h) => h.matched)).join(', ')}`
+        : 'Aucun organisme nommé.',
     );
   }
+  if (which.stage) {
+    const guess = stageFromCues(facts.normalised, category === 'termination');
+    next.stage = guess.stage;
+    next.confidence.stage = guess.confidence;
+    next.evidence.stage = cueEvidence(
+      'stage',
+      guess.hits,
+      text,
+      guess.hits.length
+        ? `Démarche mentionnée : ${unique(guess.hits.map((h) => h.matched)).join(', ')}`
+        : 'Aucune démarche mentionnée.',
+    );
+  }
+  return next;
+}
 
+/** The facts the law is applied to: the member's answers first, then what the text says. */
+export interface MergedFacts {
+  complaintSentOn: CalendarDate | null;
+  decisionNotifiedOn: CalendarDate | null;
+  answerReceivedOn: CalendarDate | null;
+  answerOutcome: 'accepted' | 'partial' | 'rejected' | null;
+  terminationRequestSentOn: CalendarDate | null;
+  negativeAnswer: boolean;
+  craReferred: boolean;
+  amountCents: number | null;
+}
+
+export function mergedFacts(reading: TextReading): MergedFacts {
+  const { facts, stated } = reading;
+  const answerOutcome = stated.answerOutcome ?? null;
+  return {
+    complaintSentOn: stated.complaintSentOn ?? facts.complaintSentOn,
+    decisionNotifiedOn: stated.decisionNotifiedOn ?? facts.decisionNotifiedOn,
+    answerReceivedOn: stated.answerReceivedOn ?? null,
+    answerOutcome,
+    terminationRequestSentOn: stated.terminationRequestSentOn ?? null,
+    negativeAnswer: answerOutcome ? answerOutcome !== 'accepted' : facts.negativeAnswer !== null,
+    craReferred: facts.craReferral !== null,
+    amountCents: stated.amountCents ?? null,
+  };
+}
+
+/** Applies the law to a reading: next step (next-step.ts), deadlines (the engine), questions, summary. */
+export function diagnosisOf(reading: TextReading, today: CalendarDate): Diagnosis {
+  const { facts, text, category, organisation, stage, ranked } = reading;
+  const merged = mergedFacts(reading);
   const advice = nextStep({
     category,
     organisation,
     stage,
     today,
-    complaintSentOn: facts.complaintSentOn,
-    decisionNotifiedOn: facts.decisionNotifiedOn,
-    negativeAnswer: facts.negativeAnswer !== null,
-    craReferred: facts.craReferral !== null,
+    complaintSentOn: merged.complaintSentOn,
+    decisionNotifiedOn: merged.decisionNotifiedOn,
+    negativeAnswer: merged.negativeAnswer,
+    craReferred: merged.craReferred,
+    answerReceivedOn: merged.answerReceivedOn,
+    answerOutcome: merged.answerOutcome,
+    terminationRequestSentOn: merged.terminationRequestSentOn,
   });
+  const evidence: Evidence[] = [
+    reading.evidence.category,
+    reading.evidence.organisation,
+    reading.evidence.stage,
+  ];
   evidence.push({
     field: 'nextStep',
     rule: `next-step.${advice.rule}`,
     detail: advice.sources.join(' ; '),
     spans: [],
   });
-  for (const hit of [facts.negativeAnswer, facts.craReferral]) {
+  for (const hit of [reading.stated.answerOutcome ? null : facts.negativeAnswer, facts.craReferral]) {
     if (hit)
       evidence.push(
         cueEvidence(
@@ -126,9 +224,19 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
         ),
       );
   }
+  for (const key of reading.answered) {
+    if (key === 'category' || key === 'organisation' || key === 'stage') continue;
+    evidence.push({
+      field: 'facts',
+      rule: `answer.${key}`,
+      detail: `Réponse de l'adhérent : ${statedText(key, reading.stated)}`,
+      spans: [],
+    });
+  }
 
-  const nextStepConfidence = Math.min(categoryConfidence, organisationConfidence, stageConfidence);
-  const overall = Math.cbrt(categoryConfidence * organisationConfidence * stageConfidence);
+  const c = reading.confidence;
+  const nextStepConfidence = Math.min(c.category, c.organisation, c.stage);
+  const overall = Math.cbrt(c.category * c.organisation * c.stage);
 
   return {
     category,
@@ -140,12 +248,30 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
     nextStepReason: advice.reason,
     nextStepSources: advice.sources,
     nextStepOpensOn: advice.opensOn,
+    nextStepClosesOn: advice.closesOn,
     nextStepRule: advice.rule,
     warnings: advice.warnings,
+    deadlines: advice.deadlines.map(
+      ({ id, kind, title, party, opensOn, dueDate, status, daysLeft, rule, source, action }) => ({
+        id,
+        kind,
+        title,
+        party,
+        opensOn,
+        dueDate,
+        status,
+        daysLeft,
+        rule,
+        source,
+        action,
+      }),
+    ),
+    amountCents: merged.amountCents,
+    answered: [...reading.answered],
     confidence: {
-      category: round(categoryConfidence),
-      organisation: round(organisationConfidence),
-      stage: round(stageConfidence),
+      category: round(c.category),
+      organisation: round(c.organisation),
+      stage: round(c.stage),
       nextStep: round(nextStepConfidence),
       overall: round(overall),
     },
@@ -172,38 +298,52 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
       value,
     })),
     evidence,
-    questions: questionsFor({
-      ranked,
-      categoryConfidence,
-      organisation,
-      organisationConfidence,
-      stage,
-      stageConfidence,
-      category,
-      facts,
-    }),
-    summary: summarise(category, organisation, stage, facts),
+    questions: questionsFor(reading, merged),
+    summary: summarise(reading, merged),
     documents: TRIAGE_CATEGORIES[category].documents,
   };
 }
 
-function questionsFor(input: {
-  ranked: ReadonlyArray<{ category: Category; probability: number }>;
-  category: Category;
-  categoryConfidence: number;
-  organisation: Organisation;
-  organisationConfidence: number;
-  stage: Stage;
-  stageConfidence: number;
-  facts: TextFacts;
-}): Question[] {
+function statedText(key: AnswerKey, stated: StatedFacts): string {
+  const date = (d: string | undefined) => (d ? formatFrenchDate(d) : '');
+  switch (key) {
+    case 'complaintSentOn':
+      return `réclamation écrite envoyée le ${date(stated.complaintSentOn)}`;
+    case 'answerReceivedOn':
+      return `réponse reçue le ${date(stated.answerReceivedOn)}`;
+    case 'answerOutcome':
+      return `réponse ${stated.answerOutcome === 'accepted' ? 'favorable' : stated.answerOutcome === 'partial' ? 'partiellement favorable' : 'négative'}`;
+    case 'decisionNotifiedOn':
+      return `décision de la CPAM reçue le ${date(stated.decisionNotifiedOn)}`;
+    case 'terminationRequestSentOn':
+      return `demande de résiliation envoyée le ${date(stated.terminationRequestSentOn)}`;
+    case 'amountCents':
+      return `montant en jeu ${formatEuros(stated.amountCents ?? 0)}`;
+    default:
+      return key;
+  }
+}
+
+/** Kinds of dispute where the amount at stake matters for the file (and for its priority). */
+const MONEY_CATEGORIES: ReadonlySet<Category> = new Set([
+  'reimbursement_contested',
+  'coverage_interpretation',
+  'contributions',
+  'cpam_decision',
+]);
+
+function questionsFor(reading: TextReading, merged: MergedFacts): Question[] {
+  const { ranked, category, organisation, stage, facts, confidence } = reading;
+  const answered = new Set(reading.answered);
   const questions: Question[] = [];
-  if (input.categoryConfidence < ASK_THRESHOLDS.category) {
-    const options = input.ranked.filter((r, i) => i === 0 || r.probability >= 0.1).slice(0, 3);
-    const top = options.length >= 2 ? options : input.ranked.slice(0, 2);
+  if (!answered.has('category') && confidence.category < ASK_THRESHOLDS.category) {
+    const options = ranked.filter((r, i) => i === 0 || r.probability >= 0.1).slice(0, 3);
+    const top = options.length >= 2 ? options : ranked.slice(0, 2);
     questions.push({
       id: 'category',
       field: 'category',
+      answer: 'category',
+      input: 'choice',
       question: `Votre situation concerne-t-elle plutôt : ${top.map((r) => TRIAGE_CATEGORIES[r.category].label.toLowerCase()).join(', ou ')} ?`,
       options: [
         ...top.map((r) => ({ value: r.category, label: TRIAGE_CATEGORIES[r.category].label })),
@@ -211,10 +351,15 @@ function questionsFor(input: {
       ].filter((o, i, all) => all.findIndex((x) => x.value === o.value) === i),
     });
   }
-  if (input.organisation === 'unknown' || input.organisationConfidence < ASK_THRESHOLDS.organisation) {
+  if (
+    !answered.has('organisation') &&
+    (organisation === 'unknown' || confidence.organisation < ASK_THRESHOLDS.organisation)
+  ) {
     questions.push({
       id: 'organisation',
       field: 'organisation',
+      answer: 'organisation',
+      input: 'choice',
       question:
         'Avec quel organisme avez-vous ce litige : votre mutuelle, un assureur, ou la CPAM (Assurance maladie) ?',
       options: ORGANISATIONS.filter((o) => o !== 'unknown').map((o) => ({
@@ -223,44 +368,105 @@ function questionsFor(input: {
       })),
     });
   }
-  if (input.stageConfidence < ASK_THRESHOLDS.stage) {
+  if (!answered.has('stage') && confidence.stage < ASK_THRESHOLDS.stage) {
     questions.push({
       id: 'stage',
       field: 'stage',
+      answer: 'stage',
+      input: 'choice',
       question: "Qu'avez-vous déjà fait pour régler ce problème ?",
       options: STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })),
     });
   }
-  const { facts } = input;
+  const date = (id: string, answer: AnswerKey, question: string): Question => ({
+    id,
+    field: 'dates',
+    answer,
+    input: 'date',
+    question,
+    options: [],
+  });
   const written =
-    stageRank(input.stage) >= stageRank('written_complaint_sent') &&
-    stageRank(input.stage) < stageRank('mediation');
-  if (input.category === 'cpam_decision') {
-    if (facts.decisionNotifiedOn === null && stageRank(input.stage) < stageRank('mediation')) {
-      questions.push({
-        id: 'decision_date',
-        field: 'dates',
-        question:
+    stageRank(stage) >= stageRank('written_complaint_sent') && stageRank(stage) < stageRank('mediation');
+  const cpamDecision = isCpamDecision(category, organisation);
+  if (category === 'cpam_decision' || cpamDecision) {
+    if (merged.decisionNotifiedOn === null && stageRank(stage) < stageRank('mediation')) {
+      questions.push(
+        date(
+          'decision_date',
+          'decisionNotifiedOn',
           'À quelle date avez-vous reçu la décision de la CPAM ? Le recours à la commission de recours amiable est ouvert 2 mois.',
-        options: [],
-      });
+        ),
+      );
     }
-  } else if (input.category === 'termination') {
-    if (written && !facts.dates.some((d) => d.role === 'termination' || d.role === 'complaint')) {
-      questions.push({
-        id: 'termination_date',
-        field: 'dates',
-        question:
+    if (merged.craReferred && written) {
+      if (merged.complaintSentOn === null) {
+        questions.push(
+          date(
+            'cra_date',
+            'complaintSentOn',
+            'À quelle date avez-vous envoyé votre recours à la commission de recours amiable ? Sans réponse 2 mois après, le tribunal peut être saisi.',
+          ),
+        );
+      } else if (merged.negativeAnswer && merged.answerReceivedOn === null) {
+        questions.push(
+          date(
+            'answer_date',
+            'answerReceivedOn',
+            'À quelle date avez-vous reçu la décision de la commission de recours amiable ? Le tribunal doit être saisi dans les 2 mois.',
+          ),
+        );
+      }
+    }
+  } else if (category === 'termination') {
+    if (
+      written &&
+      merged.terminationRequestSentOn === null &&
+      !facts.dates.some((d) => d.role === 'termination' || d.role === 'complaint')
+    ) {
+      questions.push(
+        date(
+          'termination_date',
+          'terminationRequestSentOn',
           'À quelle date avez-vous envoyé votre demande de résiliation, et par quel moyen (recommandé, courriel, espace adhérent) ?',
-        options: [],
-      });
+        ),
+      );
     }
-  } else if (written && facts.complaintSentOn === null) {
+  } else if (written && organisation !== 'cpam' && category !== 'care_refused') {
+    if (merged.complaintSentOn === null) {
+      questions.push(
+        date(
+          'complaint_date',
+          'complaintSentOn',
+          'À quelle date avez-vous envoyé votre réclamation écrite ? Le médiateur peut être saisi 2 mois après, et au plus tard un an après.',
+        ),
+      );
+    } else if (merged.negativeAnswer && merged.answerReceivedOn === null) {
+      questions.push(
+        date(
+          'answer_date',
+          'answerReceivedOn',
+          'À quelle date avez-vous reçu la réponse négative ? Le médiateur peut être saisi dès sa réception.',
+        ),
+      );
+    }
+  } else if (written && organisation === 'cpam' && merged.complaintSentOn === null) {
+    questions.push(
+      date(
+        'complaint_date',
+        'complaintSentOn',
+        'À quelle date avez-vous envoyé votre réclamation écrite à la CPAM ?',
+      ),
+    );
+  }
+  if (MONEY_CATEGORIES.has(category) && merged.amountCents === null && !answered.has('amountCents')) {
     questions.push({
-      id: 'complaint_date',
-      field: 'dates',
+      id: 'amount',
+      field: 'amount',
+      answer: 'amountCents',
+      input: 'amount',
       question:
-        'À quelle date avez-vous envoyé votre réclamation écrite ? Le médiateur peut être saisi 2 mois après, et au plus tard un an après.',
+        'Quel montant est en jeu, selon vous (ce qui aurait dû vous être remboursé, ou ce qui vous a été prélevé à tort) ?',
       options: [],
     });
   }
@@ -288,7 +494,8 @@ const STAGE_SENTENCE: Record<Stage, string> = {
   court: 'Une procédure judiciaire est engagée.',
 };
 
-function summarise(category: Category, organisation: Organisation, stage: Stage, facts: TextFacts): string {
+function summarise(reading: TextReading, merged: MergedFacts): string {
+  const { category, organisation, stage, facts } = reading;
   let phrase = TRIAGE_CATEGORIES[category].phrase;
   const domain = facts.careDomain === null ? undefined : DOMAIN_PHRASE[facts.careDomain];
   if (category === 'reimbursement_contested' && domain) phrase = `un remboursement ${domain} contesté`;
@@ -301,12 +508,13 @@ function summarise(category: Category, organisation: Organisation, stage: Stage,
         .map((a) => formatEuros(a.cents))
         .join(', ')}`
     : '';
+  const atStake = merged.amountCents !== null ? `, montant en jeu : ${formatEuros(merged.amountCents)}` : '';
   const sent =
-    stage === 'written_complaint_sent' && facts.complaintSentOn
-      ? ` (le ${formatFrenchDate(facts.complaintSentOn)})`
+    stage === 'written_complaint_sent' && merged.complaintSentOn
+      ? ` (le ${formatFrenchDate(merged.complaintSentOn)})`
       : '';
   const stageSentence = sent ? STAGE_SENTENCE[stage].replace(/\.$/, `${sent}.`) : STAGE_SENTENCE[stage];
-  return `Je comprends : ${phrase}${withWhom}${amounts}. ${stageSentence}`;
+  return `Je comprends : ${phrase}${withWhom}${amounts}${atStake}. ${stageSentence}`;
 }
 
 // ---------------------------------------------------------------------------------------------- evidence

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { computeDeadlines } from '../deadlines/engine.ts';
 import type { Category, NextStep, Organisation, Stage } from './labels.ts';
-import { DELAYS, type NextStepInput, nextStep, parameterOn } from './next-step.ts';
+import { type NextStepInput, nextStep } from './next-step.ts';
 
 const TODAY = '2026-11-23';
 const base = (over: Partial<NextStepInput>): NextStepInput => ({
@@ -39,17 +40,26 @@ describe('next step (reference.md §1-§3)', () => {
       'complementary.mediator_open',
       null,
     ],
-    // …not before: the step opens on the same-numbered day 2 months later (CPC 641).
+    // …not before: the 2 months end on the same-numbered day (CPC 641) and the engine opens the window the day
+    // after (deadlines/mediation.ts: "lendemain des 2 mois sans réponse"). Before the refactor this table had its
+    // own delay and opened on the same-numbered day; the engine is now the one source of the date.
     [
       'written 3 weeks ago',
       { stage: 'written_complaint_sent', complaintSentOn: '2026-11-02' },
       'mediator',
       'complementary.mediator_wait',
-      '2027-01-02',
+      '2027-01-03',
     ],
     [
-      '2 months to the day: open',
+      '2 months to the day: opens tomorrow',
       { stage: 'written_complaint_sent', complaintSentOn: '2026-09-23' },
+      'mediator',
+      'complementary.mediator_wait',
+      '2026-11-24',
+    ],
+    [
+      '2 months and a day: open',
+      { stage: 'written_complaint_sent', complaintSentOn: '2026-09-22' },
       'mediator',
       'complementary.mediator_open',
       null,
@@ -170,7 +180,8 @@ describe('next step (reference.md §1-§3)', () => {
       },
       'court',
       'cpam.court_wait_cra',
-      '2026-12-23',
+      // Implicit rejection on 23/12 (R142-6, engine cpam.cra_decision); the tribunal opens the day after.
+      '2026-12-24',
     ],
     [
       'CRA rejected',
@@ -256,8 +267,100 @@ describe('next step (reference.md §1-§3)', () => {
     expect(mutuelle.reason).toContain('Mutualité Française');
   });
 
-  it('keeps delays as dated parameters: CRA silence meant rejection after 1 month before 2019, 2 months since (décret 2018-928)', () => {
-    expect(parameterOn(DELAYS.craImplicitRejection, '2018-06-01').value).toBe(1);
-    expect(parameterOn(DELAYS.craImplicitRejection, '2019-01-01').value).toBe(2);
+  it('takes dated delays from the engine: CRA silence meant rejection after 1 month before 2019, 2 months since (décret 2018-928)', () => {
+    const cra = (seizedOn: string, today: string) =>
+      nextStep(
+        base({
+          category: 'cpam_decision',
+          organisation: 'cpam',
+          stage: 'written_complaint_sent',
+          craReferred: true,
+          complaintSentOn: seizedOn,
+          today,
+        }),
+      );
+    // Seized 01/10/2018: implicit rejection on 01/11/2018 (1 month), tribunal open from 02/11/2018.
+    expect(cra('2018-10-01', '2018-11-15').rule).toBe('cpam.court_after_implicit_rejection');
+    // Seized 01/10/2019: implicit rejection on 01/12/2019 (2 months): on 15/11/2019 the CRA still has time.
+    const since2019 = cra('2019-10-01', '2019-11-15');
+    expect(since2019.rule).toBe('cpam.court_wait_cra');
+    expect(since2019.opensOn).toBe('2019-12-02');
+  });
+
+  // Every date shown comes from the engine: same facts, same dates (the table keeps no delay of its own).
+  it.each([
+    [
+      'mutuelle, complaint 3 weeks ago → mediation window',
+      base({ stage: 'written_complaint_sent', complaintSentOn: '2026-11-02' }),
+      { organisationType: 'mutuelle', facts: { complaintSentOn: '2026-11-02' } },
+      'mediation.referral_window',
+    ],
+    [
+      'unknown organisation is read as a mutuelle (same periods), with a warning',
+      base({ organisation: 'unknown', stage: 'reminder_unanswered', complaintSentOn: '2026-06-01' }),
+      { organisationType: 'mutuelle', facts: { complaintSentOn: '2026-06-01' } },
+      'mediation.referral_window',
+    ],
+    [
+      'insurer, refusal dated → window opens on the answer',
+      base({
+        organisation: 'insurer',
+        stage: 'written_complaint_sent',
+        complaintSentOn: '2026-10-01',
+        answerReceivedOn: '2026-10-20',
+        answerOutcome: 'rejected',
+      }),
+      {
+        organisationType: 'insurer',
+        facts: { complaintSentOn: '2026-10-01', answerReceivedOn: '2026-10-20', answerOutcome: 'rejected' },
+      },
+      'mediation.referral_window',
+    ],
+    [
+      'CPAM decision → CRA referral (rolled over to a working day, CPC 642)',
+      base({ category: 'cpam_decision', organisation: 'cpam', decisionNotifiedOn: '2026-11-02' }),
+      { organisationType: 'cpam', facts: { cpamDecisionNotifiedOn: '2026-11-02' } },
+      'cpam.cra_referral',
+    ],
+    [
+      'CRA seized → tribunal referral',
+      base({
+        category: 'cpam_decision',
+        organisation: 'cpam',
+        stage: 'written_complaint_sent',
+        craReferred: true,
+        complaintSentOn: '2026-10-23',
+      }),
+      { organisationType: 'cpam', facts: { craSeizedOn: '2026-10-23' } },
+      'cpam.tribunal_referral',
+    ],
+  ] as const)('%s', (_name, input, engineInput, id) => {
+    const advice = nextStep(input);
+    const engine = computeDeadlines({
+      context: { organisationType: engineInput.organisationType, today: TODAY },
+      facts: engineInput.facts,
+    });
+    if (!engine.ok) throw new Error(engine.error.message);
+    const expected = engine.value.deadlines.find((d) => d.id === id)!;
+    expect(advice.closesOn).toBe(expected.dueDate);
+    expect(advice.deadlines.find((d) => d.id === id)).toEqual(expected);
+    if (input.organisation === 'unknown')
+      expect(advice.warnings.join(' ')).toContain('comme pour une mutuelle');
+  });
+
+  it('drops a date the engine refuses (a complaint dated in the future) instead of failing', () => {
+    const advice = nextStep(base({ stage: 'written_complaint_sent', complaintSentOn: '2026-12-10' }));
+    expect(advice.rule).toBe('complementary.mediator_date_unknown');
+    expect(advice.deadlines).toEqual([]);
+    expect(advice.warnings.join(' ')).toContain('complaintSentOn');
+  });
+
+  it('does not claim "no answer" when the member says a refusal came without its date', () => {
+    const advice = nextStep(
+      base({ stage: 'written_complaint_sent', complaintSentOn: '2026-11-02', negativeAnswer: true }),
+    );
+    expect(advice.rule).toBe('complementary.mediator_after_refusal');
+    expect(advice.deadlines.map((d) => d.id)).toEqual(['mediation.referral_window']);
+    expect(advice.closesOn).toBe('2027-11-02');
   });
 });

@@ -1,47 +1,20 @@
-import { addMonths, type CalendarDate, compareDates, formatFrenchDate } from '../shared/calendar-date.ts';
+import type { Deadline } from '../deadlines/schema.ts';
+import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
+import {
+  engineDeadlines,
+  TRIAGE_DEADLINE_IDS,
+  type TriageDatedFacts,
+  type TriageDeadlineId,
+  type TriageOrganisationType,
+} from './deadlines.ts';
 import { type Category, type NextStep, type Organisation, type Stage, stageRank } from './labels.ts';
 
 /**
  * The next step of a dispute, where the law gives the answer. Pure: the caller passes today's date.
- * Sources are the sections of /work/shared/domain/reference.md (§1 ACPR, §2 mediation, §3 recourse channels);
- * delays are dated parameters, never literals in the rules.
+ * This module holds the decision table (which step, and why); every date it shows — when a step opens, when it
+ * closes — comes from the deadline engine (src/domain/deadlines/engine.ts, through ./deadlines.ts), the one
+ * source of legal delays. Sources are the sections of /work/shared/domain/reference.md.
  */
-
-interface DatedParameter {
-  value: number;
-  from: CalendarDate;
-  source: string;
-}
-
-/** Dated delays, in months. The value in force is the one whose `from` is the latest on or before the date asked. */
-export const DELAYS = {
-  /** Mediation opens after a written complaint with a negative answer, or after 2 months without answer. */
-  mediationAfterComplaint: [
-    {
-      value: 2,
-      from: '2022-12-31',
-      source: 'ACPR 2022-R-01 puis 2024-R-02 ; Médiateur de la Mutualité (reference.md §1, §3)',
-    },
-  ],
-  /** A referral more than one year after the written complaint is inadmissible. */
-  mediationLimitAfterComplaint: [
-    { value: 12, from: '2016-01-01', source: 'C. consom. L612-2 (reference.md §2)' },
-  ],
-  /** Refer a CPAM decision to the CRA within 2 months of its notification. */
-  craReferral: [{ value: 2, from: '2019-01-01', source: 'CSS R142-1 (reference.md §3)' }],
-  /** CRA silence is an implicit rejection: 1 month until 2018, 2 months since décret 2018-928. */
-  craImplicitRejection: [
-    { value: 1, from: '1985-01-01', source: 'CSS R142-6 ancienne rédaction (reference.md §3)' },
-    { value: 2, from: '2019-01-01', source: 'CSS R142-6, décret 2018-928 (reference.md §3)' },
-  ],
-} satisfies Record<string, ReadonlyArray<DatedParameter>>;
-
-export function parameterOn(table: ReadonlyArray<DatedParameter>, date: CalendarDate): DatedParameter {
-  const inForce = [...table]
-    .filter((p) => compareDates(p.from, date) <= 0)
-    .sort((a, b) => compareDates(b.from, a.from));
-  return inForce[0] ?? table[0]!;
-}
 
 export interface NextStepInput {
   category: Category;
@@ -56,6 +29,12 @@ export interface NextStepInput {
   negativeAnswer?: boolean;
   /** The member already referred the decision to the CPAM's commission de recours amiable. */
   craReferred?: boolean;
+  /** When the answer to the written complaint (for the CPAM: the CRA's decision) was received, if known. */
+  answerReceivedOn?: CalendarDate | null;
+  /** The sense of that answer, when the member said it. */
+  answerOutcome?: 'accepted' | 'partial' | 'rejected' | null;
+  /** When a termination request was sent, if known. */
+  terminationRequestSentOn?: CalendarDate | null;
 }
 
 export interface NextStepAdvice {
@@ -65,9 +44,13 @@ export interface NextStepAdvice {
   /** French explanation shown to the member. */
   reason: string;
   sources: string[];
-  /** When the step cannot be taken yet: the first day it can (null = now, or unknown). */
+  /** When the step cannot be taken yet: the first day it can (null = now, or unknown). From the engine. */
   opensOn: CalendarDate | null;
+  /** The last day the step can be taken, when the law sets one and the dates are known. From the engine. */
+  closesOn: CalendarDate | null;
   warnings: string[];
+  /** The engine's deadlines that apply to this dispute (TRIAGE_DEADLINE_IDS), in the engine's order. */
+  deadlines: Deadline[];
 }
 
 const CPAM_DECISION_CATEGORIES: ReadonlySet<Category> = new Set([
@@ -76,25 +59,114 @@ const CPAM_DECISION_CATEGORIES: ReadonlySet<Category> = new Set([
   'cpam_decision',
 ]);
 
-const advice = (
-  step: NextStep,
-  rule: string,
-  reason: string,
-  sources: string[],
-  opensOn: CalendarDate | null = null,
-  warnings: string[] = [],
-): NextStepAdvice => ({
-  step,
-  rule,
-  reason,
-  sources,
-  opensOn,
-  warnings,
-});
+const fr = formatFrenchDate;
+
+export function isCpamDecision(category: Category, organisation: Organisation): boolean {
+  return category === 'cpam_decision' || (organisation === 'cpam' && CPAM_DECISION_CATEGORIES.has(category));
+}
+
+/**
+ * The engine's organisation type. An organisation the text does not name is read as a mutuelle: the complaint
+ * and mediation periods (ACPR 2024-R-02, C. consom. L612-2) are the same for a mutuelle, an insurer and an
+ * institution de prévoyance; only the mediator differs, and the reason then names it generically.
+ */
+export function organisationTypeOf(category: Category, organisation: Organisation): TriageOrganisationType {
+  if (isCpamDecision(category, organisation) || organisation === 'cpam') return 'cpam';
+  return organisation === 'insurer' ? 'insurer' : 'mutuelle';
+}
+
+const negativeOutcome = (input: NextStepInput) =>
+  input.answerOutcome ? input.answerOutcome !== 'accepted' : (input.negativeAnswer ?? false);
+
+/** What the engine is told, row by row of the table: the same dates mean different facts for the CPAM. */
+function engineFactsOf(input: NextStepInput, type: TriageOrganisationType): TriageDatedFacts {
+  const sent = input.complaintSentOn ?? undefined;
+  const answerOn = input.answerReceivedOn ?? undefined;
+  if (input.category === 'care_refused') return {};
+  if (type === 'cpam' && isCpamDecision(input.category, input.organisation)) {
+    const cra = input.craReferred ?? false;
+    return {
+      cpamDecisionNotifiedOn: input.decisionNotifiedOn ?? undefined,
+      // The text gives the sending of the recourse; the engine wants its receipt by the CRA. The sending date is
+      // earlier, so the implicit rejection and the tribunal deadline come out earlier: the safe side.
+      craSeizedOn: cra ? sent : undefined,
+      craDecisionNotifiedOn: cra && answerOn && negativeOutcome(input) ? answerOn : undefined,
+    };
+  }
+  return {
+    complaintSentOn: sent,
+    answerReceivedOn: answerOn,
+    answerOutcome: input.answerOutcome ?? (answerOn && input.negativeAnswer ? 'rejected' : undefined),
+    terminationRequestSentOn: input.terminationRequestSentOn ?? undefined,
+  };
+}
+
+/** The engine's deadlines for this dispute, without those a known fact contradicts. */
+export function triageDeadlinesOf(input: NextStepInput): { deadlines: Deadline[]; warnings: string[] } {
+  const type = organisationTypeOf(input.category, input.organisation);
+  const facts = engineFactsOf(input, type);
+  const { deadlines, dropped } = engineDeadlines(type, input.today, facts);
+  const cpamDecision = isCpamDecision(input.category, input.organisation);
+  const negative = negativeOutcome(input);
+  const answerDated = Boolean(input.answerReceivedOn);
+  const keep = deadlines.filter((d) => {
+    if (!(TRIAGE_DEADLINE_IDS as ReadonlyArray<string>).includes(d.id)) return false;
+    const id = d.id as TriageDeadlineId;
+    // The CPAM mediator is not the road for a CPAM decision: the CRA is (CSS R142-1).
+    if (cpamDecision && id === 'mediation.referral_window') return false;
+    // An answer is known but not its date: the engine's "no answer yet" reading would contradict the member.
+    if (negative && !answerDated) {
+      if (!cpamDecision && id === 'complaint.answer') return false;
+      if (
+        cpamDecision &&
+        input.craReferred &&
+        (id === 'cpam.cra_decision' || id === 'cpam.tribunal_referral')
+      )
+        return false;
+    }
+    return true;
+  });
+  const warnings: string[] = [];
+  if (dropped.length > 0) {
+    warnings.push(
+      `Certaines dates lues dans votre message semblent incohérentes (${dropped.join(', ')}) : elles n'ont pas servi au calcul des délais. Vérifiez-les.`,
+    );
+  }
+  if (input.organisation === 'unknown' && type !== 'cpam' && keep.length > 0) {
+    warnings.push(
+      "Organisme non précisé : les délais sont calculés comme pour une mutuelle (ils sont les mêmes pour un assureur ou une institution de prévoyance ; seul le médiateur change). Précisez l'organisme pour connaître le bon médiateur.",
+    );
+  }
+  if (negative && !answerDated && !cpamDecision && keep.some((d) => d.id === 'mediation.referral_window')) {
+    warnings.push(
+      "Vous indiquez une réponse négative : le médiateur peut être saisi dès sa réception. Indiquez la date de cette réponse pour que les délais en tiennent compte ; la date d'ouverture affichée est celle qui vaut sans réponse.",
+    );
+  }
+  return { deadlines: keep, warnings };
+}
+
+const byId = (deadlines: ReadonlyArray<Deadline>, id: TriageDeadlineId) => deadlines.find((d) => d.id === id);
 
 export function nextStep(input: NextStepInput): NextStepAdvice {
-  const { category, organisation, stage, today } = input;
-  const sent = input.complaintSentOn ?? null;
+  const { deadlines, warnings } = triageDeadlinesOf(input);
+  const advice = (
+    step: NextStep,
+    rule: string,
+    reason: string,
+    sources: string[],
+    dates: { opensOn?: CalendarDate | null; closesOn?: CalendarDate | null } = {},
+    extraWarnings: string[] = [],
+  ): NextStepAdvice => ({
+    step,
+    rule,
+    reason,
+    sources,
+    opensOn: dates.opensOn ?? null,
+    closesOn: dates.closesOn ?? null,
+    warnings: [...extraWarnings, ...warnings],
+    deadlines,
+  });
+  const { category, organisation, stage } = input;
 
   if (stage === 'court') {
     return advice(
@@ -106,9 +178,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
   }
 
   // --- Decisions of the Assurance maladie: the CRA first, then the pôle social (CSS R142-1, R142-6).
-  const cpamDecision =
-    category === 'cpam_decision' || (organisation === 'cpam' && CPAM_DECISION_CATEGORIES.has(category));
-  if (cpamDecision) return cpamDecisionStep(input);
+  if (isCpamDecision(category, organisation)) return cpamDecisionStep(input, deadlines, advice);
 
   // --- Refusal of care by a health professional: the CPAM mediator handles discriminatory refusals of care.
   if (category === 'care_refused') {
@@ -147,11 +217,13 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       );
     }
     if (stage === 'written_complaint_sent' || stage === 'reminder_unanswered') {
+      const window = byId(deadlines, 'mediation.referral_window');
       return advice(
         'mediator',
         'cpam.mediator',
         "Votre réclamation écrite n'a pas abouti : vous pouvez saisir le médiateur de votre CPAM, gratuitement (compte ameli ou courrier). Sa saisine suspend les délais de recours jusqu'à ses recommandations.",
         ['CSS L217-7-1 ; service-public F20849 (reference.md §3)'],
+        { opensOn: window?.status === 'not_applicable_yet' ? window.opensOn : null },
       );
     }
     return advice(
@@ -205,106 +277,122 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       ['Code de la mutualité L221-10-2 (reference.md §5)', 'C. consom. L612-2 1° (reference.md §2)'],
     );
   }
-  const limit = parameterOn(DELAYS.mediationLimitAfterComplaint, today);
-  if (sent !== null && compareDates(today, addMonths(sent, limit.value)) > 0) {
+  const window = byId(deadlines, 'mediation.referral_window');
+  const answer = byId(deadlines, 'complaint.answer');
+  const sent = input.complaintSentOn ?? null;
+  if (window?.status === 'missed') {
     return advice(
       'court',
       'complementary.mediation_too_late',
-      `Votre réclamation écrite date du ${formatFrenchDate(sent)}, il y a plus d'un an : le médiateur ne peut plus être saisi. Reste le juge ; vérifiez la prescription de 2 ans.`,
-      [limit.source, 'Code de la mutualité L221-11 ; C. assurances L114-1 (reference.md §4)'],
+      `Votre réclamation écrite date du ${fr(sent ?? window.dueDate!)}, il y a plus d'un an : le médiateur ne peut plus être saisi depuis le ${fr(window.dueDate!)}. Reste le juge ; vérifiez la prescription de 2 ans.`,
+      [window.source, 'Code de la mutualité L221-11 ; C. assurances L114-1 (reference.md §4)'],
     );
   }
-  const wait = parameterOn(DELAYS.mediationAfterComplaint, today);
   const mediatorName =
     organisation === 'insurer'
       ? "La Médiation de l'Assurance"
       : organisation === 'mutuelle'
         ? 'le Médiateur de la Mutualité Française (ou celui que désigne votre mutuelle)'
         : "le médiateur indiqué par votre organisme (Mutualité Française, Médiation de l'Assurance ou CTIP)";
-  if (input.negativeAnswer) {
+  const until = window?.dueDate
+    ? ` jusqu'au ${fr(window.dueDate)}`
+    : " dans l'année qui suit votre réclamation";
+  if (negativeOutcome(input)) {
     return advice(
       'mediator',
       'complementary.mediator_after_refusal',
-      `Votre réclamation écrite a reçu une réponse négative : vous pouvez saisir ${mediatorName}, gratuitement, dans l'année qui suit votre réclamation.`,
-      [wait.source, 'C. consom. L612-1, L612-2, R612-1 (reference.md §2)'],
+      `Votre réclamation écrite a reçu une réponse négative : vous pouvez saisir ${mediatorName}, gratuitement,${until}.`,
+      [
+        window?.source ?? 'C. consom. L612-2 (reference.md §2)',
+        'C. consom. L612-1, L612-2, R612-1 (reference.md §2)',
+      ],
+      { closesOn: window?.dueDate ?? null },
     );
   }
-  if (sent === null) {
+  if (!window) {
     return advice(
       'mediator',
       'complementary.mediator_date_unknown',
       `Dès que votre réclamation écrite a reçu une réponse négative, ou au plus tard 2 mois après son envoi sans réponse, vous pouvez saisir ${mediatorName}, gratuitement et au plus tard un an après la réclamation. Indiquez-nous la date d'envoi pour calculer ces dates.`,
-      [wait.source, limit.source],
+      ['ACPR 2024-R-02 (reference.md §1)', 'C. consom. L612-2 (reference.md §2)'],
     );
   }
-  const opens = addMonths(sent, wait.value);
-  if (compareDates(today, opens) >= 0) {
+  if (window.status === 'not_applicable_yet' && window.opensOn) {
+    const answerBy = answer?.dueDate ? ` d'ici le ${fr(answer.dueDate)}` : ' dans les 2 mois';
     return advice(
       'mediator',
-      'complementary.mediator_open',
-      `Votre réclamation écrite du ${formatFrenchDate(sent)} est restée plus de 2 mois sans réponse satisfaisante : vous pouvez saisir ${mediatorName}, gratuitement, jusqu'au ${formatFrenchDate(addMonths(sent, limit.value))}.`,
-      [wait.source, limit.source],
+      'complementary.mediator_wait',
+      `Votre réclamation écrite${sent ? ` du ${fr(sent)}` : ''} doit recevoir une réponse${answerBy}. Sans réponse satisfaisante, vous pourrez saisir ${mediatorName} à partir du ${fr(window.opensOn)} (ou dès une réponse négative), et au plus tard le ${fr(window.dueDate!)}. D'ici là, une relance écrite est utile.`,
+      [window.source, answer?.source ?? 'ACPR 2024-R-02 : réponse sous 2 mois (reference.md §1)'],
+      { opensOn: window.opensOn, closesOn: window.dueDate },
     );
   }
   return advice(
     'mediator',
-    'complementary.mediator_wait',
-    `Votre réclamation écrite du ${formatFrenchDate(sent)} doit recevoir une réponse dans les 2 mois. Sans réponse le ${formatFrenchDate(opens)}, ou dès une réponse négative, vous pourrez saisir ${mediatorName}. D'ici là, une relance écrite est utile.`,
-    [wait.source, 'ACPR 2024-R-02 : réponse sous 2 mois (reference.md §1)'],
-    opens,
+    'complementary.mediator_open',
+    `Votre réclamation écrite${sent ? ` du ${fr(sent)}` : ''} est restée plus de 2 mois sans réponse satisfaisante : vous pouvez saisir ${mediatorName}, gratuitement, jusqu'au ${fr(window.dueDate!)}.`,
+    [window.source],
+    { closesOn: window.dueDate },
   );
 }
 
-function cpamDecisionStep(input: NextStepInput): NextStepAdvice {
-  const { stage, today } = input;
-  const sent = input.complaintSentOn ?? null;
+type AdviceOf = (
+  step: NextStep,
+  rule: string,
+  reason: string,
+  sources: string[],
+  dates?: { opensOn?: CalendarDate | null; closesOn?: CalendarDate | null },
+  extraWarnings?: string[],
+) => NextStepAdvice;
+
+function cpamDecisionStep(input: NextStepInput, deadlines: Deadline[], advice: AdviceOf): NextStepAdvice {
+  const { stage } = input;
   const warnings: string[] = [];
-  const referral = parameterOn(DELAYS.craReferral, today);
-  const notified = input.decisionNotifiedOn ?? null;
-  if (
-    notified !== null &&
-    compareDates(today, addMonths(notified, referral.value)) > 0 &&
-    !input.craReferred
-  ) {
+  const referral = byId(deadlines, 'cpam.cra_referral');
+  const decision = byId(deadlines, 'cpam.cra_decision');
+  const tribunal = byId(deadlines, 'cpam.tribunal_referral');
+  const craReferred = input.craReferred ?? false;
+  if (referral?.status === 'missed' && !craReferred) {
     warnings.push(
-      `La décision date du ${formatFrenchDate(notified)} : le délai de 2 mois pour saisir la CRA semble dépassé. Il ne vous est opposable que si la notification mentionnait ce délai et les voies de recours (CSS R142-1-A III).`,
+      `La décision date du ${fr(input.decisionNotifiedOn!)} : le délai de 2 mois pour saisir la CRA semble dépassé depuis le ${fr(referral.dueDate!)}. Il ne vous est opposable que si la notification mentionnait ce délai et les voies de recours (CSS R142-1-A III).`,
     );
   }
   const medical =
     "S'il s'agit d'une question médicale (avis du médecin conseil, consolidation, taux d'incapacité), la contestation va à la commission médicale de recours amiable (CMRA).";
+  const cra = 'CSS R142-1-A (reference.md §3)';
 
-  if (input.craReferred && stageRank(stage) >= stageRank('written_complaint_sent')) {
-    const delay = parameterOn(DELAYS.craImplicitRejection, sent ?? today);
-    if (input.negativeAnswer || stage === 'reminder_unanswered' || stage === 'mediation') {
+  if (craReferred && stageRank(stage) >= stageRank('written_complaint_sent')) {
+    if (negativeOutcome(input) || stage === 'reminder_unanswered' || stage === 'mediation') {
+      const until = tribunal?.dueDate ? `, au plus tard le ${fr(tribunal.dueDate)}` : ' dans les 2 mois';
       return advice(
         'court',
         'cpam.court_after_cra',
-        "La commission de recours amiable a rejeté votre recours, ou n'a pas répondu dans les 2 mois (rejet implicite) : vous pouvez saisir le pôle social du tribunal judiciaire dans les 2 mois.",
-        [delay.source, 'CSS R142-1-A (reference.md §3)'],
-        null,
+        `La commission de recours amiable a rejeté votre recours, ou n'a pas répondu dans les 2 mois (rejet implicite) : vous pouvez saisir le pôle social du tribunal judiciaire${until}.`,
+        [tribunal?.source ?? 'CSS R142-6 (reference.md §3)', cra],
+        { closesOn: tribunal?.dueDate ?? null },
         warnings,
       );
     }
-    if (sent === null) {
+    if (!tribunal || !decision) {
       return advice(
         'court',
         'cpam.court_after_cra_date_unknown',
         "Après votre recours à la commission de recours amiable : sans réponse 2 mois après sa réception, c'est un rejet implicite, et le pôle social du tribunal judiciaire peut être saisi dans les 2 mois. Indiquez-nous la date de votre recours pour calculer ces dates.",
-        [delay.source, 'CSS R142-1-A (reference.md §3)'],
-        null,
+        ['CSS R142-6 (reference.md §3)', cra],
+        {},
         warnings,
       );
     }
-    const implicit = addMonths(sent, delay.value);
-    const open = compareDates(today, implicit) >= 0;
+    const seized = input.complaintSentOn!;
+    const open = tribunal.status !== 'not_applicable_yet';
     return advice(
       'court',
       open ? 'cpam.court_after_implicit_rejection' : 'cpam.court_wait_cra',
       open
-        ? `Votre recours à la commission de recours amiable du ${formatFrenchDate(sent)} est sans réponse depuis plus de 2 mois : c'est un rejet implicite. Vous pouvez saisir le pôle social du tribunal judiciaire dans les 2 mois.`
-        : `La commission de recours amiable a 2 mois pour répondre à votre recours du ${formatFrenchDate(sent)} (comptés à partir de sa réception). Sans réponse vers le ${formatFrenchDate(implicit)}, c'est un rejet implicite, et le pôle social du tribunal judiciaire pourra être saisi dans les 2 mois.`,
-      [delay.source, 'CSS R142-1-A (reference.md §3)'],
-      open ? null : implicit,
+        ? `Votre recours à la commission de recours amiable du ${fr(seized)} est resté sans réponse au ${fr(decision.dueDate!)} : c'est un rejet implicite. Vous pouvez saisir le pôle social du tribunal judiciaire jusqu'au ${fr(tribunal.dueDate!)}.`
+        : `La commission de recours amiable a 2 mois pour répondre à votre recours du ${fr(seized)}, soit jusqu'au ${fr(decision.dueDate!)}. Sans réponse à cette date, c'est un rejet implicite, et le pôle social du tribunal judiciaire pourra être saisi du ${fr(tribunal.opensOn!)} au ${fr(tribunal.dueDate!)}.`,
+      [decision.source, tribunal.source],
+      { opensOn: open ? null : tribunal.opensOn, closesOn: tribunal.dueDate },
       warnings,
     );
   }
@@ -314,16 +402,18 @@ function cpamDecisionStep(input: NextStepInput): NextStepAdvice {
       'cpam.cra_after_mediator',
       `Le médiateur de la CPAM suspend les délais de recours, mais ne remplace pas la commission de recours amiable, obligatoire avant tout recours au juge : saisissez-la par écrit si ce n'est pas fait. ${medical}`,
       ['CSS L217-7-1 ; CSS R142-1 (reference.md §3)'],
-      null,
+      { closesOn: referral?.dueDate ?? null },
       warnings,
     );
   }
+  const by =
+    referral?.dueDate && referral.status !== 'missed' ? `, soit au plus tard le ${fr(referral.dueDate)}` : '';
   return advice(
     'cpam_cra',
     'cpam.cra',
-    `Une décision de la CPAM se conteste d'abord devant sa commission de recours amiable (CRA), par écrit, dans les 2 mois de sa notification ; c'est obligatoire avant le tribunal. ${medical}`,
-    [referral.source],
-    null,
+    `Une décision de la CPAM se conteste d'abord devant sa commission de recours amiable (CRA), par écrit, dans les 2 mois de sa notification${by} ; c'est obligatoire avant le tribunal. ${medical}`,
+    [referral?.source ?? 'CSS R142-1 (reference.md §3)'],
+    { closesOn: referral?.dueDate ?? null },
     warnings,
   );
 }

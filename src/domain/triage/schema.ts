@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deadlineIdSchema, deadlineStatusSchema, partySchema } from '../deadlines/schema.ts';
 import { isCalendarDate } from '../shared/calendar-date.ts';
 import { CATEGORIES, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
 
@@ -8,6 +9,52 @@ const calendarDate = z
   .string()
   .refine(isCalendarDate, { message: 'Date attendue au format AAAA-MM-JJ (par exemple 2026-11-23).' })
   .describe('Jour calendaire, AAAA-MM-JJ (Europe/Paris).');
+
+export const ANSWER_OUTCOMES = ['accepted', 'partial', 'rejected'] as const;
+
+/** What the member answered or corrected in the conversation; each answer wins over what the text suggested. */
+export const triageAnswersSchema = z
+  .object({
+    category: z.enum(CATEGORIES).optional().describe('Type de litige, choisi ou corrigé par l’adhérent.'),
+    organisation: z.enum(ORGANISATIONS).optional().describe('Organisme en face, choisi ou corrigé.'),
+    stage: z.enum(STAGES).optional().describe('Démarche la plus avancée déjà faite, choisie ou corrigée.'),
+    complaintSentOn: calendarDate
+      .optional()
+      .describe('Date d’envoi de la réclamation écrite (pour une décision CPAM : du recours à la CRA).'),
+    answerReceivedOn: calendarDate
+      .optional()
+      .describe('Date de la réponse à la réclamation (pour la CPAM : de la décision de la CRA).'),
+    answerOutcome: z
+      .enum(ANSWER_OUTCOMES)
+      .optional()
+      .describe('Sens de cette réponse : accepted, partial ou rejected.'),
+    decisionNotifiedOn: calendarDate
+      .optional()
+      .describe('Date de réception de la décision de la CPAM contestée.'),
+    terminationRequestSentOn: calendarDate.optional().describe('Date d’envoi de la demande de résiliation.'),
+    amountCents: z
+      .number({ message: 'Montant attendu en centimes (nombre entier), par exemple 12000 pour 120 €.' })
+      .int({ message: 'Montant attendu en centimes (nombre entier), par exemple 12000 pour 120 €.' })
+      .min(0, { message: 'Le montant ne peut pas être négatif.' })
+      .max(100_000_000, { message: 'Montant trop élevé : au plus 1 000 000 €.' })
+      .optional()
+      .describe('Montant en jeu, en centimes.'),
+  })
+  .describe('Réponses et corrections de l’adhérent, toutes facultatives.');
+export type TriageAnswers = z.infer<typeof triageAnswersSchema>;
+export type AnswerKey = keyof TriageAnswers;
+const ANSWER_KEYS_TUPLE = [
+  'category',
+  'organisation',
+  'stage',
+  'complaintSentOn',
+  'answerReceivedOn',
+  'answerOutcome',
+  'decisionNotifiedOn',
+  'terminationRequestSentOn',
+  'amountCents',
+] as const satisfies ReadonlyArray<AnswerKey>;
+export const ANSWER_KEYS: ReadonlyArray<AnswerKey> = ANSWER_KEYS_TUPLE;
 
 export const triageRequestSchema = z
   .object({
@@ -22,6 +69,7 @@ export const triageRequestSchema = z
       .describe(
         "Date de référence pour les dates relatives (« il y a deux mois ») ; par défaut, aujourd'hui à Paris.",
       ),
+    answers: triageAnswersSchema.optional(),
   })
   .describe("Demande d'analyse d'un texte libre.");
 export type TriageRequest = z.infer<typeof triageRequestSchema>;
@@ -46,8 +94,36 @@ export const diagnosisSchema = z
     nextStepOpensOn: calendarDate
       .nullable()
       .describe("Premier jour où l'étape est ouverte, si elle ne l'est pas encore."),
+    nextStepClosesOn: calendarDate
+      .nullable()
+      .describe('Dernier jour pour cette étape, quand la loi en fixe un et que les dates sont connues.'),
     nextStepRule: z.string().describe('Identifiant de la règle appliquée (table de next-step.ts).'),
     warnings: z.array(z.string()).describe('Alertes (délai peut-être dépassé…).'),
+    deadlines: z
+      .array(
+        z.object({
+          id: deadlineIdSchema,
+          kind: z.enum(['deadline', 'window', 'milestone']),
+          title: z.string(),
+          party: partySchema,
+          opensOn: calendarDate.nullable().describe("Premier jour où l'on peut agir (fenêtres)."),
+          dueDate: calendarDate.nullable().describe('Dernier jour (inclus).'),
+          status: deadlineStatusSchema,
+          daysLeft: z.number().int().nullable(),
+          rule: z.string().describe('La règle appliquée, avec les dates calculées.'),
+          source: z.string(),
+          action: z.string().describe('Ce qu’il faut faire.'),
+        }),
+      )
+      .describe('Délais du moteur de délais (docs/deadlines.md) qui s’appliquent à ce litige.'),
+    amountCents: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "Montant en jeu indiqué par l'adhérent (les montants lus dans le texte sont dans `amounts`).",
+      ),
+    answered: z.array(z.enum(ANSWER_KEYS_TUPLE)).describe("Champs fixés par une réponse de l'adhérent."),
     confidence: z
       .object({
         category: confidence,
@@ -85,6 +161,7 @@ export const diagnosisSchema = z
       .array(
         z.object({
           field: z.enum(['category', 'organisation', 'stage', 'nextStep', 'facts']),
+          // rule `answer.<field>`: the member's answer; `llm.<field>`: the optional language model (server side).
           rule: z.string().describe('Règle ou modèle qui a conclu.'),
           detail: z.string().describe('Ce qui a été vu, en clair.'),
           spans: z.array(z.object(span)).describe('Passages du texte qui ont compté.'),
@@ -95,8 +172,12 @@ export const diagnosisSchema = z
       .array(
         z.object({
           id: z.string(),
-          field: z.enum(['category', 'organisation', 'stage', 'dates']),
+          field: z.enum(['category', 'organisation', 'stage', 'dates', 'amount']),
           question: z.string().describe('Question à poser, en français.'),
+          answer: z.enum(ANSWER_KEYS_TUPLE).describe('Le champ de `answers` qui reçoit la réponse.'),
+          input: z
+            .enum(['choice', 'date', 'amount'])
+            .describe('choice : une des options ; date : AAAA-MM-JJ ; amount : centimes.'),
           options: z
             .array(z.object({ value: z.string(), label: z.string() }))
             .describe('Réponses proposées (vide : réponse libre).'),

@@ -1,0 +1,518 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import {
+  ORGANISATION_LABELS,
+  STAGE_LABELS,
+  TRIAGE_CATEGORIES,
+} from '../../../../src/domain/triage/category-labels.ts';
+import { CATEGORIES, ORGANISATIONS, STAGES } from '../../../../src/domain/triage/labels.ts';
+import { errorMessage } from '../../shared/api-client.ts';
+import { formatEuros, parseEurosToCents } from '../../shared/format.ts';
+import { useSession } from '../../shared/session.ts';
+import { ErrorNotice, Page } from '../../shared/ui/page.tsx';
+import { type Diagnosis, type Question, type TriageAnswers, useTriage } from './api.ts';
+import {
+  type Conversation,
+  evidenceQuotes,
+  loadConversation,
+  openQuestions,
+  saveConversation,
+  type Turn,
+} from './conversation.ts';
+import { DiagnosisCard } from './diagnosis-card.tsx';
+import './triage.css';
+
+const NBSP = '\u00a0';
+
+function assistantTurn(id: number, diagnosis: Diagnosis, skipped: string[], first: boolean): Turn {
+  const next = openQuestions(diagnosis, skipped)[0];
+  return {
+    id,
+    role: 'assistant',
+    summary: first
+      ? diagnosis.summary
+      : `C’est noté. ${diagnosis.summary.replace(/^Je comprends/, 'Je comprends donc')}`,
+    evidence: first ? evidenceQuotes(diagnosis) : [],
+    question: next ? next.question : null,
+  };
+}
+
+/** How an answer reads in the conversation. */
+function answerText(question: Question, value: string | number): string {
+  if (question.input === 'choice')
+    return question.options.find((o) => o.value === value)?.label ?? String(value);
+  if (question.input === 'amount') return formatEuros(Number(value));
+  const [y, m, d] = String(value).split('-');
+  return `Le ${d}/${m}/${y}`;
+}
+
+/**
+ * « Diagnostic »: the member (or a handler on the phone with him) describes the situation in his own words; the
+ * assistant says what it understood and why, asks only what is still open, lets every conclusion be corrected,
+ * and ends with the next step, its deadlines (from the deadline engine) and a pre-filled file.
+ */
+export function DiagnosticPage() {
+  const triage = useTriage();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [conversation, setConversation] = useState<Conversation | null>(null);
+  const [diagnosis, setDiagnosis] = useState<Diagnosis | null>(null);
+  const [draft, setDraft] = useState('');
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const [focusKey, setFocusKey] = useState(0);
+  const questionRef = useRef<HTMLHeadingElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  // Back from the sign-in page: the conversation comes back from sessionStorage and is diagnosed again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival.
+  useEffect(() => {
+    const stored = loadConversation();
+    if (!stored) return;
+    setConversation(stored);
+    triage.mutate({ text: stored.text, answers: stored.answers }, { onSuccess: setDiagnosis });
+  }, []);
+
+  useEffect(() => {
+    saveConversation(conversation);
+  }, [conversation]);
+
+  // After each turn, focus goes to what needs the member next: the new question, or the diagnosis.
+  useEffect(() => {
+    if (focusKey === 0) return;
+    (questionRef.current ?? resultRef.current)?.focus();
+  }, [focusKey]);
+
+  function ask(next: Conversation) {
+    setConversation(next);
+    triage.mutate(
+      { text: next.text, answers: next.answers },
+      {
+        onSuccess: (d) => {
+          setDiagnosis(d);
+          setConversation((c) =>
+            c
+              ? {
+                  ...c,
+                  turns: [...c.turns, assistantTurn(c.turns.length, d, c.skipped, c.turns.length === 1)],
+                }
+              : c,
+          );
+          setFocusKey((k) => k + 1);
+        },
+      },
+    );
+  }
+
+  function onDescribe(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = draft.trim();
+    if (text.length === 0) {
+      setDraftError(
+        `Décrivez votre situation en quelques mots${NBSP}: ce qui s’est passé, avec quel organisme.`,
+      );
+      return;
+    }
+    if (text.length > 5000) {
+      setDraftError('Le texte est limité à 5 000 caractères : résumez-le.');
+      return;
+    }
+    setDraftError(null);
+    ask({ text, answers: {}, skipped: [], turns: [{ id: 0, role: 'member', text }] });
+  }
+
+  function answer(
+    question: Question | null,
+    key: keyof TriageAnswers,
+    value: string | number,
+    said?: string,
+  ) {
+    if (!conversation) return;
+    const text = said ?? (question ? answerText(question, value) : String(value));
+    ask({
+      ...conversation,
+      answers: { ...conversation.answers, [key]: value },
+      turns: [...conversation.turns, { id: conversation.turns.length, role: 'member', text }],
+    });
+  }
+
+  function skip(question: Question) {
+    if (!conversation || !diagnosis) return;
+    const skipped = [...conversation.skipped, question.id];
+    const member: Turn = { id: conversation.turns.length, role: 'member', text: 'Je ne sais pas.' };
+    setConversation({
+      ...conversation,
+      skipped,
+      turns: [
+        ...conversation.turns,
+        member,
+        assistantTurn(conversation.turns.length + 1, diagnosis, skipped, false),
+      ],
+    });
+    setFocusKey((k) => k + 1);
+  }
+
+  function restart() {
+    setConversation(null);
+    setDiagnosis(null);
+    setDraft('');
+    triage.reset();
+  }
+
+  const question =
+    diagnosis && conversation ? (openQuestions(diagnosis, conversation.skipped)[0] ?? null) : null;
+  const user = session.data?.user ?? null;
+
+  return (
+    <Page
+      title="Diagnostic"
+      heading="Diagnostic de votre litige"
+      lead={`Décrivez ce qui se passe avec vos mots${NBSP}: Recours vous dit ce qu’il comprend, vous pose les questions utiles, puis vous indique la prochaine étape et ses délais.`}
+    >
+      <div className="triage">
+        <section aria-labelledby="conversation-titre" className="triage__conversation">
+          <h2 id="conversation-titre" className="sr-only">
+            Conversation
+          </h2>
+          <div role="log" aria-live="polite" aria-labelledby="conversation-titre" className="chat">
+            {conversation?.turns.map((turn) => (
+              <ChatTurn key={turn.id} turn={turn} />
+            ))}
+            {triage.isPending ? (
+              <p className="chat__pending">
+                <span className="chat__who">Recours</span> analyse votre message…
+              </p>
+            ) : null}
+          </div>
+
+          {triage.isError ? (
+            <ErrorNotice
+              message={errorMessage(triage.error)}
+              onRetry={conversation ? () => ask(conversation) : undefined}
+            />
+          ) : null}
+
+          {conversation ? null : (
+            <form noValidate onSubmit={onDescribe} className="form card">
+              <div className={draftError ? 'field field--error' : 'field'}>
+                <label htmlFor="diagnostic-texte">Décrivez votre situation avec vos mots</label>
+                <p className="field__hint" id="diagnostic-texte-aide">
+                  Par exemple{NBSP}: «{NBSP}ma mutuelle ne m’a remboursé que 9{NBSP}€ sur ma couronne{NBSP}».
+                  Inutile de donner votre nom ou votre numéro de sécurité sociale.
+                </p>
+                {draftError ? (
+                  <p className="field__error" id="diagnostic-texte-erreur">
+                    <span aria-hidden="true">⚠ </span>
+                    {draftError}
+                  </p>
+                ) : null}
+                <textarea
+                  id="diagnostic-texte"
+                  rows={5}
+                  value={draft}
+                  maxLength={5000}
+                  aria-invalid={draftError ? true : undefined}
+                  aria-describedby={
+                    draftError ? 'diagnostic-texte-aide diagnostic-texte-erreur' : 'diagnostic-texte-aide'
+                  }
+                  onChange={(e) => setDraft(e.target.value)}
+                />
+              </div>
+              <div className="form__actions">
+                <button type="submit" className="button" disabled={triage.isPending}>
+                  Analyser ma situation
+                </button>
+              </div>
+            </form>
+          )}
+
+          {diagnosis && conversation && !triage.isPending ? (
+            <Understanding
+              diagnosis={diagnosis}
+              onCorrect={(key, value, label) => answer(null, key, value, `Correction${NBSP}: ${label}`)}
+            />
+          ) : null}
+
+          {question && !triage.isPending ? (
+            <QuestionForm
+              key={`${question.id}:${conversation?.turns.length}`}
+              question={question}
+              headingRef={questionRef}
+              onAnswer={(value) => answer(question, question.answer, value)}
+              onSkip={() => skip(question)}
+            />
+          ) : null}
+        </section>
+
+        {diagnosis && conversation && !question && !triage.isPending ? (
+          <DiagnosisCard
+            diagnosis={diagnosis}
+            conversation={conversation}
+            user={user}
+            headingRef={resultRef}
+            onSignInFirst={() => {
+              saveConversation(conversation);
+              navigate('/connexion?retour=/diagnostic');
+            }}
+            onOpened={(id) => {
+              saveConversation(null);
+              navigate(`/dossiers/${id}`);
+            }}
+          />
+        ) : null}
+
+        {conversation ? (
+          <p>
+            <button type="button" className="button button--tertiary" onClick={restart}>
+              Recommencer avec une autre situation
+            </button>
+          </p>
+        ) : null}
+      </div>
+    </Page>
+  );
+}
+
+function ChatTurn({ turn }: { turn: Turn }) {
+  if (turn.role === 'member') {
+    return (
+      <div className="chat__turn chat__turn--member">
+        <p className="chat__who">Vous</p>
+        <p className="chat__text">{turn.text}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="chat__turn chat__turn--assistant">
+      <p className="chat__who">Recours</p>
+      <p className="chat__text">{turn.summary}</p>
+      {turn.evidence.length > 0 ? (
+        <div className="chat__evidence">
+          <p>Ce qui m’a conduit à cette lecture{NBSP}:</p>
+          <ul>
+            {turn.evidence.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p className="chat__text">
+        {turn.question
+          ? `Une question${NBSP}: ${turn.question}`
+          : 'Je n’ai plus de question. Voici mon diagnostic.'}
+      </p>
+    </div>
+  );
+}
+
+type Correctable = 'category' | 'organisation' | 'stage';
+
+const CORRECTABLE: Record<Correctable, { label: string; options: Array<{ value: string; label: string }> }> =
+  {
+    category: {
+      label: 'Type de litige',
+      options: CATEGORIES.map((c) => ({ value: c, label: TRIAGE_CATEGORIES[c].label })),
+    },
+    organisation: {
+      label: 'Organisme',
+      options: ORGANISATIONS.filter((o) => o !== 'unknown').map((o) => ({
+        value: o,
+        label: capitalise(ORGANISATION_LABELS[o]),
+      })),
+    },
+    stage: {
+      label: 'Étape atteinte',
+      options: STAGES.map((s) => ({ value: s, label: capitalise(STAGE_LABELS[s]) })),
+    },
+  };
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function valueLabel(diagnosis: Diagnosis, field: Correctable): string {
+  if (field === 'category') return diagnosis.categoryLabel;
+  if (field === 'organisation')
+    return diagnosis.organisation === 'unknown'
+      ? 'Pas encore identifié'
+      : capitalise(ORGANISATION_LABELS[diagnosis.organisation]);
+  return capitalise(STAGE_LABELS[diagnosis.stage]);
+}
+
+/** What was understood, each item with « Corriger ». */
+function Understanding({
+  diagnosis,
+  onCorrect,
+}: {
+  diagnosis: Diagnosis;
+  onCorrect: (key: Correctable, value: string, label: string) => void;
+}) {
+  const [editing, setEditing] = useState<Correctable | null>(null);
+  const [choice, setChoice] = useState('');
+  const selectRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (editing) selectRef.current?.focus();
+  }, [editing]);
+
+  return (
+    <section className="card triage__understood" aria-labelledby="compris-titre">
+      <h2 id="compris-titre">Ce que j’ai compris</h2>
+      <dl className="understood">
+        {(Object.keys(CORRECTABLE) as Correctable[]).map((field) => {
+          const spec = CORRECTABLE[field];
+          const selectId = `corriger-${field}`;
+          return (
+            <div key={field} className="understood__item">
+              <dt>{spec.label}</dt>
+              <dd>
+                <span>{valueLabel(diagnosis, field)}</span>
+                {diagnosis.answered.includes(field) ? (
+                  <span className="understood__mark"> (votre réponse)</span>
+                ) : null}
+                {editing === field ? (
+                  <form
+                    className="understood__edit"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const option = spec.options.find((o) => o.value === choice);
+                      if (!option) return;
+                      setEditing(null);
+                      onCorrect(field, option.value, `${spec.label.toLowerCase()}${NBSP}: ${option.label}`);
+                    }}
+                  >
+                    <label htmlFor={selectId}>{`${spec.label}, corrigé`}</label>
+                    <select
+                      id={selectId}
+                      ref={selectRef}
+                      value={choice}
+                      onChange={(e) => setChoice(e.target.value)}
+                    >
+                      {spec.options.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>
+                    <span className="understood__actions">
+                      <button type="submit" className="button button--small">
+                        Valider
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => setEditing(null)}
+                      >
+                        Annuler
+                      </button>
+                    </span>
+                  </form>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button--tertiary button--small"
+                    aria-label={`Corriger${NBSP}: ${spec.label.toLowerCase()}`}
+                    onClick={() => {
+                      setChoice(
+                        field === 'organisation' && diagnosis.organisation === 'unknown'
+                          ? 'mutuelle'
+                          : diagnosis[field],
+                      );
+                      setEditing(field);
+                    }}
+                  >
+                    Corriger
+                  </button>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}
+
+function QuestionForm({
+  question,
+  headingRef,
+  onAnswer,
+  onSkip,
+}: {
+  question: Question;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onAnswer: (value: string | number) => void;
+  onSkip: () => void;
+}) {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const headingId = `question-${question.id}`;
+  const inputId = `reponse-${question.id}`;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (question.input === 'date') {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        setError('Indiquez une date complète (jour, mois, année).');
+        return;
+      }
+      onAnswer(value);
+    } else {
+      const parsed = parseEurosToCents(value);
+      if (!parsed.ok || parsed.cents === null) {
+        setError(parsed.ok ? 'Indiquez un montant en euros, par exemple 120,50.' : parsed.message);
+        return;
+      }
+      onAnswer(parsed.cents);
+    }
+  }
+
+  return (
+    <section className="card triage__question" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="triage__question-title">
+        {question.question}
+      </h2>
+      {question.input === 'choice' ? (
+        <ul className="choices" aria-labelledby={headingId}>
+          {question.options.map((o) => (
+            <li key={o.value}>
+              <button type="button" className="button button--secondary" onClick={() => onAnswer(o.value)}>
+                {capitalise(o.label)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <form noValidate onSubmit={submit} className="form">
+          <div className={error ? 'field field--error' : 'field'}>
+            <label htmlFor={inputId}>{question.input === 'date' ? 'Date' : 'Montant en euros'}</label>
+            {error ? (
+              <p className="field__error" id={`${inputId}-erreur`}>
+                <span aria-hidden="true">⚠ </span>
+                {error}
+              </p>
+            ) : null}
+            <input
+              id={inputId}
+              type={question.input === 'date' ? 'date' : 'text'}
+              inputMode={question.input === 'amount' ? 'decimal' : undefined}
+              className="input--short"
+              value={value}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${inputId}-erreur` : undefined}
+              onChange={(e) => setValue(e.target.value)}
+            />
+          </div>
+          <div className="form__actions">
+            <button type="submit" className="button">
+              Valider
+            </button>
+          </div>
+        </form>
+      )}
+      <p>
+        <button type="button" className="button button--tertiary" onClick={onSkip}>
+          Je ne sais pas
+        </button>
+      </p>
+    </section>
+  );
+}
