@@ -57,6 +57,11 @@ export function fromPglite(client: PGlite, location: string): Database {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection closed by the server (restart, failover, a dropped test database) must not crash the
+  // process: the pool discards it and opens another on the next query (node-postgres documentation).
+  pool.on('error', (error) => {
+    console.warn(`PostgreSQL : connexion inactive fermée par le serveur (${error.message})`);
+  });
   // Fail at start, with the reason, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

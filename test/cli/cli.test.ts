@@ -37,5 +37,5 @@ describe('recours CLI', () => {
     const tampered = recours(['audit', 'verify'], { env });
     expect(tampered.status).toBe(3);
     expect(tampered.json()).toMatchObject({ ok: false, firstBreak: { seq: 2 } });
-  });
+  }, 180_000); // five child processes, each opening PGlite (several seconds each on a loaded 2-core machine)
 });
