@@ -1,10 +1,13 @@
 import type { RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignUpPage } from '../features/auth/sign-up-page.tsx';
+import { DeadlinesPage } from '../features/deadlines/deadlines-page.tsx';
 import { DossierPage } from '../features/dossiers/dossier-page.tsx';
 import { MyDossiersPage } from '../features/dossiers/my-dossiers-page.tsx';
 import { RegisterPage } from '../features/dossiers/register-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { ReimbursementPage } from '../features/reimbursement/reimbursement-page.tsx';
+import { DiagnosticPage } from '../features/triage/diagnostic-page.tsx';
 import { MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth } from './require-auth.tsx';
@@ -19,6 +22,8 @@ export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'connexion', element: <SignInPage /> },
   { path: 'inscription', element: <SignUpPage /> },
+  { path: 'delais', element: <DeadlinesPage /> },
+  { path: 'verifier-remboursement', element: <ReimbursementPage /> },
   {
     path: 'mes-dossiers',
     element: (
@@ -51,5 +56,6 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
   },
+  { path: 'diagnostic', element: <DiagnosticPage /> },
   { path: '*', element: <NotFoundPage /> },
 ];
