@@ -1,0 +1,170 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { type ContactRow, insertContact, listContacts } from '../../db/repositories/dossier-contacts.ts';
+import { updateDossier } from '../../db/repositories/dossier-updates.ts';
+import type { UserRow } from '../../db/repositories/users.ts';
+import { requireUser } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { AppError, errorBodySchema } from '../errors.ts';
+import { publishChange } from '../live/bus.ts';
+import { dossierParams, readDossierPart, writableDossier } from './access.ts';
+
+export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'visit', 'chat', 'other'] as const;
+
+export const contactSchema = z.object({
+  id: z.string().uuid(),
+  occurredAt: z.string().describe('Date et heure du contact (ISO 8601)'),
+  channel: z.enum(CONTACT_CHANNELS),
+  agentName: z.string().nullable().describe('Nom de l’interlocuteur'),
+  reference: z.string().nullable().describe('Numéro de dossier ou d’appel donné par l’organisme'),
+  summary: z.string().describe('Ce qui a été dit'),
+  promises: z.string().nullable().describe('Ce qui a été promis, et pour quand'),
+  createdById: z.string().uuid(),
+  createdAt: z.string(),
+});
+
+export function contactView(row: ContactRow): z.infer<typeof contactSchema> {
+  return {
+    id: row.id,
+    occurredAt: row.occurredAt.toISOString(),
+    channel: row.channel,
+    agentName: row.agentName,
+    reference: row.reference,
+    summary: row.summary,
+    promises: row.promises,
+    createdById: row.createdById,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const optionalText = (max: number, description: string) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .describe(description);
+
+/** Quick entry (seed 002: "notez le nom de votre interlocuteur et l'heure d'appel"): channel and summary suffice. */
+const newContactSchema = z.object({
+  channel: z
+    .enum(CONTACT_CHANNELS, {
+      error: () => `Canal inconnu. Valeurs possibles : ${CONTACT_CHANNELS.join(', ')}.`,
+    })
+    .describe('phone (téléphone), email, letter (courrier), visit (agence), chat, other'),
+  summary: z
+    .string({ error: 'Résumez ce qui a été dit.' })
+    .trim()
+    .min(3, 'Résumez ce qui a été dit (3 caractères au moins).')
+    .max(5_000)
+    .describe('Ce qui a été dit'),
+  occurredAt: z.iso
+    .datetime({
+      offset: true,
+      error: 'Date et heure attendues au format ISO 8601 (2026-11-23T09:30:00+01:00).',
+    })
+    .optional()
+    .describe('Date et heure du contact ; maintenant par défaut'),
+  agentName: optionalText(200, 'Nom de l’interlocuteur'),
+  reference: optionalText(200, 'Numéro de dossier ou d’appel'),
+  promises: optionalText(2_000, 'Ce qui a été promis, et pour quand'),
+});
+type NewContactInput = z.output<typeof newContactSchema>;
+
+export async function logContact(ctx: AppContext, user: UserRow, dossierId: string, input: NewContactInput) {
+  const now = ctx.now();
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  // A minute of tolerance for clocks; a contact logged "tomorrow" is a typo.
+  if (occurredAt.getTime() > now.getTime() + 60_000) {
+    throw new AppError(
+      'VALIDATION',
+      'La date du contact est dans le futur : indiquez quand l’échange a eu lieu.',
+      'occurredAt',
+    );
+  }
+  const contact = await ctx.database.db.transaction(async (tx) => {
+    await writableDossier(
+      tx,
+      user,
+      dossierId,
+      'contact.write',
+      'Seuls l’adhérent et les conseillers de l’organisme peuvent noter un contact.',
+    );
+    const row = await insertContact(tx, {
+      dossierId,
+      occurredAt,
+      channel: input.channel,
+      agentName: input.agentName ?? null,
+      reference: input.reference ?? null,
+      summary: input.summary,
+      promises: input.promises ?? null,
+      createdById: user.id,
+      createdAt: now,
+    });
+    await updateDossier(tx, dossierId, { updatedAt: now });
+    await appendAuditEvent(tx, {
+      dossierId,
+      actorId: user.id,
+      type: 'contact.logged',
+      payload: { contactId: row.id, after: { channel: row.channel, occurredAt: occurredAt.toISOString() } },
+      occurredAt: now,
+    });
+    return row;
+  });
+  publishChange({ type: 'contact.logged', dossierId, audience: 'all', id: contact.id, at: now });
+  return contact;
+}
+
+export async function contactRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/dossiers/:id/contacts',
+    {
+      schema: {
+        tags: ['Journal des contacts'],
+        summary:
+          'Journal des contacts avec l’organisme (appels, e-mails, courriers, visites), du plus ancien au plus récent',
+        params: dossierParams,
+        response: {
+          200: z.object({ contacts: z.array(contactSchema) }),
+          401: errorBodySchema,
+          404: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const dossier = await readDossierPart(ctx, requireUser(request), request.params.id, 'contacts');
+      const rows = await listContacts(ctx.database.db, dossier.id);
+      return { contacts: rows.map(contactView) };
+    },
+  );
+
+  r.post(
+    '/api/v1/dossiers/:id/contacts',
+    {
+      schema: {
+        tags: ['Journal des contacts'],
+        summary: 'Noter un contact : canal et résumé suffisent, la date est maintenant par défaut',
+        params: dossierParams,
+        body: newContactSchema,
+        response: {
+          201: z.object({ contact: contactSchema }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const contact = await logContact(ctx, requireUser(request), request.params.id, request.body);
+      reply.status(201);
+      return { contact: contactView(contact) };
+    },
+  );
+}

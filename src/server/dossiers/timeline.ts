@@ -1,0 +1,227 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { listContacts } from '../../db/repositories/dossier-contacts.ts';
+import { listDocuments } from '../../db/repositories/dossier-documents.ts';
+import { eventsOf, peopleByIds } from '../../db/repositories/dossier-history.ts';
+import { listMessages } from '../../db/repositories/dossier-messages.ts';
+import { lockDossier, updateDossier } from '../../db/repositories/dossier-updates.ts';
+import type { DossierRow } from '../../db/repositories/dossiers.ts';
+import type { UserRow } from '../../db/repositories/users.ts';
+import { canReadDossier } from '../../domain/access/policy.ts';
+import { type FactsPatch, mergeFacts, statusAfterFacts } from '../../domain/dossiers/facts.ts';
+import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
+import {
+  buildTimeline,
+  type Timeline,
+  type TimelineActor,
+  type TimelineAudience,
+} from '../../domain/dossiers/timeline.ts';
+import { parisDateOf } from '../../domain/shared/calendar-date.ts';
+import { actorOf, requireUser } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { AppError, errorBodySchema } from '../errors.ts';
+import { publishChange } from '../live/bus.ts';
+import { dossierParams, readDossierPart } from './access.ts';
+import { deadlinesOf } from './deadlines.ts';
+
+const stepSchema = z
+  .object({
+    deadlineId: z.string(),
+    text: z.string().describe('Quoi faire et avant quand, en une phrase'),
+    action: z.string(),
+    dueDate: z.string(),
+    daysLeft: z.number().int(),
+  })
+  .nullable();
+
+export const timelineSchema = z.object({
+  entries: z.array(
+    z.object({
+      kind: z.enum(['event', 'fact', 'contact', 'document', 'message', 'note', 'deadline']),
+      at: z.string().describe('Instant ISO 8601, ou jour AAAA-MM-JJ (fait daté, pièce datée, échéance)'),
+      text: z.string().describe('La ligne de l’historique, en français, pour la personne qui la lit'),
+      detail: z.string().nullable(),
+      ref: z.string().describe('Origine : document:…, contact:…, message:…, deadline:…, event:…'),
+      upcoming: z.boolean().describe('Échéance encore à venir'),
+    }),
+  ),
+  next: stepSchema.describe('Prochaine échéance de l’adhérent : quoi faire et avant quand'),
+  waitingFor: stepSchema.describe('Prochaine échéance de l’autre partie (organisme, médiateur, CPAM)'),
+  deadlinesError: z.string().nullable().describe('Pourquoi les échéances n’ont pas pu être calculées'),
+});
+
+/** Everything a viewer may see of a file, as plain data for the pure timeline. */
+export async function timelineOf(
+  db: Db,
+  dossier: DossierRow,
+  viewer: { id: string; audience: TimelineAudience },
+  now: Date,
+): Promise<Timeline & { deadlinesError: string | null }> {
+  const includeInternal = viewer.audience === 'staff';
+  const [events, contacts, documents, messages] = await Promise.all([
+    eventsOf(db, dossier.id),
+    listContacts(db, dossier.id),
+    listDocuments(db, dossier.id),
+    dossier.organisationId ? listMessages(db, dossier.id, { includeInternal }) : Promise.resolve([]),
+  ]);
+  const people = await peopleByIds(db, [
+    ...events.map((e) => e.actorId),
+    ...contacts.map((c) => c.createdById),
+    ...documents.map((d) => d.uploadedById),
+  ]);
+  const actor = (id: string | null): TimelineActor => {
+    const p = id ? people.get(id) : undefined;
+    return { id, name: p?.displayName ?? null, role: p?.role ?? null };
+  };
+  const deadlines = deadlinesOf(dossier, now);
+  const timeline = buildTimeline({
+    audience: viewer.audience,
+    viewerId: viewer.id,
+    today: parisDateOf(now),
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      occurredAt: e.occurredAt.toISOString(),
+      actor: actor(e.actorId),
+      payload: e.payload as Record<string, unknown>,
+    })),
+    contacts: contacts.map((c) => ({
+      ...c,
+      occurredAt: c.occurredAt.toISOString(),
+      author: actor(c.createdById),
+    })),
+    documents: documents.map((d) => ({
+      ...d,
+      uploadedAt: d.uploadedAt.toISOString(),
+      author: actor(d.uploadedById),
+    })),
+    messages: messages.map(({ message, author }) => ({
+      ...message,
+      createdAt: message.createdAt.toISOString(),
+      author: { id: author.id, name: author.displayName, role: author.role },
+    })),
+    facts: (dossier.facts ?? {}) as Record<string, unknown>,
+    deadlines: deadlines.ok ? deadlines.value.deadlines : null,
+  });
+  return { ...timeline, deadlinesError: deadlines.ok ? null : deadlines.error.message };
+}
+
+export async function readTimeline(ctx: AppContext, user: UserRow, dossierId: string) {
+  const dossier = await readDossierPart(ctx, user, dossierId, 'timeline');
+  const audience = audienceOf(actorOf(user), dossier).kind;
+  return timelineOf(ctx.database.db, dossier, { id: user.id, audience }, ctx.now());
+}
+
+/**
+ * Records dated facts. The deadline engine is the judge: if it refuses the merged facts (a date in the future,
+ * an answer before the complaint…) its French error and field are returned as 422 and nothing is saved.
+ */
+export async function recordFacts(ctx: AppContext, user: UserRow, dossierId: string, patch: FactsPatch) {
+  const now = ctx.now();
+  const result = await ctx.database.db.transaction(async (tx) => {
+    const dossier = await lockDossier(tx, dossierId);
+    const actor = actorOf(user);
+    if (!dossier || !canReadDossier(actor, dossier)) {
+      throw new AppError('NOT_FOUND', 'Dossier introuvable, ou vous n’y avez pas accès.');
+    }
+    if (!canDo(actor, dossier, 'facts.write')) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Seuls l’adhérent et les conseillers de l’organisme datent les faits du dossier.',
+      );
+    }
+    if (dossier.erasedAt) {
+      throw new AppError(
+        'CONFLICT',
+        'Les données personnelles de ce dossier ont été effacées : il ne peut plus être modifié.',
+      );
+    }
+    const current = (dossier.facts ?? {}) as Record<string, unknown>;
+    const { facts, changes } = mergeFacts(current, patch);
+    const checked = deadlinesOf({ ...dossier, facts }, now);
+    if (!checked.ok) throw AppError.fromDomain(checked.error);
+    if (changes.length === 0) return { dossier, changed: false };
+    const status = statusAfterFacts(dossier.status, facts);
+    const updated = await updateDossier(tx, dossier.id, { facts, status, updatedAt: now });
+    await appendAuditEvent(tx, {
+      dossierId: dossier.id,
+      actorId: user.id,
+      type: 'dossier.facts_updated',
+      payload: { changes, before: { facts: current }, after: { facts } },
+      occurredAt: now,
+    });
+    if (status !== dossier.status) {
+      await appendAuditEvent(tx, {
+        dossierId: dossier.id,
+        actorId: user.id,
+        type: 'dossier.status_changed',
+        payload: { before: { status: dossier.status }, after: { status }, reason: 'facts' },
+        occurredAt: now,
+      });
+    }
+    return { dossier: updated, changed: true, statusChanged: status !== dossier.status };
+  });
+  if (result.changed) {
+    publishChange({ type: 'facts.updated', dossierId, audience: 'all', at: now });
+    if ('statusChanged' in result && result.statusChanged) {
+      publishChange({ type: 'status.changed', dossierId, audience: 'all', at: now });
+    }
+  }
+  return result.dossier;
+}
+
+const factValueSchema = z.union([z.string(), z.boolean(), z.array(z.string()), z.null()]);
+
+export async function timelineRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/dossiers/:id/timeline',
+    {
+      schema: {
+        tags: ['Dossiers'],
+        summary: 'Historique complet du dossier, échéances comprises, et la prochaine chose à faire',
+        params: dossierParams,
+        response: { 200: timelineSchema, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => readTimeline(ctx, requireUser(request), request.params.id),
+  );
+
+  r.patch(
+    '/api/v1/dossiers/:id/facts',
+    {
+      schema: {
+        tags: ['Dossiers'],
+        summary: 'Dater les faits du dossier (réclamation envoyée, réponse reçue, décision notifiée…)',
+        description:
+          'Fusion : une valeur fixe le fait, null l’efface, un champ absent le garde. Noms des faits : docs/deadlines.md. Le moteur de délais valide le résultat ; en cas de refus, rien n’est enregistré (422).',
+        params: dossierParams,
+        body: z.object({
+          facts: z
+            .record(z.string(), factValueSchema)
+            .describe('Faits à modifier, par exemple { "complaintSentOn": "2026-09-15" }'),
+        }),
+        response: {
+          200: z.object({
+            facts: z.record(z.string(), z.unknown()).describe('Faits du dossier après modification'),
+            status: z.string(),
+          }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+          422: errorBodySchema.describe('Le moteur de délais refuse ces faits ; le champ en cause est nommé'),
+        },
+      },
+    },
+    async (request) => {
+      const dossier = await recordFacts(ctx, requireUser(request), request.params.id, request.body.facts);
+      return { facts: dossier.facts as Record<string, unknown>, status: dossier.status };
+    },
+  );
+}
