@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { verifyAuditChain } from '../db/repositories/audit.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
 import { registerDeadlines } from './commands/deadlines.ts';
+import { registerLetter } from './commands/letter.ts';
 import { registerReimbursement } from './commands/reimbursement.ts';
+import { registerTriage } from './commands/triage.ts';
 import { withDatabase } from './database.ts';
 import { printJson, run } from './io.ts';
 
@@ -65,5 +67,7 @@ audit
 
 registerDeadlines(program);
 registerReimbursement(program);
+registerLetter(program);
+registerTriage(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,343 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  editedLetterSchema,
+  LETTER_TYPES,
+  letterOptionsSchema,
+  letterTypeSchema,
+  terminationGroundSchema,
+} from '../../domain/letters/schema.ts';
+import { requireUser } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { errorBodySchema } from '../errors.ts';
+import type { LetterRow } from './repository.ts';
+import {
+  createLetter,
+  letterPdf,
+  listDossierLetters,
+  markLetterSent,
+  mediationBundle,
+  mediationBundleChecks,
+  pdfUrlOf,
+  previewLetter,
+} from './use-cases.ts';
+
+const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
+const dossierParams = z.object({ id: z.string().uuid('Identifiant de dossier invalide') });
+const letterParams = dossierParams.extend({
+  letterId: z.string().uuid('Identifiant de courrier invalide'),
+});
+
+const SENDING_METHODS = ['recommande_ar', 'lettre_simple', 'email', 'remise_main'] as const;
+
+const shortfallsSchema = z
+  .array(
+    z.object({
+      sentence: z.string().trim().min(1).max(2000).describe('Phrase du simulateur de remboursement'),
+      amountCents: z.number().int().describe('Montant manquant, en centimes'),
+    }),
+  )
+  .max(50)
+  .describe('Écarts trouvés par le simulateur de remboursement, cités dans le courrier');
+
+const letterView = z.object({
+  id: z.string().uuid(),
+  type: z.string(),
+  subject: z.string(),
+  body: z.string().describe('Texte final du courrier (paragraphes séparés par une ligne vide)'),
+  createdAt: z.string(),
+  sentOn: z.string().nullable(),
+  sendingMethod: z.string().nullable(),
+  registeredNumber: z.string().nullable(),
+  pdfUrl: z.string(),
+});
+
+function view(row: LetterRow): z.infer<typeof letterView> {
+  return {
+    id: row.id,
+    type: row.type,
+    subject: row.subject,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+    sentOn: row.sentOn,
+    sendingMethod: row.sendingMethod,
+    registeredNumber: row.registeredNumber,
+    pdfUrl: pdfUrlOf(row),
+  };
+}
+
+const structuredLetter = z
+  .object({
+    type: z.string(),
+    side: z.enum(['member', 'organisation']),
+    sender: z.array(z.string()),
+    recipient: z.array(z.string()),
+    placeAndDate: z.string(),
+    sendingNote: z.string().optional(),
+    subject: z.string(),
+    references: z.array(z.object({ label: z.string(), value: z.string() })),
+    salutation: z.string(),
+    body: z.array(z.string()),
+    closing: z.string(),
+    signature: z.array(z.string()),
+    enclosures: z.array(z.string()),
+    legalBasis: z.array(z.string()),
+    answerBy: z.object({ date: z.string(), rule: z.string() }).optional(),
+  })
+  .describe('Courrier structuré (expéditeur, destinataire, objet, références, corps, pièces)');
+
+const checkSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z
+    .enum(['ok', 'fail', 'warning'])
+    .describe('ok : remplie ; fail : non remplie ; warning : à vérifier'),
+  detail: z.string(),
+  letterLine: z.string(),
+  source: z.string(),
+});
+
+const checksResponse = z.object({
+  mediator: z.object({
+    name: z.string(),
+    postalAddress: z.array(z.string()),
+    howToSeize: z.string(),
+  }),
+  admissible: z
+    .boolean()
+    .describe('false : le médiateur refuserait la saisine (voir les conditions non remplies)'),
+  checks: z.array(checkSchema),
+  window: z.object({ opensOn: z.string().nullable(), closesOn: z.string().nullable() }).nullable(),
+});
+
+const pdfResponse = z.any().describe('Document PDF (application/pdf)');
+
+export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/dossiers/:id/letters',
+    {
+      schema: {
+        tags: ['Courriers'],
+        summary: 'Courriers du dossier (texte final, envoi)',
+        params: dossierParams,
+        response: {
+          200: z.object({ letters: z.array(letterView) }),
+          401: errorBodySchema,
+          404: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const rows = await listDossierLetters(ctx, requireUser(request), request.params.id);
+      return { letters: rows.map(view) };
+    },
+  );
+
+  r.get(
+    '/api/v1/dossiers/:id/letters/preview',
+    {
+      schema: {
+        tags: ['Courriers'],
+        summary: 'Brouillon d’un courrier rédigé à partir du dossier, sans l’enregistrer (pour l’éditeur)',
+        params: dossierParams,
+        querystring: z.object({
+          type: letterTypeSchema.describe(`Type de courrier : ${LETTER_TYPES.join(', ')}`),
+          terminationGround: terminationGroundSchema.optional(),
+          answerDays: z.coerce.number().int().min(8).max(60).optional(),
+          decisionOutcome: z.enum(['accepted', 'partial', 'rejected']).optional(),
+          decisionReasons: z.string().max(5000).optional(),
+          amountGrantedCents: z.coerce.number().int().min(0).optional(),
+          requestedDocument: z.string().max(300).optional().describe('Pièce demandée (demande_piece)'),
+        }),
+        response: {
+          200: z.object({ letter: structuredLetter, text: editedLetterSchema }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+          422: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const options = {
+        ...(q.terminationGround ? { terminationGround: q.terminationGround } : {}),
+        ...(q.answerDays ? { answerDays: q.answerDays } : {}),
+        ...(q.decisionOutcome
+          ? {
+              decision: {
+                outcome: q.decisionOutcome,
+                reasons: q.decisionReasons ?? '',
+                ...(q.amountGrantedCents !== undefined ? { amountGrantedCents: q.amountGrantedCents } : {}),
+              },
+            }
+          : {}),
+        ...(q.requestedDocument ? { requestedDocuments: [q.requestedDocument] } : {}),
+      };
+      const { letter, text } = await previewLetter(ctx, requireUser(request), request.params.id, {
+        type: q.type,
+        options,
+      });
+      return { letter, text };
+    },
+  );
+
+  r.post(
+    '/api/v1/dossiers/:id/letters',
+    {
+      schema: {
+        tags: ['Courriers'],
+        summary:
+          'Rédiger et enregistrer un courrier (texte éventuellement modifié) ; répond avec l’adresse du PDF',
+        params: dossierParams,
+        body: z.object({
+          type: letterTypeSchema,
+          subject: z.string().trim().min(3, 'L’objet doit faire 3 caractères au moins.').max(300).optional(),
+          bodyText: z
+            .string()
+            .trim()
+            .min(20, 'Le texte du courrier doit faire 20 caractères au moins.')
+            .max(30_000)
+            .optional()
+            .describe('Texte modifié : paragraphes séparés par une ligne vide'),
+          options: letterOptionsSchema.optional(),
+          shortfalls: shortfallsSchema.optional(),
+        }),
+        response: {
+          201: z.object({ letter: letterView, pdfUrl: z.string() }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+          422: errorBodySchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { row } = await createLetter(ctx, requireUser(request), request.params.id, request.body);
+      reply.status(201);
+      return { letter: view(row), pdfUrl: pdfUrlOf(row) };
+    },
+  );
+
+  r.get(
+    '/api/v1/dossiers/:id/letters/:letterId/pdf',
+    {
+      schema: {
+        tags: ['Courriers'],
+        summary: 'Le courrier en PDF (texte final enregistré ; chaque lecture est journalisée)',
+        params: letterParams,
+        produces: ['application/pdf'],
+        response: { 200: pdfResponse, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const { row, pdf } = await letterPdf(
+        ctx,
+        requireUser(request),
+        request.params.id,
+        request.params.letterId,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="courrier-${row.type}-${row.id.slice(0, 8)}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
+
+  r.post(
+    '/api/v1/dossiers/:id/letters/:letterId/sent',
+    {
+      schema: {
+        tags: ['Courriers'],
+        summary:
+          'Marquer un courrier comme envoyé ; enregistre le fait qu’il déclenche (réclamation, saisine…)',
+        params: letterParams,
+        body: z.object({
+          sentOn: calendarDate.describe('Date d’envoi'),
+          sendingMethod: z.enum(SENDING_METHODS, {
+            error: `Mode d’envoi attendu : ${SENDING_METHODS.join(', ')}`,
+          }),
+          registeredNumber: z.string().trim().max(60).nullable().optional().describe('N° du recommandé'),
+          answerOutcome: z
+            .enum(['accepted', 'partial', 'rejected'])
+            .optional()
+            .describe('Réponse motivée : sens de la réponse (sinon la décision du dossier)'),
+        }),
+        response: {
+          200: z.object({
+            letter: letterView,
+            recorded: z.array(z.object({ field: z.string(), value: z.unknown() })),
+            explanation: z.string(),
+          }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+          422: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const result = await markLetterSent(
+        ctx,
+        requireUser(request),
+        request.params.id,
+        request.params.letterId,
+        request.body,
+      );
+      return { letter: view(result.letter), recorded: result.recorded, explanation: result.explanation };
+    },
+  );
+
+  r.get(
+    '/api/v1/dossiers/:id/mediation-bundle/checks',
+    {
+      schema: {
+        tags: ['Courriers'],
+        summary: 'Conditions de recevabilité de la saisine du médiateur (L612-2), vérifiées sur le dossier',
+        params: dossierParams,
+        response: { 200: checksResponse, 401: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const checks = await mediationBundleChecks(ctx, requireUser(request), request.params.id);
+      return {
+        mediator: checks.mediator,
+        admissible: checks.admissible,
+        checks: checks.checks,
+        window: checks.window,
+      };
+    },
+  );
+
+  r.get(
+    '/api/v1/dossiers/:id/mediation-bundle',
+    {
+      schema: {
+        tags: ['Courriers'],
+        summary:
+          'Dossier de médiation en PDF : courrier de saisine, résumé, chronologie, liste et pièces, signets (en-tête x-recours-admissible)',
+        params: dossierParams,
+        produces: ['application/pdf'],
+        response: { 200: pdfResponse, 401: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const { pdf, checks, reference } = await mediationBundle(ctx, requireUser(request), request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="dossier-mediation-${reference}.pdf"`)
+        .header('cache-control', 'no-store')
+        .header('x-recours-admissible', String(checks.admissible))
+        .send(pdf);
+    },
+  );
+}
