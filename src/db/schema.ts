@@ -131,6 +131,9 @@ export const dossiers = pgTable(
     index('dossiers_member_idx').on(t.memberId),
     index('dossiers_org_idx').on(t.organisationId),
     index('dossiers_mediator_idx').on(t.mediatorId),
+    // The complaint register filters an organisation's files by status and by handler (back office, issue 5).
+    index('dossiers_org_status_idx').on(t.organisationId, t.status),
+    index('dossiers_handler_idx').on(t.assignedHandlerId),
     uniqueIndex('dossiers_idempotency_unique').on(t.memberId, t.idempotencyKey),
     index('dossiers_search_idx').using('gin', t.searchVector),
   ],
@@ -242,6 +245,8 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** Set when the e-mail job handled it (sent, or mail disabled): the outbox marker; a sweep re-queues the rest. */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('notifications_dedupe_unique').on(t.dedupeKey),

@@ -14,11 +14,19 @@ import { sessions } from './auth/session-plugin.ts';
 import type { AppContext } from './context.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
 import { escalationRoutes } from './dossiers/escalation.ts';
+import { dossierFileRoutes } from './dossiers/file-routes.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { AppError, errorHandler } from './errors.ts';
+import { ethicsRoutes } from './ethics/routes.ts';
+import { handlingRoutes } from './handling/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { letterRoutes } from './letters/routes.ts';
+import { mediationRoutes } from './mediation/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
+import { triageRoutes } from './triage/routes.ts';
 
 // Validation messages in French for every zod schema of the API.
 z.config(z.locales.fr());
@@ -88,8 +96,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await organisationRoutes(api, ctx);
     await dossierRoutes(api, ctx);
     await escalationRoutes(api, ctx);
+    await dossierFileRoutes(api, ctx);
     await deadlineRoutes(api, ctx);
     await reimbursementRoutes(api, ctx);
+    // Back office (issue 5): register, handling, mediation, ethics committee, notifications.
+    await registerRoutes(api, ctx);
+    await handlingRoutes(api, ctx);
+    await mediationRoutes(api, ctx);
+    await ethicsRoutes(api, ctx);
+    await notificationRoutes(api, ctx);
+    await triageRoutes(api, ctx);
+    await letterRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

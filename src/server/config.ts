@@ -22,6 +22,17 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_LABEL: z.string().default('FranceConnect'),
   NODE_ENV: z.string().default('development'),
+  /** smtp://user:pass@host:port (smtps:// for implicit TLS); unset: e-mails are logged as disabled, not sent. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Recours <ne-pas-repondre@recours.local>'),
+  /** Background jobs (deadline reminders, e-mails) through pg-boss; 'false' for one-off processes. */
+  JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** When the deadline-reminders job runs (cron, Europe/Paris), besides once at start. */
+  REMINDERS_CRON: z.string().default('*/15 * * * *'),
+  /** Optional language model for the triage (docs/triage.md): an OpenAI-compatible base URL and a model name. */
+  TRIAGE_LLM_URL: z.string().url().optional(),
+  TRIAGE_LLM_MODEL: z.string().optional(),
+  TRIAGE_LLM_API_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -36,6 +47,10 @@ export interface Config {
   loginMaxPerMinute: number;
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; label: string } | undefined;
+  mail: { smtpUrl: string | undefined; from: string };
+  jobs: { enabled: boolean; remindersCron: string };
+  /** Off unless both TRIAGE_LLM_URL and TRIAGE_LLM_MODEL are set. */
+  triageLlm: { url: string; model: string; apiKey: string | undefined } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientSecret: e.OIDC_CLIENT_SECRET,
             label: e.OIDC_LABEL,
           }
+        : undefined,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    jobs: { enabled: e.JOBS_ENABLED === 'true', remindersCron: e.REMINDERS_CRON },
+    triageLlm:
+      e.TRIAGE_LLM_URL && e.TRIAGE_LLM_MODEL
+        ? { url: e.TRIAGE_LLM_URL, model: e.TRIAGE_LLM_MODEL, apiKey: e.TRIAGE_LLM_API_KEY }
         : undefined,
   };
 }

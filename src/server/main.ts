@@ -1,6 +1,9 @@
 import { openDatabase } from '../db/client.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { jobHandlers } from './jobs/handlers.ts';
+import { attachJobQueue, createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { createMailer } from './mail/mailer.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 
 const config = loadConfig();
@@ -19,6 +22,20 @@ if (config.seedDemo) {
 }
 
 const app = await buildApp(ctx, { logger: true });
+
+// Background jobs (deadline reminders every 15 minutes and at start, e-mails), kept in the database by pg-boss.
+const mailer = createMailer(config, (message) => app.log.warn(message));
+let queue: JobQueue | undefined;
+if (config.jobs.enabled) {
+  queue = createJobQueue(database, jobHandlers(ctx, mailer), {
+    mode: 'server',
+    onError: (error) => app.log.error({ err: { message: error.message } }, 'job queue error'),
+  });
+  await queue.start();
+  attachJobQueue(ctx, queue);
+  await queue.work({ remindersCron: config.jobs.remindersCron });
+}
+
 await app.listen({ port: config.port, host: config.host });
 console.log(`\nRecours est prêt : http://localhost:${config.port}  (base : ${database.location})`);
 console.log(`Documentation de l’API : http://localhost:${config.port}/api/docs\n`);
@@ -26,6 +43,8 @@ console.log(`Documentation de l’API : http://localhost:${config.port}/api/docs
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
+    await queue?.stop();
+    mailer.close();
     await database.close();
     process.exit(0);
   });

@@ -38,9 +38,10 @@ describe('what each role sees (least privilege, RGPD art. 9)', () => {
   });
 
   it('staff of an organisation list only that organisation’s files', async () => {
+    // 3 example files + the 40 files of the back-office demo register (src/server/register/demo-data.ts).
     for (const who of ['handler', 'supervisor', 'auditor', 'admin'] as const) {
       const rows = await listAs(who);
-      expect(rows.length).toBe(3);
+      expect(rows.length).toBe(43);
       expect(rows.every((d) => d.organisationName === 'Mutuelle Démo')).toBe(true);
     }
     const other = await listAs('otherHandler');

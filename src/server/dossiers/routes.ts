@@ -23,6 +23,13 @@ export const dossierSchema = z.object({
   status: z.string(),
   amountCents: z.number().int().nullable().describe('Montant en jeu, en centimes'),
   complaintSentOn: z.string().nullable().describe('Date d’envoi de la réclamation écrite (faits du dossier)'),
+  suggestedCategory: z
+    .string()
+    .nullable()
+    .describe('Type de litige suggéré par le texte du dossier (docs/triage.md), pour le back office'),
+  priority: z
+    .enum(['normal', 'high', 'urgent'])
+    .describe('Priorité de traitement (priorityOf, docs/triage.md)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -40,6 +47,8 @@ function dossierView(row: DossierRow): z.infer<typeof dossierSchema> {
     status: row.status,
     amountCents: row.amountCents,
     complaintSentOn: (row.facts as { complaintSentOn?: string }).complaintSentOn ?? null,
+    suggestedCategory: row.suggestedCategory,
+    priority: row.priority,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -13,6 +13,7 @@ import type { OrganisationKind } from '../../domain/dossiers/status.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { dossierSuggestion } from '../triage/suggestion.ts';
 
 export function listVisibleDossiers(ctx: AppContext, user: UserRow) {
   return listDossiers(ctx.database.db, dossierScope(actorOf(user)));
@@ -109,6 +110,8 @@ function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierI
       facts: input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {},
       status: input.complaintSentOn ? 'submitted' : 'draft',
       idempotencyKey: input.idempotencyKey ?? null,
+      // Back-office triage (docs/triage.md): the category the text suggests and the file's priority.
+      ...dossierSuggestion({ ...input, organisationKind }, now),
       createdAt: now,
       updatedAt: now,
     });
@@ -116,7 +119,7 @@ function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierI
       dossierId: dossier.id,
       actorId: user.id,
       type: 'dossier.created',
-      payload: { after: { category: dossier.category, status: dossier.status, title: dossier.title } },
+      payload: { after: { category: dossier.category, status: dossier.status } },
       occurredAt: now,
     });
     return { dossier, created: true };

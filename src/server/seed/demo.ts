@@ -6,6 +6,7 @@ import { insertUser } from '../../db/repositories/users.ts';
 import { organisations, users } from '../../db/schema.ts';
 import type { Role } from '../../domain/access/roles.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { seedDemoRegister } from '../register/demo-data.ts';
 
 /** Shown in the console and in the README: demo accounts exist only in the demo data. */
 export const DEMO_PASSWORD = 'Recours-Demo-2026';
@@ -14,6 +15,7 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; or
   { email: 'adherent@demo.recours.fr', displayName: 'Camille Martin', role: 'member' },
   { email: 'adherent2@demo.recours.fr', displayName: 'Louis Bernard', role: 'member' },
   { email: 'conseiller@demo.recours.fr', displayName: 'Sophie Leroy', role: 'handler', org: 'demo' },
+  { email: 'conseiller2@demo.recours.fr', displayName: 'Karim Benali', role: 'handler', org: 'demo' },
   { email: 'superviseur@demo.recours.fr', displayName: 'Marc Dubois', role: 'supervisor', org: 'demo' },
   { email: 'mediateur@demo.recours.fr', displayName: 'Anne Moreau', role: 'mediator' },
   { email: 'auditeur@demo.recours.fr', displayName: 'Paul Girard', role: 'auditor', org: 'demo' },
@@ -157,6 +159,19 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         occurredAt: now,
       });
     }
+    // The back office's register: ~40 files in every state for ten more members (issue 5).
+    await seedDemoRegister(tx, {
+      organisation: {
+        id: demo!.id,
+        name: demo!.name,
+        mediatorName: 'Médiateur de la Mutualité Française',
+        mediatorContact:
+          'Monsieur le Médiateur de la Mutualité Française, FNMF, 255 rue de Vaugirard, 75719 Paris Cedex 15',
+      },
+      handlerIds: [ids['conseiller@demo.recours.fr']!, ids['conseiller2@demo.recours.fr']!],
+      passwordHash,
+      now,
+    });
   });
   return { created: true, accounts };
 }

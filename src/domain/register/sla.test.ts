@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../deadlines/test-builders.ts';
+import { compareUrgency, type SlaClock, slaClocksOf, urgencyKey, worstColour } from './sla.ts';
+
+type Facts = { complaintSentOn?: string; acknowledgedOn?: string; answerReceivedOn?: string };
+
+function clocks(
+  today: string,
+  facts: Facts & { answerOutcome?: 'accepted' | 'partial' | 'rejected' },
+  status = 'submitted',
+  organisationType: 'mutuelle' | 'cpam' = 'mutuelle',
+) {
+  const output = run({ context: { today, organisationType }, facts });
+  return slaClocksOf(output.deadlines, { status, facts });
+}
+
+// Complaint sent Tue 28/04/2026: acknowledgment due 12/05/2026 (10 jours ouvrables, ACPR 2024-R-02, skipping
+// 01/05, 08/05 and Sundays), answer due 28/06/2026 (2 months, CPC art. 641). Amber: ≤ 3 days (acknowledgment),
+// ≤ 10 days (answer); red on the last day and after.
+describe('register traffic light of the acknowledgment clock (ACPR 2024-R-02: 10 jours ouvrables)', () => {
+  it.each([
+    ['11 days left: green', '2026-05-01', {}, 'submitted', 'green', true, 'Reste 11 j'],
+    [
+      '4 days left, just above the threshold: green',
+      '2026-05-08',
+      {},
+      'submitted',
+      'green',
+      true,
+      'Reste 4 j',
+    ],
+    ['3 days left: amber', '2026-05-09', {}, 'submitted', 'amber', true, 'Reste 3 j'],
+    ['1 day left: amber', '2026-05-11', {}, 'submitted', 'amber', true, 'Reste 1 j'],
+    ['due today: red, the last day', '2026-05-12', {}, 'submitted', 'red', true, 'Dernier jour'],
+    [
+      'missed by 1 day, nothing sent: red and actionable',
+      '2026-05-13',
+      {},
+      'submitted',
+      'red',
+      true,
+      'Dépassé de 1 j',
+    ],
+    [
+      'acknowledged in time: green, nothing to do',
+      '2026-05-20',
+      { acknowledgedOn: '2026-05-05' },
+      'acknowledged',
+      'green',
+      false,
+      'Respecté',
+    ],
+    [
+      'acknowledged late: stays red for the record, nothing to do',
+      '2026-05-20',
+      { acknowledgedOn: '2026-05-14' },
+      'acknowledged',
+      'red',
+      false,
+      'Fait en retard',
+    ],
+    [
+      'missed on a closed file: red, nothing to do any more',
+      '2026-05-20',
+      {},
+      'closed',
+      'red',
+      false,
+      'Dépassé de 8 j',
+    ],
+  ] as const)('%s', (_name, today, facts, status, colour, actionable, label) => {
+    const { acknowledgment } = clocks(today, { complaintSentOn: '2026-04-28', ...facts }, status);
+    expect(acknowledgment).toMatchObject({ colour, actionable, label, dueDate: '2026-05-12' });
+  });
+
+  it('a substantive answer within 10 days stands for the acknowledgment (ACPR 2024-R-02)', () => {
+    const { acknowledgment } = clocks(
+      '2026-05-20',
+      { complaintSentOn: '2026-04-28', answerReceivedOn: '2026-05-06', answerOutcome: 'accepted' },
+      'answered',
+    );
+    expect(acknowledgment).toMatchObject({ colour: 'green', actionable: false });
+  });
+
+  it('no written complaint yet (draft): grey, no clock runs', () => {
+    const { acknowledgment, answer } = clocks('2026-05-20', {}, 'draft');
+    expect([acknowledgment.colour, answer.colour]).toEqual(['grey', 'grey']);
+    expect(acknowledgment.status).toBe('absent');
+  });
+
+  it('a CPAM file has no ACPR clock: grey (the CRA deadlines apply instead)', () => {
+    const { acknowledgment } = clocks('2026-05-20', { complaintSentOn: '2026-04-28' }, 'submitted', 'cpam');
+    expect(acknowledgment.colour).toBe('grey');
+  });
+});
+
+describe('register traffic light of the answer clock (ACPR 2024-R-02: 2 months)', () => {
+  it.each([
+    ['11 days left: green', '2026-06-17', {}, 'green', true],
+    ['10 days left: amber', '2026-06-18', {}, 'amber', true],
+    ['due today: red', '2026-06-28', {}, 'red', true],
+    ['overdue without answer: red', '2026-07-02', {}, 'red', true],
+    [
+      'answered in time: green',
+      '2026-07-02',
+      { answerReceivedOn: '2026-06-20', answerOutcome: 'rejected' },
+      'green',
+      false,
+    ],
+  ] as const)('%s', (_name, today, facts, colour, actionable) => {
+    const status = 'answerReceivedOn' in facts ? 'answered' : 'acknowledged';
+    const { answer } = clocks(
+      today,
+      { complaintSentOn: '2026-04-28', acknowledgedOn: '2026-05-04', ...facts },
+      status,
+    );
+    expect(answer).toMatchObject({ colour, actionable, dueDate: '2026-06-28' });
+  });
+});
+
+const clock = (colour: SlaClock['colour'], dueDate: string | null, actionable = true): SlaClock => ({
+  id: 'complaint.answer',
+  colour,
+  dueDate,
+  daysLeft: null,
+  status: 'open',
+  actionable,
+  label: '',
+});
+
+describe('urgency order of the register', () => {
+  it('puts red first (most overdue first), then by nearest due date, then files with nothing running', () => {
+    const files = [
+      { ref: 'green-far', clocks: [clock('green', '2026-07-30')] },
+      { ref: 'nothing', clocks: [clock('green', '2026-06-01', false)] },
+      { ref: 'amber-soon', clocks: [clock('amber', '2026-06-20')] },
+      { ref: 'red-recent', clocks: [clock('red', '2026-06-14')] },
+      { ref: 'red-old', clocks: [clock('red', '2026-05-01')] },
+      { ref: 'green-near', clocks: [clock('green', '2026-06-19')] },
+      { ref: 'late-but-done', clocks: [clock('red', '2026-04-01', false)] },
+    ];
+    const sorted = files
+      .map((f) => ({ ref: f.ref, urgency: urgencyKey(f.clocks), tieBreak: f.ref }))
+      .sort(compareUrgency)
+      .map((f) => f.ref);
+    expect(sorted).toEqual([
+      'red-old',
+      'red-recent',
+      'green-near',
+      'amber-soon',
+      'green-far',
+      'late-but-done',
+      'nothing',
+    ]);
+  });
+
+  it('a file is as urgent as its most urgent running clock, and its light is its worst colour', () => {
+    const key = urgencyKey([clock('green', '2026-07-30'), clock('amber', '2026-06-20')]);
+    expect(key).toEqual({ group: 1, nearestDue: '2026-06-20' });
+    expect(worstColour([clock('green', null), clock('amber', null)])).toBe('amber');
+    expect(worstColour([clock('grey', null)])).toBe('grey');
+  });
+});

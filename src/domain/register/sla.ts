@@ -1,0 +1,152 @@
+import type { Deadline, DeadlineId } from '../deadlines/schema.ts';
+import { type CalendarDate, compareDates } from '../shared/calendar-date.ts';
+
+/** The two ACPR clocks of the complaint register (ACPR 2024-R-02: acknowledgment, then answer). */
+export const SLA_CLOCKS = ['complaint.acknowledgment', 'complaint.answer'] as const;
+export type SlaClockId = (typeof SLA_CLOCKS)[number];
+
+export const SLA_COLOURS = ['red', 'amber', 'green', 'grey'] as const;
+export type SlaColour = (typeof SLA_COLOURS)[number];
+
+/**
+ * Calendar days left at or below which a clock turns amber, per clock.
+ * - Acknowledgment (10 jours ouvrables ≈ 12 calendar days): 3 days, because a weekend plus a public holiday can
+ *   swallow 3 calendar days; a handler who sees amber on Friday still has a working day to send it.
+ * - Answer (2 months): 10 days, about two working weeks: a reasoned answer needs the file complete, sometimes a
+ *   supervisor's or the ethics committee's view, and the mediator's details (ACPR 2024-R-02; L616-1).
+ * Green above, red on the last day (0) and after: a clock due today must be dealt with today.
+ */
+export const AMBER_THRESHOLD_DAYS: Record<SlaClockId, number> = {
+  'complaint.acknowledgment': 3,
+  'complaint.answer': 10,
+};
+
+export interface SlaClock {
+  id: SlaClockId;
+  colour: SlaColour;
+  dueDate: CalendarDate | null;
+  daysLeft: number | null;
+  /** The engine's status (open, met, missed, not_applicable_yet…), or 'absent' when it gave no such deadline. */
+  status: Deadline['status'] | 'absent';
+  /** True while someone still has to act on it: it counts for urgency and reminders. */
+  actionable: boolean;
+  /** A short French label for the register ("Dépassé de 3 j", "Reste 2 j", "Respecté"). */
+  label: string;
+}
+
+/** Statuses of a file in which the organisation still owes an acknowledgment or an answer. */
+const PENDING_FILE_STATUSES = new Set(['submitted', 'acknowledged', 'awaiting_member']);
+
+function daysWord(n: number): string {
+  return `${n} j`;
+}
+
+/**
+ * Colour of one register clock from the deadline engine's result. `done` says the act was performed (even late),
+ * so a late clock stays red in the register (ACPR reporting) but no longer calls for action.
+ */
+export function slaClock(
+  id: SlaClockId,
+  deadline: Deadline | undefined,
+  file: { status: string; done: boolean },
+): SlaClock {
+  if (!deadline) {
+    return {
+      id,
+      colour: 'grey',
+      dueDate: null,
+      daysLeft: null,
+      status: 'absent',
+      actionable: false,
+      label: 'Sans objet',
+    };
+  }
+  const base = { id, dueDate: deadline.dueDate, daysLeft: deadline.daysLeft, status: deadline.status };
+  const pending = PENDING_FILE_STATUSES.has(file.status) && !file.done;
+  switch (deadline.status) {
+    case 'met':
+      return { ...base, colour: 'green', actionable: false, label: 'Respecté' };
+    case 'missed': {
+      const late = deadline.daysLeft !== null ? -deadline.daysLeft : null;
+      return {
+        ...base,
+        colour: 'red',
+        actionable: pending,
+        label: file.done ? 'Fait en retard' : late !== null ? `Dépassé de ${daysWord(late)}` : 'Dépassé',
+      };
+    }
+    case 'open': {
+      const left = deadline.daysLeft;
+      if (left === null) return { ...base, colour: 'grey', actionable: pending, label: 'Échéance inconnue' };
+      if (left <= 0) return { ...base, colour: 'red', actionable: pending, label: 'Dernier jour' };
+      const colour = left <= AMBER_THRESHOLD_DAYS[id] ? 'amber' : 'green';
+      return { ...base, colour, actionable: pending, label: `Reste ${daysWord(left)}` };
+    }
+    default:
+      return { ...base, colour: 'grey', actionable: false, label: 'Sans objet' };
+  }
+}
+
+/** Both register clocks of a file, from its engine deadlines and its facts. */
+export function slaClocksOf(
+  deadlines: readonly Deadline[] | undefined,
+  file: { status: string; facts: { acknowledgedOn?: string; answerReceivedOn?: string } },
+): { acknowledgment: SlaClock; answer: SlaClock } {
+  const find = (id: DeadlineId) => deadlines?.find((d) => d.id === id);
+  const answered = file.facts.answerReceivedOn !== undefined;
+  return {
+    acknowledgment: slaClock('complaint.acknowledgment', find('complaint.acknowledgment'), {
+      status: file.status,
+      // A substantive answer stands for the acknowledgment (ACPR 2024-R-02).
+      done: file.facts.acknowledgedOn !== undefined || answered,
+    }),
+    answer: slaClock('complaint.answer', find('complaint.answer'), { status: file.status, done: answered }),
+  };
+}
+
+const COLOUR_RANK: Record<SlaColour, number> = { red: 0, amber: 1, green: 2, grey: 3 };
+
+/** The worst colour of a file's clocks: the register's traffic light for the whole file. */
+export function worstColour(clocks: readonly SlaClock[]): SlaColour {
+  return clocks.reduce<SlaColour>(
+    (worst, c) => (COLOUR_RANK[c.colour] < COLOUR_RANK[worst] ? c.colour : worst),
+    'grey',
+  );
+}
+
+export interface UrgencyKey {
+  /** 0: an actionable clock is red; 1: another actionable clock; 2: nothing to do against a clock. */
+  group: 0 | 1 | 2;
+  /** The nearest due date among actionable clocks (the most overdue first among reds). */
+  nearestDue: CalendarDate | null;
+}
+
+export function urgencyKey(clocks: readonly SlaClock[]): UrgencyKey {
+  const actionable = clocks.filter((c) => c.actionable && c.dueDate !== null);
+  const nearestDue = actionable.reduce<CalendarDate | null>(
+    (min, c) => (min === null || compareDates(c.dueDate!, min) < 0 ? c.dueDate : min),
+    null,
+  );
+  if (actionable.some((c) => c.colour === 'red')) return { group: 0, nearestDue };
+  if (actionable.length > 0) return { group: 1, nearestDue };
+  return { group: 2, nearestDue: null };
+}
+
+/**
+ * Urgency order of the register: red files first, then by the nearest due date; files with no running clock last.
+ * Ties keep a stable order through `tieBreak` (the reference, say), so that pages do not shuffle.
+ */
+export function compareUrgency(
+  a: { urgency: UrgencyKey; tieBreak: string },
+  b: { urgency: UrgencyKey; tieBreak: string },
+): number {
+  if (a.urgency.group !== b.urgency.group) return a.urgency.group - b.urgency.group;
+  const da = a.urgency.nearestDue;
+  const db = b.urgency.nearestDue;
+  if (da !== db) {
+    if (da === null) return 1;
+    if (db === null) return -1;
+    return compareDates(da, db);
+  }
+  return a.tieBreak < b.tieBreak ? -1 : a.tieBreak > b.tieBreak ? 1 : 0;
+}

@@ -1,0 +1,202 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type EthicsVote, tally, VOTE_CHOICES } from '../../domain/register/ethics.ts';
+import { requireUser } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { errorBodySchema } from '../errors.ts';
+import {
+  listEthicsReviews,
+  type ReviewWithReference,
+  recordDecision,
+  recordOpinion,
+  recordVote,
+  requestEthicsReview,
+} from './use-cases.ts';
+
+const TAG = 'Comité éthique';
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+const reviewParams = z.object({
+  id: z.string().uuid('Identifiant de saisine invalide').describe('Identifiant de la saisine du comité'),
+});
+
+const reviewSchema = z
+  .object({
+    id: z.string().uuid(),
+    dossierId: z.string().uuid(),
+    reference: z.string().describe('Référence du dossier'),
+    question: z.string().describe('Question posée au comité'),
+    committeeMembers: z.array(z.string()).describe('Membres du comité'),
+    opinion: z.string().nullable().describe('Avis du comité'),
+    votes: z
+      .array(
+        z.object({
+          member: z.string(),
+          vote: z.enum(VOTE_CHOICES),
+          comment: z.string().optional(),
+          recordedAt: z.string(),
+        }),
+      )
+      .describe('Vote de chaque membre'),
+    tally: z
+      .object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() })
+      .describe('Décompte des votes'),
+    decision: z.string().nullable().describe('Décision finale'),
+    status: z.enum(['open', 'decided']).describe('open : en cours ; decided : décision rendue'),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .describe('Saisine du comité éthique');
+
+function reviewView({ review, reference }: ReviewWithReference): z.infer<typeof reviewSchema> {
+  const votes = review.votes as EthicsVote[];
+  return {
+    id: review.id,
+    dossierId: review.dossierId,
+    reference,
+    question: review.question,
+    committeeMembers: review.committeeMembers as string[],
+    opinion: review.opinion,
+    votes,
+    tally: tally(votes),
+    decision: review.decision,
+    status: review.status,
+    createdAt: review.createdAt.toISOString(),
+    decidedAt: review.decidedAt ? review.decidedAt.toISOString() : null,
+  };
+}
+
+export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const one = { 200: z.object({ review: reviewSchema }), ...errors };
+
+  r.post(
+    '/api/v1/dossiers/:id/ethics-review',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Saisir le comité éthique d’un dossier complexe (superviseur)',
+        params: z.object({
+          id: z.string().uuid('Identifiant de dossier invalide').describe('Identifiant du dossier'),
+        }),
+        body: z.object({
+          question: z
+            .string()
+            .trim()
+            .min(20, 'Formulez la question posée au comité (20 caractères au moins)')
+            .max(5000)
+            .describe('Question posée au comité'),
+          committeeMembers: z
+            .array(z.string().trim().min(2, 'Nom de membre trop court').max(120).describe('Nom d’un membre'))
+            .min(1, 'Nommez au moins un membre du comité')
+            .max(15)
+            .describe('Membres du comité'),
+        }),
+        response: { ...one, 201: z.object({ review: reviewSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const result = await requestEthicsReview(ctx, requireUser(request), request.params.id, request.body);
+      reply.status(201);
+      return { review: reviewView(result) };
+    },
+  );
+
+  r.post(
+    '/api/v1/ethics-reviews/:id/opinion',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Enregistrer l’avis du comité',
+        params: reviewParams,
+        body: z.object({
+          opinion: z
+            .string()
+            .trim()
+            .min(20, 'Rédigez l’avis du comité (20 caractères au moins)')
+            .max(20_000)
+            .describe('Avis du comité'),
+        }),
+        response: one,
+      },
+    },
+    async (request) => ({
+      review: reviewView(
+        await recordOpinion(ctx, requireUser(request), request.params.id, request.body.opinion),
+      ),
+    }),
+  );
+
+  r.post(
+    '/api/v1/ethics-reviews/:id/votes',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Enregistrer le vote d’un membre du comité (pour, contre, abstention)',
+        params: reviewParams,
+        body: z.object({
+          member: z.string().trim().min(2).max(120).describe('Nom du membre, tel que saisi à la saisine'),
+          vote: z.enum(VOTE_CHOICES).describe('for, against ou abstain'),
+          comment: z.string().max(2000).optional().describe('Explication de vote'),
+        }),
+        response: one,
+      },
+    },
+    async (request) => ({
+      review: reviewView(await recordVote(ctx, requireUser(request), request.params.id, request.body)),
+    }),
+  );
+
+  r.post(
+    '/api/v1/ethics-reviews/:id/decision',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Enregistrer la décision finale du comité (tous les membres ont voté)',
+        params: reviewParams,
+        body: z.object({
+          decision: z
+            .string()
+            .trim()
+            .min(10, 'Rédigez la décision (10 caractères au moins)')
+            .max(20_000)
+            .describe('Décision finale'),
+        }),
+        response: one,
+      },
+    },
+    async (request) => ({
+      review: reviewView(
+        await recordDecision(ctx, requireUser(request), request.params.id, request.body.decision),
+      ),
+    }),
+  );
+
+  r.get(
+    '/api/v1/ethics-reviews',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Saisines du comité éthique de l’organisme (superviseur, administrateur, auditeur)',
+        querystring: z.object({
+          status: z.enum(['open', 'decided']).optional().describe('Filtrer par état'),
+        }),
+        response: {
+          200: z.object({ reviews: z.array(reviewSchema) }),
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const rows = await listEthicsReviews(ctx, requireUser(request), request.query.status);
+      return { reviews: rows.map(reviewView) };
+    },
+  );
+}

@@ -1,0 +1,129 @@
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import {
+  claimForEmail,
+  releaseEmailClaim,
+  unsentNotificationIds,
+} from '../../db/repositories/notifications.ts';
+import { dossiers, users } from '../../db/schema.ts';
+import { remindersFor } from '../../domain/register/reminders.ts';
+import type { AppContext } from '../context.ts';
+import { deadlinesOf } from '../dossiers/deadlines.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
+import type { JobHandlers } from './queue.ts';
+
+/** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
+const LIVE_STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation'];
+
+/**
+ * Scans the live files with the deadline engine and stores the reminders due today, once each: the dedupe key
+ * (file, deadline, threshold, due date, recipient) makes a second run, or two workers, harmless.
+ * Returns the ids of the notifications created.
+ */
+export async function runDeadlineReminders(ctx: AppContext): Promise<string[]> {
+  const { db } = ctx.database;
+  const now = ctx.now();
+  const rows = await db
+    .select({
+      id: dossiers.id,
+      reference: dossiers.reference,
+      status: dossiers.status,
+      facts: dossiers.facts,
+      organisationKind: dossiers.organisationKind,
+      organisationId: dossiers.organisationId,
+      zone: dossiers.zone,
+      memberId: dossiers.memberId,
+      assignedHandlerId: dossiers.assignedHandlerId,
+    })
+    .from(dossiers)
+    .where(inArray(dossiers.status, LIVE_STATUSES));
+  const supervisors = new Map<string, string[]>();
+  const supervisorRows = await db
+    .select({ id: users.id, organisationId: users.organisationId })
+    .from(users)
+    .where(and(eq(users.role, 'supervisor'), isNotNull(users.organisationId)));
+  for (const s of supervisorRows) {
+    supervisors.set(s.organisationId!, [...(supervisors.get(s.organisationId!) ?? []), s.id]);
+  }
+  const created: string[] = [];
+  for (const row of rows) {
+    const result = deadlinesOf(row, now);
+    if (!result.ok) continue;
+    const facts = (row.facts ?? {}) as { acknowledgedOn?: string; answerReceivedOn?: string };
+    const reminders = remindersFor(
+      { reference: row.reference, status: row.status, onRecours: row.organisationId !== null, facts },
+      result.value.deadlines,
+    );
+    if (reminders.length === 0) continue;
+    const items = reminders.flatMap((r) => {
+      // Staff reminders go to the handler in charge; an unassigned file's go to the organisation's supervisors.
+      const recipients =
+        r.audience === 'member'
+          ? [row.memberId]
+          : row.assignedHandlerId
+            ? [row.assignedHandlerId]
+            : (supervisors.get(row.organisationId ?? '') ?? []);
+      return recipients.map((userId) => ({
+        userId,
+        dossierId: row.id,
+        kind: `reminder.${r.deadlineId}.${r.threshold}`,
+        title: r.title,
+        body: r.body,
+        dedupeKey: `reminder:${row.id}:${r.deadlineId}:${r.threshold}:${r.dueDate}:${userId}`,
+        createdAt: now,
+      }));
+    });
+    created.push(...(await db.transaction((tx) => notifyInTransaction(tx, items))));
+  }
+  return created;
+}
+
+/** The e-mail of one notification: the reference and the deadline, never the file's content (RGPD art. 5-1-c). */
+export function notificationEmail(
+  notification: { title: string; body: string },
+  user: { displayName: string },
+  publicUrl: string,
+): { subject: string; text: string } {
+  return {
+    subject: `[Recours] ${notification.title}`,
+    text: [
+      `Bonjour ${user.displayName},`,
+      '',
+      notification.body,
+      '',
+      `Connectez-vous à Recours pour consulter le dossier : ${publicUrl}`,
+      '',
+      'Par souci de confidentialité, cet e-mail ne contient aucun détail de votre dossier.',
+      'Recours – message automatique, merci de ne pas y répondre.',
+    ].join('\n'),
+  };
+}
+
+export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
+  return {
+    async 'deadline-reminders'() {
+      const created = await runDeadlineReminders(ctx);
+      // Outbox sweep: notifications whose e-mail job was lost between commit and queueing (crash, no queue).
+      const now = ctx.now();
+      const lost = await unsentNotificationIds(
+        ctx.database.db,
+        new Date(now.getTime() - 10 * 60_000),
+        new Date(now.getTime() - 7 * 86_400_000),
+      );
+      await queueEmails(ctx, [...created, ...lost]);
+    },
+    async 'notification-email'({ notificationId }) {
+      const { db } = ctx.database;
+      const claimed = await claimForEmail(db, notificationId, ctx.now());
+      if (!claimed) return; // already sent, or gone
+      const mail = notificationEmail(claimed.notification, claimed.user, ctx.config.publicUrl);
+      try {
+        await mailer.send({ to: claimed.user.email, ...mail });
+      } catch (error) {
+        // Give the claim back so that the retry (pg-boss backoff) sends it.
+        await releaseEmailClaim(db, notificationId);
+        throw error;
+      }
+    },
+  };
+}

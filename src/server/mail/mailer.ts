@@ -1,0 +1,55 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config.ts';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  /** Plain French text; never health details beyond the file reference (data minimisation, RGPD art. 5-1-c). */
+  text: string;
+}
+
+export interface Mailer {
+  /** False when SMTP_URL is unset: mails are logged as not sent, and jobs still complete. */
+  readonly enabled: boolean;
+  send(mail: OutgoingMail): Promise<{ messageId: string | undefined; delivered: boolean }>;
+  close(): void;
+}
+
+/**
+ * SMTP through nodemailer (SMTP_URL). Without SMTP_URL the mailer is disabled: it says so once in the log and
+ * drops the message, so that a development machine never sends real e-mails by accident.
+ */
+export function createMailer(
+  config: Pick<Config, 'mail'>,
+  log: (message: string) => void = (m) => console.warn(m),
+): Mailer {
+  const { smtpUrl, from } = config.mail;
+  if (!smtpUrl) {
+    let warned = false;
+    return {
+      enabled: false,
+      async send(mail) {
+        if (!warned) {
+          log(
+            'E-mails désactivés (SMTP_URL non défini) : les notifications restent visibles dans l’application.',
+          );
+          warned = true;
+        }
+        log(`E-mail non envoyé (désactivé) : « ${mail.subject} »`);
+        return { messageId: undefined, delivered: false };
+      },
+      close() {},
+    };
+  }
+  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    enabled: true,
+    async send(mail) {
+      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      return { messageId: info.messageId, delivered: true };
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,322 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CATEGORY_LABELS,
+  DOSSIER_CATEGORIES,
+  type DossierCategory,
+} from '../../domain/dossiers/categories.ts';
+import { DOSSIER_STATUSES, type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
+import { PRIORITIES } from '../../domain/register/actions.ts';
+import { SLA_COLOURS, type SlaClock } from '../../domain/register/sla.ts';
+import { requireUser } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { errorBodySchema } from '../errors.ts';
+import { factsOf } from '../handling/use-cases.ts';
+import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk } from './use-cases.ts';
+
+const TAG = 'Registre des réclamations';
+const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
+
+/** One value or the same parameter repeated (?status=submitted&status=acknowledged). */
+function oneOrMany<T extends z.ZodType>(item: T, description: string) {
+  return z
+    .union([item, z.array(item)])
+    .optional()
+    .describe(`${description} (répétez le paramètre pour plusieurs valeurs)`);
+}
+const many = <T>(v: T | T[] | undefined): T[] | undefined =>
+  v === undefined ? undefined : ([v].flat() as T[]);
+
+const clockSchema = z
+  .object({
+    colour: z
+      .enum(SLA_COLOURS)
+      .describe(
+        'red : dépassé ou dernier jour ; amber : peu de jours ; green : respecté ou marge ; grey : sans objet',
+      ),
+    dueDate: z.string().nullable().describe('Échéance (AAAA-MM-JJ)'),
+    daysLeft: z.number().int().nullable().describe('Jours calendaires restants (négatif : dépassé)'),
+    status: z.string().describe('État du délai selon le moteur de délais'),
+    actionable: z.boolean().describe('Une action reste à faire avant ou après l’échéance'),
+    label: z.string().describe('Libellé court'),
+  })
+  .describe('Horloge de délai ACPR');
+
+const entrySchema = z
+  .object({
+    id: z.string().uuid(),
+    reference: z.string().describe('Référence du dossier'),
+    title: z.string().describe('Objet'),
+    category: z.string().describe('Catégorie'),
+    categoryLabel: z.string().describe('Catégorie en clair'),
+    channel: z.string().describe('Canal de réception (web, email, courrier, téléphone…)'),
+    status: z.string().describe('Statut'),
+    statusLabel: z.string().describe('Statut en clair'),
+    priority: z.enum(PRIORITIES).describe('Priorité'),
+    memberName: z.string().describe('Adhérent'),
+    assignedHandler: z
+      .object({ id: z.string().uuid(), name: z.string() })
+      .nullable()
+      .describe('Conseiller en charge'),
+    amountCents: z.number().int().nullable().describe('Montant en jeu, en centimes'),
+    complaintSentOn: z.string().nullable().describe('Envoi de la réclamation écrite'),
+    complaintReceivedOn: z.string().nullable().describe('Réception de la réclamation'),
+    acknowledgedOn: z.string().nullable().describe('Accusé de réception'),
+    answerReceivedOn: z.string().nullable().describe('Réponse motivée'),
+    decision: z.string().nullable().describe('Sens de la réponse'),
+    createdAt: z.string().describe('Ouverture du dossier sur Recours'),
+    sla: z
+      .object({
+        colour: z.enum(SLA_COLOURS).describe('Pire couleur des deux horloges'),
+        acknowledgment: clockSchema,
+        answer: clockSchema,
+      })
+      .describe('Délais ACPR 2024-R-02 (accusé de réception 10 jours ouvrables, réponse 2 mois)'),
+  })
+  .describe('Ligne du registre');
+
+function clockView(c: SlaClock) {
+  return {
+    colour: c.colour,
+    dueDate: c.dueDate,
+    daysLeft: c.daysLeft,
+    status: c.status,
+    actionable: c.actionable,
+    label: c.label,
+  };
+}
+
+function entryView(e: RegisterEntry): z.infer<typeof entrySchema> {
+  const { row } = e;
+  const f = factsOf(row) as Record<string, string | undefined>;
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.erasedAt ? '(données effacées)' : row.title,
+    category: row.category,
+    categoryLabel: CATEGORY_LABELS[row.category as DossierCategory] ?? row.category,
+    channel: row.channel,
+    status: row.status,
+    statusLabel: STATUS_LABELS[row.status as DossierStatus] ?? row.status,
+    priority: row.priority,
+    memberName: row.erasedAt ? '(effacé)' : row.memberName,
+    assignedHandler:
+      row.assignedHandlerId && row.handlerName ? { id: row.assignedHandlerId, name: row.handlerName } : null,
+    amountCents: row.amountCents,
+    complaintSentOn: f.complaintSentOn ?? null,
+    complaintReceivedOn: f.complaintReceivedOn ?? null,
+    acknowledgedOn: f.acknowledgedOn ?? null,
+    answerReceivedOn: f.answerReceivedOn ?? null,
+    decision: row.decision,
+    createdAt: row.createdAt.toISOString(),
+    sla: {
+      colour: e.colour,
+      acknowledgment: clockView(e.clocks.acknowledgment),
+      answer: clockView(e.clocks.answer),
+    },
+  };
+}
+
+const bulkResultSchema = z
+  .object({
+    dossierId: z.string().uuid(),
+    reference: z.string().nullable().describe('Référence (absente pour un dossier introuvable)'),
+    outcome: z
+      .enum(['done', 'unchanged', 'refused', 'not_applied'])
+      .describe(
+        'done : fait ; unchanged : déjà ainsi ; refused : refusé ; not_applied : non appliqué (tout ou rien)',
+      ),
+    message: z.string().describe('Ce qui a été fait, ou pourquoi pas'),
+  })
+  .describe('Résultat pour un dossier');
+const bulkRefusalSchema = errorBodySchema
+  .extend({ results: z.array(bulkResultSchema).describe('Détail par dossier') })
+  .describe('Demande groupée refusée : aucune modification');
+const bulkErrors = {
+  400: bulkRefusalSchema.or(errorBodySchema),
+  401: errorBodySchema,
+  403: bulkRefusalSchema.or(errorBodySchema),
+  404: bulkRefusalSchema.or(errorBodySchema),
+  409: bulkRefusalSchema.or(errorBodySchema),
+  422: errorBodySchema,
+};
+const dossierIds = z
+  .array(z.string().uuid('Identifiant de dossier invalide'))
+  .min(1, 'Choisissez au moins un dossier')
+  .max(200, '200 dossiers au plus par demande groupée')
+  .describe('Dossiers concernés');
+
+export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/register',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          'Registre des réclamations de l’organisme : filtres, recherche, délais ACPR en feux tricolores',
+        description:
+          'Réservé au personnel de l’organisme (conseiller, superviseur, auditeur, administrateur). Tri par urgence (rouge d’abord, puis échéance la plus proche) ou par date de réclamation.',
+        querystring: z.object({
+          status: oneOrMany(z.enum(DOSSIER_STATUSES), 'Statut'),
+          category: oneOrMany(z.enum(DOSSIER_CATEGORIES), 'Catégorie'),
+          channel: oneOrMany(z.string().min(1).max(30), 'Canal de réception'),
+          handlerId: z
+            .union([z.string().uuid(), z.literal('none')])
+            .optional()
+            .describe('Conseiller en charge, ou « none » pour les dossiers non attribués'),
+          mine: z.enum(['true', 'false']).optional().describe('true : seulement mes dossiers'),
+          sla: oneOrMany(z.enum(SLA_COLOURS), 'Couleur de délai'),
+          from: calendarDate.optional().describe('Réclamation envoyée à partir du (inclus)'),
+          to: calendarDate.optional().describe('Réclamation envoyée jusqu’au (inclus)'),
+          q: z
+            .string()
+            .trim()
+            .max(200)
+            .optional()
+            .describe('Recherche plein texte en français (référence, objet, description)'),
+          sort: z
+            .enum(['urgency', 'date'])
+            .default('urgency')
+            .describe('urgency (par défaut) ou date (plus récentes d’abord)'),
+          limit: z.coerce.number().int().min(1).max(200).default(50).describe('Taille de la page'),
+          offset: z.coerce.number().int().min(0).default(0).describe('Décalage'),
+        }),
+        response: {
+          200: z
+            .object({
+              total: z.number().int().describe('Nombre de dossiers correspondant aux filtres'),
+              limit: z.number().int(),
+              offset: z.number().int(),
+              today: z.string().describe('Date du jour (Paris) à laquelle les délais sont évalués'),
+              items: z.array(entrySchema),
+            })
+            .describe('Page du registre'),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const result = await listRegister(ctx, requireUser(request), {
+        status: many(q.status),
+        category: many(q.category),
+        channel: many(q.channel),
+        handlerId: q.handlerId,
+        mine: q.mine === 'true',
+        sla: many(q.sla),
+        from: q.from,
+        to: q.to,
+        q: q.q,
+        sort: q.sort,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      return {
+        total: result.total,
+        limit: q.limit,
+        offset: q.offset,
+        today: result.today,
+        items: result.items.map(entryView),
+      };
+    },
+  );
+
+  r.get(
+    '/api/v1/register/handlers',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Conseillers et superviseurs de l’organisme, avec leur nombre de dossiers ouverts',
+        response: {
+          200: z.object({
+            handlers: z.array(
+              z.object({
+                id: z.string().uuid(),
+                displayName: z.string().describe('Nom'),
+                role: z.string().describe('handler ou supervisor'),
+                openFiles: z.number().int().describe('Dossiers ouverts attribués'),
+              }),
+            ),
+          }),
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request) => ({ handlers: await listStaff(ctx, requireUser(request)) }),
+  );
+
+  const sendBulk = async (
+    reply: import('fastify').FastifyReply,
+    run: () => Promise<Awaited<ReturnType<typeof runBulk>>>,
+  ) => {
+    try {
+      return { results: await run() };
+    } catch (error) {
+      if (error instanceof BulkRefusedError) {
+        return reply.status(error.status).send({
+          error: { code: error.code, message: error.message, field: error.field },
+          results: error.results,
+        });
+      }
+      throw error;
+    }
+  };
+
+  r.post(
+    '/api/v1/register/assign',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          'Attribuer ou réattribuer des dossiers à un conseiller (un conseiller peut prendre un dossier libre)',
+        body: z.object({
+          dossierIds,
+          handlerId: z
+            .string()
+            .uuid('Identifiant de conseiller invalide')
+            .nullable()
+            .describe('Conseiller ou superviseur de l’organisme ; null pour retirer l’attribution'),
+        }),
+        response: { 200: z.object({ results: z.array(bulkResultSchema) }), ...bulkErrors },
+      },
+    },
+    async (request, reply) =>
+      sendBulk(reply, () => runBulk(ctx, requireUser(request), { action: 'assign', ...request.body })),
+  );
+
+  r.post(
+    '/api/v1/register/bulk',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          'Action groupée (attribuer, changer la priorité, accuser réception) : tout ou rien, chaque dossier vérifié et journalisé',
+        body: z.discriminatedUnion('action', [
+          z.object({
+            action: z.literal('assign').describe('Attribuer'),
+            dossierIds,
+            handlerId: z
+              .string()
+              .uuid('Identifiant de conseiller invalide')
+              .nullable()
+              .describe('Conseiller, ou null'),
+          }),
+          z.object({
+            action: z.literal('priority').describe('Changer la priorité'),
+            dossierIds,
+            priority: z.enum(PRIORITIES).describe('normal, high ou urgent'),
+          }),
+          z.object({ action: z.literal('acknowledge').describe('Accuser réception'), dossierIds }),
+        ]),
+        response: { 200: z.object({ results: z.array(bulkResultSchema) }), ...bulkErrors },
+      },
+    },
+    async (request, reply) => sendBulk(reply, () => runBulk(ctx, requireUser(request), request.body)),
+  );
+}
