@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
+
+/**
+ * Every role against every route of a file: who is refused, and how. RGPD art. 9 (health data) and art. 25
+ * (least privilege). The routes come from the running app, so a new route is in the matrix the day it is added;
+ * request bodies are generated from each route's own OpenAPI schema, so a refusal is an authorisation refusal,
+ * never a validation error.
+ */
+
+const ACCOUNTS = {
+  owner: 'adherent@demo.recours.fr',
+  otherMember: 'adherent2@demo.recours.fr',
+  handler: 'conseiller@demo.recours.fr',
+  supervisor: 'superviseur@demo.recours.fr',
+  auditor: 'auditeur@demo.recours.fr',
+  admin: 'admin@demo.recours.fr',
+  mediator: 'mediateur@demo.recours.fr',
+  otherOrgHandler: 'conseiller@assurances-exemple.fr',
+} as const;
+type Who = keyof typeof ACCOUNTS | 'anonymous';
+
+/** Roles inside the file's scope, and what each route allows them (the others must get 403 or 404). */
+const IN_SCOPE = ['owner', 'handler', 'supervisor', 'auditor', 'admin'] as const;
+const READERS = IN_SCOPE;
+const MEMBER_AND_HANDLERS = ['owner', 'handler', 'supervisor'] as const;
+const HANDLERS = ['handler', 'supervisor'] as const;
+const ALLOWED: Record<string, readonly string[]> = {
+  'PATCH /api/v1/dossiers/:id/facts': MEMBER_AND_HANDLERS,
+  'POST /api/v1/dossiers/:id/contacts': MEMBER_AND_HANDLERS,
+  'POST /api/v1/dossiers/:id/messages': MEMBER_AND_HANDLERS,
+  'POST /api/v1/dossiers/:id/actions/acknowledge': HANDLERS,
+  'POST /api/v1/dossiers/:id/actions/request-document': HANDLERS,
+  'POST /api/v1/dossiers/:id/actions/note': HANDLERS,
+  'POST /api/v1/dossiers/:id/actions/decide': HANDLERS,
+  'POST /api/v1/dossiers/:id/actions/close': HANDLERS,
+  'POST /api/v1/dossiers/:id/actions/reopen': ['supervisor'],
+  'POST /api/v1/dossiers/:id/ethics-review': ['supervisor'],
+  'POST /api/v1/dossiers/:id/refer-to-mediator': ['owner'],
+  'POST /api/v1/dossiers/:id/satisfaction': ['owner'],
+  // A letter of the member's side (the generated body asks for the first type, a réclamation).
+  'POST /api/v1/dossiers/:id/letters': ['owner'],
+  'GET /api/v1/dossiers/:id/letters/preview': ['owner'],
+  // Only the mediator the file is referred to records the mediation's steps.
+  'POST /api/v1/dossiers/:id/mediation-notified': [],
+  'POST /api/v1/dossiers/:id/mediation-outcome': [],
+};
+/** Streams stay open for an allowed reader: their refusals are checked, their success is tested elsewhere. */
+const STREAMS = new Set(['GET /api/v1/dossiers/:id/events']);
+
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  pattern?: string;
+  minimum?: number;
+  minLength?: number;
+  minItems?: number;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  default?: unknown;
+}
+
+/** A small valid value for a JSON Schema: required properties only, first enum value, plausible strings. */
+function sample(schema: JsonSchema | undefined, name = ''): unknown {
+  if (!schema) return undefined;
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) return sample(alternatives.find((s) => s.type !== 'null') ?? alternatives[0], name);
+  if (schema.allOf) return sample(Object.assign({}, ...schema.allOf), name);
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  switch (type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const key of schema.required ?? []) out[key] = sample(schema.properties?.[key], key);
+      return out;
+    }
+    case 'array':
+      return Array.from({ length: Math.max(schema.minItems ?? 0, 1) }, () => sample(schema.items, name));
+    case 'integer':
+    case 'number':
+      return Math.max(schema.minimum ?? 1, 1);
+    case 'boolean':
+      return name === 'confirm' ? true : false;
+    default: {
+      if (schema.format === 'date' || schema.pattern?.includes('\\d{4}')) return '2026-11-20';
+      if (schema.format === 'date-time') return '2026-11-20T10:00:00.000Z';
+      if (schema.format === 'uuid') return randomUUID();
+      if (schema.format === 'email') return 'personne@exemple.fr';
+      const text = 'Texte de test suffisamment long pour être valide, rédigé pour la matrice des droits.';
+      return text.slice(0, Math.max(schema.minLength ?? 0, 40));
+    }
+  }
+}
+
+let t: TestApp;
+const sessions: Partial<Record<Who, Session>> = {};
+let dossierId = '';
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
+}
+let openapi: { paths: Record<string, Record<string, Operation>> };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const [who, email] of Object.entries(ACCOUNTS)) sessions[who as Who] = await t.login(email);
+  const list = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: as(sessions.owner!) });
+  dossierId = list.json().dossiers.find((d: { title: string }) => d.title.startsWith('Couronne')).id;
+  openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+}, 120_000);
+afterAll(() => t.close());
+
+function fileRoutes() {
+  const seen = new Set<string>();
+  for (const r of t.app.routeTable) {
+    if (r.method === 'HEAD' || !r.url.startsWith('/api/v1/dossiers/:id')) continue;
+    seen.add(`${r.method} ${r.url}`);
+  }
+  return [...seen].sort();
+}
+
+async function call(route: string, who: Who) {
+  const [method, url] = route.split(' ') as [string, string];
+  const path = url.replace(':id', dossierId).replace(/:(\w+)/g, () => randomUUID());
+  const openapiPath = url.replace(/:(\w+)/g, '{$1}');
+  const operation = openapi.paths[openapiPath]?.[method.toLowerCase()];
+  const content = operation?.requestBody?.content ?? {};
+  const query = new URLSearchParams();
+  for (const p of operation?.parameters ?? []) {
+    if (p.in === 'query' && p.required) query.set(p.name, String(sample(p.schema, p.name)));
+  }
+  const json = content['application/json']?.schema;
+  const headers: Record<string, string> = who === 'anonymous' ? {} : as(sessions[who]!);
+  let payload = json ? (sample(json) as Record<string, unknown>) : undefined;
+  // A PATCH with nothing to change is refused as invalid: change the first field it offers.
+  if (payload && Object.keys(payload).length === 0 && json?.properties) {
+    const [first] = Object.keys(json.properties);
+    if (first) payload = { [first]: sample(json.properties[first], first) };
+  }
+  if (content['multipart/form-data'] && !json) {
+    // A real upload: authorisation must be decided whatever the file (a one-page PDF here).
+    const boundary = 'matrice';
+    const pdf = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ninvoice\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nFacture\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f.pdf"\r\nContent-Type: application/pdf\r\n\r\n${pdf}\r\n--${boundary}--\r\n`;
+    return t.app.inject({
+      method: method as 'POST',
+      url: path,
+      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
+  }
+  const withQuery = query.size > 0 ? `${path}?${query}` : path;
+  return t.app.inject({ method: method as 'GET', url: withQuery, headers, ...(payload ? { payload } : {}) });
+}
+
+describe('authorisation matrix: every role × every route of a file', () => {
+  it('covers every route of a file', () => {
+    expect(fileRoutes().length).toBeGreaterThan(25);
+  });
+
+  it('refuses anyone signed out (401)', async () => {
+    for (const route of fileRoutes()) {
+      const res = await call(route, 'anonymous');
+      expect([route, res.statusCode]).toEqual([route, 401]);
+    }
+  });
+
+  it('answers 404 to a member, a handler of another organisation and a mediator outside the file', async () => {
+    for (const who of ['otherMember', 'otherOrgHandler', 'mediator'] as const) {
+      for (const route of fileRoutes()) {
+        const res = await call(route, who);
+        expect([who, route, res.statusCode]).toEqual([who, route, 404]);
+      }
+    }
+  });
+
+  it('lets each role inside the file do what its role allows, and refuses the rest (403/404)', async () => {
+    const routes = fileRoutes().filter((r) => !STREAMS.has(r) && !/:(docId|letterId)/.test(r));
+    // Reads first, then writes, so that a closing action does not hide a later refusal.
+    const ordered = [
+      ...routes.filter((r) => r.startsWith('GET')),
+      ...routes.filter((r) => !r.startsWith('GET')),
+    ];
+    for (const route of ordered) {
+      const allowed = ALLOWED[route] ?? (route.startsWith('GET') ? READERS : MEMBER_AND_HANDLERS);
+      for (const who of IN_SCOPE) {
+        const res = await call(route, who);
+        const refused = [401, 403, 404].includes(res.statusCode);
+        const expected = allowed.includes(who) ? 'allowed' : 'refused';
+        expect([who, route, refused ? 'refused' : 'allowed', res.statusCode]).toEqual([
+          who,
+          route,
+          expected,
+          res.statusCode,
+        ]);
+      }
+    }
+  }, 120_000);
+});
