@@ -58,6 +58,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         mediatorName: 'Médiateur de la Mutualité Française',
         mediatorContact:
           'Monsieur le Médiateur de la Mutualité Française, FNMF, 255 rue de Vaugirard, 75719 Paris Cedex 15',
+        postalAddress: 'Mutuelle Démo\nService Réclamations\n12 rue de la Solidarité\n69003 Lyon',
       })
       .where(eq(organisations.id, demo!.id));
     await tx
@@ -82,6 +83,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         organisationName: demo!.name,
         organisationKind: 'mutuelle' as const,
         category: 'reimbursement_contested',
+        memberNumber: 'MD-0042-1187',
         title: 'Couronne dentaire remboursée 9 € au lieu de 120 €',
         description:
           'Couronne céramo-métallique posée le 02/09/2026 (facture 550 €). Le tableau de garanties prévoit 300 % BR ; la mutuelle a versé 9 €.',
