@@ -110,6 +110,16 @@ export function apiSend<T>(path: string, options: SendOptions<T>): Promise<T> {
   );
 }
 
+/**
+ * A multipart upload (a file and its fields): same-origin cookies and the CSRF header of the session, like
+ * apiSend; the browser sets the multipart content type and its boundary.
+ */
+export function apiUpload<T>(path: string, form: FormData, schema: z.ZodType<T>): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  return request(path, { method: 'POST', headers, body: form }, schema);
+}
+
 /** A key for the Idempotency-Key header: one per form, kept across retries of that form. */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

@@ -48,3 +48,45 @@ export function parseEurosToCents(input: string): ParsedAmount {
   const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
   return { ok: true, cents };
 }
+
+const parisTime = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** An instant (ISO 8601) shown as its time in Paris: `14:05`. */
+export function formatInstantTime(iso: string): string {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : parisTime.format(instant);
+}
+
+/** An instant shown as `23/11/2026 à 14:05` (Paris). */
+export function formatInstantDateTime(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return `${parisDay.format(instant)} à ${parisTime.format(instant)}`;
+}
+
+const parisIsoDay = new Intl.DateTimeFormat('fr-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Paris calendar day (`YYYY-MM-DD`) of an instant; a calendar day is returned as is. */
+export function parisDayOf(value: string): string {
+  if (CALENDAR_DATE.test(value)) return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : parisIsoDay.format(instant);
+}
+
+const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** A file size the French way: `820 octets`, `12,4 Ko`, `3,2 Mo`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes}\u00a0octet${bytes > 1 ? 's' : ''}`;
+  if (bytes < 1024 * 1024) return `${oneDecimal.format(bytes / 1024)}\u00a0Ko`;
+  return `${oneDecimal.format(bytes / (1024 * 1024))}\u00a0Mo`;
+}

@@ -24,10 +24,13 @@ export type Dossier = z.infer<typeof dossierSchema>;
 export const organisationSchema = z.object({ id: z.string(), name: z.string(), kind: z.string() });
 export type Organisation = z.infer<typeof organisationSchema>;
 
-const dossierKeys = {
+/** Query keys: everything about one file lives under `file(id)`, so that one invalidation refreshes it all. */
+export const dossierKeys = {
   all: ['dossiers'] as const,
   list: () => [...dossierKeys.all, 'list'] as const,
   detail: (id: string) => [...dossierKeys.all, 'detail', id] as const,
+  file: (id: string) => [...dossierKeys.all, 'file', id] as const,
+  part: (id: string, part: string) => [...dossierKeys.file(id), part] as const,
 };
 
 /** The files the signed-in person may see: his own (member), his organisation's (staff), referred (mediator). */
@@ -94,5 +97,26 @@ export function useCreateDossier() {
       queryClient.setQueryData(dossierKeys.detail(dossier.id), dossier);
       return queryClient.invalidateQueries({ queryKey: dossierKeys.list() });
     },
+  });
+}
+
+// ── Personal data (RGPD) ───────────────────────────────────────────────────────────────────────────────────
+
+/** The zip of everything Recours holds about the member (a plain link: the browser downloads it). */
+export const EXPORT_URL = '/api/v1/me/export';
+
+export const erasureAnswerSchema = z.object({
+  erased: z.array(z.object({ id: z.string(), reference: z.string() })),
+  pending: z.array(z.object({ id: z.string(), reference: z.string(), organisationName: z.string() })),
+  message: z.string(),
+});
+export type ErasureAnswer = z.infer<typeof erasureAnswerSchema>;
+
+export function useRequestErasure() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiSend('/api/v1/me/erasure-request', { body: { confirm: true }, schema: erasureAnswerSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dossierKeys.all }),
   });
 }

@@ -1,93 +1,100 @@
 import type { ComponentType } from 'react';
 import { Link, useParams } from 'react-router';
+import { HANDLING_ROLES } from '../../../../src/domain/dossiers/permissions.ts';
 import { ApiError, errorMessage } from '../../shared/api-client.ts';
-import { formatDate, formatEuros, formatInstantDate } from '../../shared/format.ts';
-import { categoryLabel, organisationKindLabel } from '../../shared/labels.ts';
-import { homePathFor, useSession } from '../../shared/session.ts';
+import type { ExtraDossierSection } from '../../shared/dossier-section.ts';
+import { homePathFor, type User, useSession } from '../../shared/session.ts';
 import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
-import { StatusBadge } from '../../shared/ui/status-badge.tsx';
 import { type Dossier, useDossier } from './api.ts';
+import { ContactsSection } from './file/contacts-section.tsx';
+import { DeadlinesSection } from './file/deadlines-section.tsx';
+import { DocumentsSection } from './file/documents-section.tsx';
+import { EscalationSection } from './file/escalation-section.tsx';
+import { FactsSection } from './file/facts-section.tsx';
+import { HeaderSection } from './file/header-section.tsx';
+import { HistorySection } from './file/history-section.tsx';
+import { useLiveUpdates } from './file/live.ts';
+import { MessagesSection } from './file/messages-section.tsx';
+import { SatisfactionSection } from './file/satisfaction-section.tsx';
+import { SectionLink, type SectionProps } from './file/section.tsx';
+import './file/dossier-file.css';
 
-interface SectionProps {
-  dossier: Dossier;
-}
-
-function SummarySection({ dossier }: SectionProps) {
-  return (
-    <section className="section card" aria-labelledby="dossier-resume">
-      <h2 id="dossier-resume">Résumé</h2>
-      <dl className="facts facts--wide">
-        <div>
-          <dt>Référence</dt>
-          <dd className="reference">{dossier.reference}</dd>
-        </div>
-        <div>
-          <dt>Statut</dt>
-          <dd>
-            <StatusBadge status={dossier.status} />
-          </dd>
-        </div>
-        <div>
-          <dt>Organisme</dt>
-          <dd>
-            {dossier.organisationName}{' '}
-            <span className="muted">({organisationKindLabel(dossier.organisationKind)})</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Catégorie</dt>
-          <dd>{categoryLabel(dossier.category)}</dd>
-        </div>
-        <div>
-          <dt>Montant en jeu</dt>
-          <dd>{dossier.amountCents === null ? 'Non indiqué' : formatEuros(dossier.amountCents)}</dd>
-        </div>
-        <div>
-          <dt>Réclamation écrite envoyée le</dt>
-          <dd>{dossier.complaintSentOn ? formatDate(dossier.complaintSentOn) : 'Pas encore envoyée'}</dd>
-        </div>
-        <div>
-          <dt>Dossier ouvert le</dt>
-          <dd>{formatInstantDate(dossier.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>Dernière mise à jour</dt>
-          <dd>{formatInstantDate(dossier.updatedAt)}</dd>
-        </div>
-      </dl>
-    </section>
-  );
-}
-
-function DescriptionSection({ dossier }: SectionProps) {
-  return (
-    <section className="section card" aria-labelledby="dossier-description">
-      <h2 id="dossier-description">Ce qui s’est passé</h2>
-      {dossier.description ? (
-        <p className="prose">{dossier.description}</p>
-      ) : (
-        <p className="muted">Aucune description pour le moment.</p>
-      )}
-    </section>
-  );
+interface FileSection {
+  /** The section's anchor (its h2 has the id `${id}-titre`). */
+  id: string;
+  /** The entry of the table of contents (the h2 says the same). */
+  title: string;
+  Component: ComponentType<SectionProps>;
+  show?: (props: SectionProps) => boolean;
 }
 
 /**
- * The sections of a file's page, in order. Documents, timeline and deadlines come next: write a component
- * taking `{ dossier }` (its own <section> with an h2) and add it here.
+ * The sections of a file's page, in order; the table of contents is built from this list. To add one inside this
+ * feature: a component taking SectionProps that renders <Section id title> (file/section.tsx), then a line here.
+ * Another feature (the back office's handling actions) does not import this file: it exports an
+ * ExtraDossierSection (shared/dossier-section.ts) and app/routes.tsx passes it as <DossierPage extraSections>;
+ * extra sections come after these ones.
  */
-const SECTIONS: { id: string; Component: ComponentType<SectionProps> }[] = [
-  { id: 'resume', Component: SummarySection },
-  { id: 'description', Component: DescriptionSection },
+export const SECTIONS: FileSection[] = [
+  { id: 'resume', title: 'Résumé et prochaine étape', Component: HeaderSection },
+  { id: 'echelle', title: 'Échelle des recours', Component: EscalationSection },
+  { id: 'delais', title: 'Délais', Component: DeadlinesSection },
+  { id: 'faits', title: 'Faits et dates', Component: FactsSection },
+  { id: 'pieces', title: 'Pièces', Component: DocumentsSection },
+  { id: 'contacts', title: 'Journal des contacts', Component: ContactsSection },
+  { id: 'messages', title: 'Messages', Component: MessagesSection },
+  { id: 'historique', title: 'Historique', Component: HistorySection },
+  {
+    id: 'satisfaction',
+    title: 'Votre avis',
+    Component: SatisfactionSection,
+    show: ({ dossier }) => dossier.status === 'closed',
+  },
 ];
 
-export function DossierPage() {
+/**
+ * The member and the organisation's handlers write; auditors, administrators and the referred mediator read
+ * (src/domain/dossiers/permissions.ts). The API decides: this only spares them forms it would refuse.
+ */
+function canWriteIn(user: User | null, dossier: Dossier): boolean {
+  if (!user) return false;
+  if (user.role === 'member') return true;
+  return (
+    HANDLING_ROLES.includes(user.role) &&
+    user.organisation !== null &&
+    user.organisation.id === dossier.organisationId
+  );
+}
+
+function TableOfContents({ entries }: { entries: { id: string; title: string }[] }) {
+  return (
+    <nav className="file-toc" aria-labelledby="sommaire-titre">
+      <h2 id="sommaire-titre" className="file-toc__title">
+        Sommaire du dossier
+      </h2>
+      <ol className="file-toc__list">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <SectionLink to={entry.id}>{entry.title}</SectionLink>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function DossierPage({ extraSections = [] }: { extraSections?: readonly ExtraDossierSection[] }) {
   const { id = '' } = useParams();
   const session = useSession();
   const dossier = useDossier(id);
-  const user = session.data?.user;
+  const user = session.data?.user ?? null;
   const back = user ? homePathFor(user) : '/';
   const backLabel = back === '/registre' ? 'Retour au registre' : 'Retour à mes dossiers';
+  const announcement = useLiveUpdates(
+    id,
+    dossier.isSuccess,
+    user?.role === 'member' ? 'Nouveau message de votre conseiller' : 'Nouveau message dans le dossier',
+  );
 
   if (dossier.isError) {
     const notFound = dossier.error instanceof ApiError && dossier.error.status === 404;
@@ -112,6 +119,17 @@ export function DossierPage() {
   }
 
   const data = dossier.data;
+  const props: SectionProps | null = data
+    ? {
+        dossier: data,
+        user,
+        canWrite: canWriteIn(user, data),
+        isOwner: user?.role === 'member',
+      }
+    : null;
+  const sections = props ? SECTIONS.filter((s) => !s.show || s.show(props)) : [];
+  const extras = extraSections.filter((s) => !s.show || s.show(user));
+
   return (
     <Page
       title={data ? `${data.title} (${data.reference})` : 'Dossier'}
@@ -124,8 +142,24 @@ export function DossierPage() {
           {backLabel}
         </Link>
       </p>
-      {data ? (
-        SECTIONS.map(({ id: sectionId, Component }) => <Component key={sectionId} dossier={data} />)
+      {/* Always in the page, so that screen readers hear what is put in it (aria-live polite). */}
+      <div className="file-live" aria-live="polite" aria-atomic="true">
+        {announcement ? (
+          <p key={announcement.key} className="notice notice--info file-live__notice">
+            {announcement.text}
+          </p>
+        ) : null}
+      </div>
+      {props && data ? (
+        <>
+          <TableOfContents entries={[...sections, ...extras]} />
+          {sections.map(({ id: sectionId, Component }) => (
+            <Component key={sectionId} {...props} />
+          ))}
+          {extras.map(({ id: sectionId, Component }) => (
+            <Component key={sectionId} dossierId={data.id} user={user} />
+          ))}
+        </>
       ) : (
         <Loading label="Chargement du dossier…" />
       )}

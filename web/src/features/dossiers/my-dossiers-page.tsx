@@ -3,6 +3,7 @@ import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
 import { useDossiers } from './api.ts';
 import { DossierCards } from './dossier-cards.tsx';
 import { NewDossierForm } from './new-dossier-form.tsx';
+import { PersonalData } from './personal-data.tsx';
 
 export function MyDossiersPage() {
   const dossiers = useDossiers();
@@ -37,6 +38,7 @@ export function MyDossiersPage() {
         <h2 id="nouveau-dossier">Ouvrir un dossier</h2>
         <NewDossierForm />
       </section>
+      <PersonalData />
     </Page>
   );
 }

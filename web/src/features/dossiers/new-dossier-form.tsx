@@ -1,5 +1,5 @@
-import { type FormEvent, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { newIdempotencyKey } from '../../shared/api-client.ts';
 import { parseEurosToCents } from '../../shared/format.ts';
 import { categoryOptions, organisationKindLabel, organisationKindOptions } from '../../shared/labels.ts';
@@ -11,7 +11,8 @@ import {
   type SummaryItem,
   summaryOf,
 } from '../../shared/ui/form.tsx';
-import { type Dossier, type NewDossierInput, useCreateDossier, useOrganisations } from './api.ts';
+import { type NewDossierInput, useCreateDossier, useOrganisations } from './api.ts';
+import { calendarDateOf } from './file/dates.ts';
 
 const OTHER = 'autre';
 
@@ -59,22 +60,6 @@ const EMPTY: FormValues = {
   amount: '',
   complaintSentOn: '',
 };
-
-/** `2026-11-23`, or `23/11/2026` typed where the browser has no date picker. */
-function calendarDateOf(input: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input);
-  const [y, m, d] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : fr
-      ? [Number(fr[3]), Number(fr[2]), Number(fr[1])]
-      : [0, 0, 0];
-  const check = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
-    return null;
-  }
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 /** Checks what the browser can check, and builds the API body; the server checks again. */
 function validate(values: FormValues): { errors: FieldErrors; input: NewDossierInput | null } {
@@ -130,9 +115,8 @@ export function NewDossierForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   // One key per form, kept across retries: a second click or a retry after a network error opens one file.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [created, setCreated] = useState<Dossier | null>(null);
-  const successRef = useRef<HTMLDivElement>(null);
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const navigate = useNavigate();
 
   const set = (field: keyof FormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
@@ -146,12 +130,8 @@ export function NewDossierForm() {
     create.mutate(
       { input, idempotencyKey },
       {
-        onSuccess: (dossier) => {
-          setCreated(dossier);
-          setValues(EMPTY);
-          setIdempotencyKey(newIdempotencyKey());
-          requestAnimationFrame(() => successRef.current?.focus());
-        },
+        // The new file's page: its h1 takes the focus (shared <Page>), the next step is at the top.
+        onSuccess: (dossier) => navigate(`/dossiers/${dossier.id}`),
         onError: (error) => {
           const spread = errorsFromApi(error, API_FIELDS);
           setErrors(spread.fields);
@@ -163,14 +143,6 @@ export function NewDossierForm() {
 
   return (
     <>
-      {created ? (
-        <div className="notice notice--success" role="status" tabIndex={-1} ref={successRef}>
-          <p>
-            Dossier <strong>{created.reference}</strong> ouvert&nbsp;: «&nbsp;{created.title}&nbsp;».{' '}
-            <Link to={`/dossiers/${created.id}`}>Voir le dossier</Link>
-          </p>
-        </div>
-      ) : null}
       <ErrorSummary items={summary} />
       <form noValidate onSubmit={onSubmit} className="form" aria-describedby="nd-obligatoire">
         <p id="nd-obligatoire" className="muted">

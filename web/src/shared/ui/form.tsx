@@ -60,7 +60,16 @@ export interface SummaryItem {
  * The list of errors at the top of a form, focused after each failed submit; each entry leads to its field.
  * `items` must be a new array on every submit (that is what moves the focus).
  */
-export function ErrorSummary({ items, title }: { items: SummaryItem[]; title?: string }) {
+export function ErrorSummary({
+  items,
+  title,
+  id = 'error-summary',
+}: {
+  items: SummaryItem[];
+  title?: string;
+  /** Needed when a page has several forms: the summary's title id must be unique. */
+  id?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (items.length > 0) ref.current?.focus();
@@ -72,8 +81,8 @@ export function ErrorSummary({ items, title }: { items: SummaryItem[]; title?: s
       ? 'Une erreur empêche de continuer'
       : `${items.length} erreurs empêchent de continuer`);
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="error-summary__title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="error-summary__title">
         {heading}
       </h2>
       <ul>
