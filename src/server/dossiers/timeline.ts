@@ -11,6 +11,7 @@ import { lockDossier, updateDossier } from '../../db/repositories/dossier-update
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import { canReadDossier } from '../../domain/access/policy.ts';
+import { deadlineSchema, factsSchema } from '../../domain/deadlines/schema.ts';
 import { type FactsPatch, mergeFacts, statusAfterFacts } from '../../domain/dossiers/facts.ts';
 import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
 import {
@@ -51,6 +52,17 @@ export const timelineSchema = z.object({
   next: stepSchema.describe('Prochaine échéance de l’adhérent : quoi faire et avant quand'),
   waitingFor: stepSchema.describe('Prochaine échéance de l’autre partie (organisme, médiateur, CPAM)'),
   deadlinesError: z.string().nullable().describe('Pourquoi les échéances n’ont pas pu être calculées'),
+  deadlines: z
+    .array(deadlineSchema)
+    .describe(
+      'Les échéances du dossier telles que le moteur de délais les calcule (règle, calcul, source, notes)',
+    ),
+  facts: factsSchema.describe('Les faits datés du dossier, tels qu’enregistrés'),
+  satisfactionScore: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Note de satisfaction déjà donnée (1 à 5), sinon null'),
 });
 
 /** Everything a viewer may see of a file, as plain data for the pure timeline. */
@@ -59,7 +71,7 @@ export async function timelineOf(
   dossier: DossierRow,
   viewer: { id: string; audience: TimelineAudience },
   now: Date,
-): Promise<Timeline & { deadlinesError: string | null }> {
+): Promise<z.infer<typeof timelineSchema>> {
   const includeInternal = viewer.audience === 'staff';
   const [events, contacts, documents, messages] = await Promise.all([
     eventsOf(db, dossier.id),
@@ -106,7 +118,13 @@ export async function timelineOf(
     facts: (dossier.facts ?? {}) as Record<string, unknown>,
     deadlines: deadlines.ok ? deadlines.value.deadlines : null,
   });
-  return { ...timeline, deadlinesError: deadlines.ok ? null : deadlines.error.message };
+  return {
+    ...timeline,
+    deadlinesError: deadlines.ok ? null : deadlines.error.message,
+    deadlines: deadlines.ok ? deadlines.value.deadlines : [],
+    facts: (dossier.facts ?? {}) as z.infer<typeof factsSchema>,
+    satisfactionScore: dossier.satisfactionScore,
+  };
 }
 
 export async function readTimeline(ctx: AppContext, user: UserRow, dossierId: string) {
