@@ -11,7 +11,7 @@ import { lockDossier, updateDossier } from '../../db/repositories/dossier-update
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import { canReadDossier } from '../../domain/access/policy.ts';
-import { deadlineSchema, factsSchema } from '../../domain/deadlines/schema.ts';
+import { deadlineSchema } from '../../domain/deadlines/schema.ts';
 import { type FactsPatch, mergeFacts, statusAfterFacts } from '../../domain/dossiers/facts.ts';
 import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
 import {
@@ -57,7 +57,7 @@ export const timelineSchema = z.object({
     .describe(
       'Les échéances du dossier telles que le moteur de délais les calcule (règle, calcul, source, notes)',
     ),
-  facts: factsSchema.describe('Les faits datés du dossier, tels qu’enregistrés'),
+  facts: z.record(z.string(), z.unknown()).describe('Les faits datés du dossier (noms : docs/deadlines.md)'),
   satisfactionScore: z
     .number()
     .int()
@@ -122,7 +122,7 @@ export async function timelineOf(
     ...timeline,
     deadlinesError: deadlines.ok ? null : deadlines.error.message,
     deadlines: deadlines.ok ? deadlines.value.deadlines : [],
-    facts: (dossier.facts ?? {}) as z.infer<typeof factsSchema>,
+    facts: (dossier.facts ?? {}) as Record<string, unknown>,
     satisfactionScore: dossier.satisfactionScore,
   };
 }
