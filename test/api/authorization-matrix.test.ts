@@ -88,7 +88,7 @@ function sample(schema: JsonSchema | undefined, name = ''): unknown {
     case 'number':
       return Math.max(schema.minimum ?? 1, 1);
     case 'boolean':
-      return name === 'confirm' ? true : false;
+      return name === 'confirm';
     default: {
       if (schema.format === 'date' || schema.pattern?.includes('\\d{4}')) return '2026-11-20';
       if (schema.format === 'date-time') return '2026-11-20T10:00:00.000Z';

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../features/auth/api.ts';
+import { NotificationBell } from '../features/back-office/notifications-page.tsx';
 import { roleLabel } from '../shared/labels.ts';
 import { type User, useSession, usesRegister } from '../shared/session.ts';
 
@@ -20,6 +21,7 @@ const NAV_ITEMS: NavItem[] = [
     show: (user) => (user ? usesRegister(user.role) && user.role !== 'mediator' : false),
   },
   { to: '/registre', label: 'Dossiers en médiation', show: (user) => user?.role === 'mediator' },
+  { to: '/comite-ethique', label: 'Comité d’éthique', show: (user) => user?.role === 'supervisor' },
   { to: '/delais', label: 'Calculer mes délais' },
   { to: '/verifier-remboursement', label: 'Vérifier un remboursement' },
   { to: '/diagnostic', label: 'Diagnostic' },
@@ -41,6 +43,7 @@ function AccountArea({ user }: { user: User | null }) {
   }
   return (
     <div className="account">
+      <NotificationBell />
       <p className="account__who">
         <span className="account__name">{user.displayName}</span>
         <span className="account__role">

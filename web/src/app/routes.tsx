@@ -1,11 +1,15 @@
 import type { RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignUpPage } from '../features/auth/sign-up-page.tsx';
+import { EthicsPage } from '../features/back-office/ethics-page.tsx';
+import { NotificationsPage } from '../features/back-office/notifications-page.tsx';
+import { RegisterPage } from '../features/back-office/register-page.tsx';
+import { BACK_OFFICE_SECTIONS } from '../features/back-office/sections.ts';
 import { DeadlinesPage } from '../features/deadlines/deadlines-page.tsx';
 import { DossierPage } from '../features/dossiers/dossier-page.tsx';
 import { MyDossiersPage } from '../features/dossiers/my-dossiers-page.tsx';
-import { RegisterPage } from '../features/dossiers/register-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { MEDIATION_SECTIONS } from '../features/mediation/sections.ts';
 import { ReimbursementPage } from '../features/reimbursement/reimbursement-page.tsx';
 import { DiagnosticPage } from '../features/triage/diagnostic-page.tsx';
 import { MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
@@ -18,6 +22,9 @@ import { RequireAuth } from './require-auth.tsx';
  *   { path: 'delais', element: <DeadlinesPage /> },
  * wrapped in <RequireAuth> when it needs a signed-in user. Keep the catch-all last.
  */
+/** Sections other features add to a file's page (each shows itself only to the roles it serves). */
+const FILE_SECTIONS = [...MEDIATION_SECTIONS, ...BACK_OFFICE_SECTIONS];
+
 export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'connexion', element: <SignInPage /> },
@@ -52,7 +59,27 @@ export const routes: RouteObject[] = [
     path: 'dossiers/:id',
     element: (
       <RequireAuth>
-        <DossierPage />
+        <DossierPage extraSections={FILE_SECTIONS} />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'comite-ethique',
+    element: (
+      <RequireAuth
+        roles={['supervisor', 'admin', 'auditor']}
+        deniedTitle="Accès réservé aux superviseurs"
+        deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
+      >
+        <EthicsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'notifications',
+    element: (
+      <RequireAuth>
+        <NotificationsPage />
       </RequireAuth>
     ),
   },

@@ -1,0 +1,405 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
+import { ApiError, apiGet, apiSend } from '../../shared/api-client.ts';
+import { SESSION_QUERY_KEY, type Session } from '../../shared/session.ts';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Register (GET /api/v1/register)
+
+const clockSchema = z.object({
+  colour: z.enum(SLA_COLOURS),
+  dueDate: z.string().nullable(),
+  daysLeft: z.number().int().nullable(),
+  status: z.string(),
+  actionable: z.boolean(),
+  label: z.string(),
+});
+export type SlaClockView = z.infer<typeof clockSchema>;
+
+const entrySchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  category: z.string(),
+  categoryLabel: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  priority: z.enum(['normal', 'high', 'urgent']),
+  memberName: z.string(),
+  assignedHandler: z.object({ id: z.string(), name: z.string() }).nullable(),
+  amountCents: z.number().int().nullable(),
+  complaintSentOn: z.string().nullable(),
+  complaintReceivedOn: z.string().nullable(),
+  acknowledgedOn: z.string().nullable(),
+  answerReceivedOn: z.string().nullable(),
+  decision: z.string().nullable(),
+  createdAt: z.string(),
+  sla: z.object({ colour: z.enum(SLA_COLOURS), acknowledgment: clockSchema, answer: clockSchema }),
+});
+export type RegisterEntry = z.infer<typeof entrySchema>;
+
+const registerSchema = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  today: z.string(),
+  items: z.array(entrySchema),
+});
+export type RegisterPage = z.infer<typeof registerSchema>;
+
+export const PAGE_SIZE = 20;
+
+/** The register's filters as the page keeps them (already mapped from the URL). */
+export interface RegisterFilters {
+  status: string;
+  category: string;
+  channel: string;
+  handlerId: string;
+  mine: boolean;
+  sla: string;
+  from: string;
+  to: string;
+  q: string;
+  sort: 'urgency' | 'date';
+  page: number;
+}
+
+function registerQuery(f: RegisterFilters): string {
+  const p = new URLSearchParams();
+  if (f.status) p.set('status', f.status);
+  if (f.category) p.set('category', f.category);
+  if (f.channel) p.set('channel', f.channel);
+  if (f.handlerId) p.set('handlerId', f.handlerId);
+  if (f.mine) p.set('mine', 'true');
+  if (f.sla) p.set('sla', f.sla);
+  if (f.from) p.set('from', f.from);
+  if (f.to) p.set('to', f.to);
+  if (f.q.trim()) p.set('q', f.q.trim());
+  p.set('sort', f.sort);
+  p.set('limit', String(PAGE_SIZE));
+  p.set('offset', String((f.page - 1) * PAGE_SIZE));
+  return p.toString();
+}
+
+export const REGISTER_KEY = ['back-office', 'register'] as const;
+
+export function useRegister(filters: RegisterFilters, enabled = true) {
+  return useQuery({
+    queryKey: [...REGISTER_KEY, filters],
+    queryFn: ({ signal }) => apiGet(`/api/v1/register?${registerQuery(filters)}`, registerSchema, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+const handlerSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  openFiles: z.number().int(),
+});
+export type Handler = z.infer<typeof handlerSchema>;
+
+export function useHandlers(enabled = true) {
+  return useQuery({
+    queryKey: ['back-office', 'handlers'],
+    queryFn: ({ signal }) =>
+      apiGet('/api/v1/register/handlers', z.object({ handlers: z.array(handlerSchema) }), signal),
+    select: (d) => d.handlers,
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bulk actions and assignment (POST /api/v1/register/assign, /bulk): per-file results, also on refusal
+
+const bulkResultSchema = z.object({
+  dossierId: z.string(),
+  reference: z.string().nullable(),
+  outcome: z.enum(['done', 'unchanged', 'refused', 'not_applied']),
+  message: z.string(),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+export type BulkRequest =
+  | { action: 'assign'; dossierIds: string[]; handlerId: string | null }
+  | { action: 'priority'; dossierIds: string[]; priority: 'normal' | 'high' | 'urgent' }
+  | { action: 'acknowledge'; dossierIds: string[] };
+
+export interface BulkOutcome {
+  ok: boolean;
+  message: string | null;
+  results: BulkResult[];
+}
+
+/**
+ * The bulk endpoints answer per file even when they refuse (all or nothing), which apiSend's error drops: this call
+ * reads the body itself, with the session's CSRF token (from the session query, like apiSend's).
+ */
+async function sendBulk(path: string, body: unknown, csrfToken: string | null): Promise<BulkOutcome> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers,
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'Le serveur ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.',
+    );
+  }
+  const json: unknown = await response.json().catch(() => null);
+  const parsed = bulkBodySchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError(
+      response.status,
+      'INVALID_RESPONSE',
+      'Réponse inattendue du serveur. Rechargez la page.',
+    );
+  }
+  return {
+    ok: response.ok,
+    message: response.ok ? null : (parsed.data.error?.message ?? 'Action refusée.'),
+    results: parsed.data.results ?? [],
+  };
+}
+
+const bulkBodySchema = z.object({
+  results: z.array(bulkResultSchema).optional(),
+  error: z.object({ message: z.string() }).optional(),
+});
+
+function useCsrfToken(): string | null {
+  const queryClient = useQueryClient();
+  return queryClient.getQueryData<Session>(SESSION_QUERY_KEY)?.csrfToken ?? null;
+}
+
+export function useBulkAction() {
+  const queryClient = useQueryClient();
+  const csrf = useCsrfToken();
+  return useMutation({
+    mutationFn: (request: BulkRequest) => sendBulk('/api/v1/register/bulk', request, csrf),
+    onSettled: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useAssign() {
+  const queryClient = useQueryClient();
+  const csrf = useCsrfToken();
+  return useMutation({
+    mutationFn: (request: { dossierIds: string[]; handlerId: string | null }) =>
+      sendBulk('/api/v1/register/assign', request, csrf),
+    onSettled: () => queryClient.invalidateQueries(),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Mediator's list (GET /api/v1/dossiers: the files referred to him)
+
+const visibleDossierSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  organisationName: z.string(),
+  category: z.string(),
+  title: z.string(),
+  status: z.string(),
+  amountCents: z.number().int().nullable(),
+  complaintSentOn: z.string().nullable(),
+  suggestedCategory: z.string().nullable().optional(),
+});
+export type VisibleDossier = z.infer<typeof visibleDossierSchema>;
+
+export function useVisibleDossiers(enabled = true) {
+  return useQuery({
+    queryKey: ['back-office', 'visible-dossiers'],
+    queryFn: ({ signal }) =>
+      apiGet('/api/v1/dossiers', z.object({ dossiers: z.array(visibleDossierSchema) }), signal),
+    select: (d) => d.dossiers,
+    enabled,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One file as the handling section needs it (GET /api/v1/dossiers/:id, own key: another feature owns the page)
+
+const fileSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  organisationId: z.string().nullable(),
+  status: z.string(),
+  priority: z.enum(['normal', 'high', 'urgent']),
+  category: z.string(),
+  suggestedCategory: z.string().nullable(),
+});
+export type StaffFile = z.infer<typeof fileSchema>;
+
+export function useStaffFile(id: string) {
+  return useQuery({
+    queryKey: ['back-office', 'file', id],
+    queryFn: ({ signal }) =>
+      apiGet(`/api/v1/dossiers/${encodeURIComponent(id)}`, z.object({ dossier: fileSchema }), signal),
+    select: (d): StaffFile => d.dossier,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Handling actions (POST /api/v1/dossiers/:id/actions/…)
+
+const actionAnswerSchema = z.object({
+  dossier: z.object({ id: z.string(), status: z.string() }).loose(),
+  messageId: z.string().optional(),
+  answerText: z.string().optional(),
+});
+export type ActionAnswer = z.infer<typeof actionAnswerSchema>;
+
+export type HandlingRequest =
+  | { action: 'acknowledge' }
+  | { action: 'request-document'; documents: string[]; message?: string }
+  | { action: 'note'; text: string }
+  | { action: 'decide'; outcome: 'accepted' | 'partial' | 'rejected'; reasons: string }
+  | { action: 'reopen'; reason: string }
+  | { action: 'close'; reason?: string };
+
+export function useHandlingAction(dossierId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, ...body }: HandlingRequest) =>
+      apiSend(`/api/v1/dossiers/${encodeURIComponent(dossierId)}/actions/${action}`, {
+        body,
+        schema: actionAnswerSchema,
+      }),
+    // Every view of the file (status, messages, history, register) may have changed.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ethics committee
+
+const reviewSchema = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  reference: z.string(),
+  question: z.string(),
+  committeeMembers: z.array(z.string()),
+  opinion: z.string().nullable(),
+  votes: z.array(
+    z.object({
+      member: z.string(),
+      vote: z.enum(['for', 'against', 'abstain']),
+      comment: z.string().optional(),
+      recordedAt: z.string(),
+    }),
+  ),
+  tally: z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() }),
+  decision: z.string().nullable(),
+  status: z.enum(['open', 'decided']),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type EthicsReview = z.infer<typeof reviewSchema>;
+const oneReview = z.object({ review: reviewSchema });
+
+export const ETHICS_KEY = ['back-office', 'ethics-reviews'] as const;
+
+export function useEthicsReviews(enabled = true) {
+  return useQuery({
+    queryKey: ETHICS_KEY,
+    queryFn: ({ signal }) =>
+      apiGet('/api/v1/ethics-reviews', z.object({ reviews: z.array(reviewSchema) }), signal),
+    select: (d) => d.reviews,
+    enabled,
+  });
+}
+
+export type EthicsRequest =
+  | { step: 'request'; dossierId: string; question: string; committeeMembers: string[] }
+  | { step: 'opinion'; reviewId: string; opinion: string }
+  | { step: 'vote'; reviewId: string; member: string; vote: 'for' | 'against' | 'abstain'; comment?: string }
+  | { step: 'decision'; reviewId: string; decision: string };
+
+function ethicsCall(request: EthicsRequest) {
+  switch (request.step) {
+    case 'request':
+      return apiSend(`/api/v1/dossiers/${encodeURIComponent(request.dossierId)}/ethics-review`, {
+        body: { question: request.question, committeeMembers: request.committeeMembers },
+        schema: oneReview,
+      });
+    case 'opinion':
+      return apiSend(`/api/v1/ethics-reviews/${encodeURIComponent(request.reviewId)}/opinion`, {
+        body: { opinion: request.opinion },
+        schema: oneReview,
+      });
+    case 'vote': {
+      const { member, vote, comment } = request;
+      return apiSend(`/api/v1/ethics-reviews/${encodeURIComponent(request.reviewId)}/votes`, {
+        body: comment ? { member, vote, comment } : { member, vote },
+        schema: oneReview,
+      });
+    }
+    case 'decision':
+      return apiSend(`/api/v1/ethics-reviews/${encodeURIComponent(request.reviewId)}/decision`, {
+        body: { decision: request.decision },
+        schema: oneReview,
+      });
+  }
+}
+
+export function useEthicsStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ethicsCall,
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notifications (every signed-in user)
+
+const notificationSchema = z.object({
+  id: z.string(),
+  dossierId: z.string().nullable(),
+  reference: z.string().nullable(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type AppNotification = z.infer<typeof notificationSchema>;
+
+export const NOTIFICATIONS_KEY = ['notifications'] as const;
+
+export function useNotifications(enabled = true) {
+  return useQuery({
+    queryKey: NOTIFICATIONS_KEY,
+    queryFn: ({ signal }) =>
+      apiGet(
+        '/api/v1/notifications?limit=100',
+        z.object({ unread: z.number().int(), notifications: z.array(notificationSchema) }),
+        signal,
+      ),
+    enabled,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend(`/api/v1/notifications/${encodeURIComponent(id)}/read`, {
+        schema: z.object({ id: z.string(), readAt: z.string() }),
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+}

@@ -1,0 +1,20 @@
+import { HANDLING_ROLES } from '../../../../src/domain/dossiers/permissions.ts';
+import type { ExtraDossierSection } from '../../shared/dossier-section.ts';
+import { EthicsSection } from './ethics-section.tsx';
+import { HandlingSection } from './handling-section.tsx';
+
+/** The back office's sections of a file's page (app/routes.tsx passes them to <DossierPage extraSections>). */
+export const BACK_OFFICE_SECTIONS: ExtraDossierSection[] = [
+  {
+    id: 'traitement',
+    title: 'Traitement de la réclamation',
+    Component: HandlingSection,
+    show: (user) => (user ? HANDLING_ROLES.includes(user.role) : false),
+  },
+  {
+    id: 'comite-ethique',
+    title: 'Comité d’éthique',
+    Component: EthicsSection,
+    show: (user) => user?.role === 'supervisor',
+  },
+];
