@@ -5,6 +5,7 @@ import { ApiError, errorMessage } from '../../shared/api-client.ts';
 import type { ExtraDossierSection } from '../../shared/dossier-section.ts';
 import { homePathFor, type User, useSession } from '../../shared/session.ts';
 import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
+import { LettersSection } from '../letters/letters-section.tsx';
 import { type Dossier, useDossier } from './api.ts';
 import { ContactsSection } from './file/contacts-section.tsx';
 import { DeadlinesSection } from './file/deadlines-section.tsx';
@@ -43,6 +44,7 @@ export const SECTIONS: FileSection[] = [
   { id: 'pieces', title: 'Pièces', Component: DocumentsSection },
   { id: 'contacts', title: 'Journal des contacts', Component: ContactsSection },
   { id: 'messages', title: 'Messages', Component: MessagesSection },
+  { id: 'courriers', title: 'Courriers', Component: LettersSection },
   { id: 'historique', title: 'Historique', Component: HistorySection },
   {
     id: 'satisfaction',
