@@ -116,6 +116,11 @@ export const dossiers = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     satisfactionScore: integer('satisfaction_score'),
     satisfactionComment: text('satisfaction_comment'),
+    /**
+     * The member's table of guarantees (issue #4), as the reimbursement checker's `ContractSchema` input
+     * (src/domain/reimbursement/schema.ts): name, responsible, guarantees. Null until one is stored.
+     */
+    contract: jsonb('contract').$type<Record<string, unknown>>(),
     /** Set when the member asked for erasure: personal fields are blanked, the history keeps only ids. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     searchVector: tsvector('search_vector').generatedAlwaysAs(

@@ -13,6 +13,7 @@ import { authRoutes } from './auth/routes.ts';
 import { sessions } from './auth/session-plugin.ts';
 import type { AppContext } from './context.ts';
 import { deadlineRoutes } from './deadlines/routes.ts';
+import { dossierContractRoutes } from './dossiers/contract.ts';
 import { escalationRoutes } from './dossiers/escalation.ts';
 import { dossierFileRoutes } from './dossiers/file-routes.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await dossierRoutes(api, ctx);
     await escalationRoutes(api, ctx);
     await dossierFileRoutes(api, ctx);
+    await dossierContractRoutes(api, ctx);
     await deadlineRoutes(api, ctx);
     await reimbursementRoutes(api, ctx);
     // Back office (issue 5): register, handling, mediation, ethics committee, notifications.

@@ -39,6 +39,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'POST /api/v1/dossiers/:id/ethics-review': ['supervisor'],
   'POST /api/v1/dossiers/:id/refer-to-mediator': ['owner'],
   'POST /api/v1/dossiers/:id/satisfaction': ['owner'],
+  // Checking a reimbursement against the file's stored table of guarantees changes nothing: a reading.
+  'POST /api/v1/dossiers/:id/reimbursements/simulate': READERS,
   // A letter of the member's side (the generated body asks for the first type, a réclamation).
   'POST /api/v1/dossiers/:id/letters': ['owner'],
   'GET /api/v1/dossiers/:id/letters/preview': ['owner'],

@@ -27,6 +27,7 @@ export async function erasePersonalData(db: Db, dossier: DossierRow, now: Date) 
     memberNumber: null,
     organisationReference: null,
     facts: {},
+    contract: null,
     decisionReason: null,
     satisfactionComment: null,
     idempotencyKey: null,

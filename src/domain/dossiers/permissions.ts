@@ -17,6 +17,7 @@ export type DossierAction =
   | 'message.write'
   | 'note.write'
   | 'facts.write'
+  | 'contract.write'
   | 'satisfaction.write';
 
 export interface Audience {
@@ -43,6 +44,7 @@ export function canDo(actor: Actor, dossier: DossierParties, action: DossierActi
     case 'contact.write':
     case 'message.write':
     case 'facts.write':
+    case 'contract.write':
       return isOwner(actor, dossier) || isHandlingStaff(actor, dossier);
     case 'note.write':
       return isHandlingStaff(actor, dossier);

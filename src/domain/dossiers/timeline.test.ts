@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deadline } from '../deadlines/schema.ts';
 import {
   buildTimeline,
+  EVENT_RULES,
   factLabel,
   type TimelineActor,
   type TimelineEvent,
@@ -281,5 +282,29 @@ describe('order and next step', () => {
 
   it('survives facts the engine refused (no deadlines)', () => {
     expect(buildTimeline(input({ deadlines: null })).entries).toEqual([]);
+  });
+});
+
+describe('back-office and letter events read in French', () => {
+  it('has a French sentence for every event the handling, mediation and letters write', () => {
+    for (const type of [
+      'dossier.acknowledged',
+      'dossier.documents_requested',
+      'dossier.decided',
+      'dossier.reopened',
+      'dossier.closed',
+      'dossier.referred_to_mediator',
+      'mediation.notified',
+      'mediation.outcome_recorded',
+      'letter.created',
+      'letter.sent',
+      'dossier.contract_saved',
+    ]) {
+      expect(EVENT_RULES[type]?.visibility, type).toBe('all');
+    }
+    // Internal handling stays with the staff (ACPR register, never shown to the member).
+    for (const type of ['dossier.note_added', 'dossier.priority_changed', 'ethics.requested']) {
+      expect(EVENT_RULES[type]?.visibility, type).toBe('staff');
+    }
   });
 });

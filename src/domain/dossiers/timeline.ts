@@ -160,6 +160,13 @@ function factValue(value: unknown): string {
 
 type Visibility = 'all' | 'staff' | 'hidden';
 
+const DECISION_LABELS: Record<string, string> = {
+  accepted: 'demande acceptée',
+  partial: 'demande acceptée en partie',
+  rejected: 'demande rejetée',
+};
+const decisionLabel = (value: unknown) => DECISION_LABELS[String(value)] ?? 'réponse';
+
 interface EventRule {
   visibility: Visibility;
   text(event: TimelineEvent, viewerId: string): string;
@@ -184,6 +191,61 @@ const before = (e: TimelineEvent) => (e.payload.before ?? {}) as Record<string, 
  * only: a new back-office event never leaks to a member by default.
  */
 export const EVENT_RULES: Record<string, EventRule> = {
+  'dossier.acknowledged': {
+    visibility: 'all',
+    text: (e, v) => `${did(e.actor, v, 'accusé réception de la réclamation')}.`,
+  },
+  'dossier.documents_requested': {
+    visibility: 'all',
+    text: (e, v) => `${did(e.actor, v, 'demandé une ou plusieurs pièces')}.`,
+  },
+  'dossier.decided': {
+    visibility: 'all',
+    text: (e, v) => `${did(e.actor, v, `rendu sa réponse : ${decisionLabel(after(e).decision)}`)}.`,
+    detail: (e) =>
+      typeof e.payload.mediator === 'string' ? `Médiateur compétent : ${e.payload.mediator}` : null,
+  },
+  'dossier.reopened': { visibility: 'all', text: (e, v) => `${did(e.actor, v, 'rouvert le dossier')}.` },
+  'dossier.closed': { visibility: 'all', text: (e, v) => `${did(e.actor, v, 'clos le dossier')}.` },
+  'dossier.referred_to_mediator': {
+    visibility: 'all',
+    text: (e, v) => `${did(e.actor, v, 'saisi le médiateur')}.`,
+  },
+  'mediation.notified': {
+    visibility: 'all',
+    text: (e, v) => `${did(e.actor, v, 'notifié l’ouverture de la médiation (C. consom. R612-2)')}.`,
+  },
+  'mediation.outcome_recorded': {
+    visibility: 'all',
+    text: (e, v) => `${did(e.actor, v, 'enregistré l’issue de la médiation')}.`,
+  },
+  'letter.created': {
+    visibility: 'all',
+    text: (e, v) =>
+      `${did(e.actor, v, `rédigé un courrier (${String(e.payload.letterType ?? 'courrier')})`)}.`,
+  },
+  'letter.sent': {
+    visibility: 'all',
+    text: (e, v) =>
+      `${did(e.actor, v, `noté l’envoi d’un courrier${typeof e.payload.sentOn === 'string' ? ` le ${formatFrenchDate(e.payload.sentOn)}` : ''}`)}.`,
+  },
+  'dossier.contract_saved': {
+    visibility: 'all',
+    text: (e, v) => `${did(e.actor, v, 'enregistré le tableau de garanties du contrat')}.`,
+  },
+  // Staff-only by nature: internal handling that never reaches the member.
+  'dossier.note_added': {
+    visibility: 'staff',
+    text: (e, v) => `${did(e.actor, v, 'ajouté une note interne')}.`,
+  },
+  'dossier.priority_changed': {
+    visibility: 'staff',
+    text: (e, v) => `${did(e.actor, v, `changé la priorité (${String(after(e).priority ?? '')})`)}.`,
+  },
+  'ethics.requested': {
+    visibility: 'staff',
+    text: (e, v) => `${did(e.actor, v, 'saisi le comité d’éthique')}.`,
+  },
   'dossier.created': {
     visibility: 'all',
     text: (e, v) => `${did(e.actor, v, 'ouvert le dossier')}.`,

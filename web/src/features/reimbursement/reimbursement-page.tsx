@@ -8,6 +8,7 @@ import {
 } from '../../shared/ui/form.tsx';
 import { Page } from '../../shared/ui/page.tsx';
 import { type Simulation, useSimulateReimbursement } from './api.ts';
+import { DossierContractPanel } from './dossier-contract.tsx';
 import { buildInput, exampleValues, initialValues, type ReimbursementFormValues } from './form-model.ts';
 import { ReimbursementForm } from './reimbursement-form.tsx';
 import { ReimbursementResults } from './reimbursement-results.tsx';
@@ -72,6 +73,7 @@ export function ReimbursementPage() {
             Une consultation, une couronne et une hospitalisation, avec les montants versés par la mutuelle.
           </span>
         </div>
+        <DossierContractPanel values={values} onChange={setValues} />
         <div className="rb-form-area">
           <ErrorSummary items={summary} />
           <ReimbursementForm
