@@ -9,6 +9,7 @@ import { DeadlinesPage } from '../features/deadlines/deadlines-page.tsx';
 import { DossierPage } from '../features/dossiers/dossier-page.tsx';
 import { MyDossiersPage } from '../features/dossiers/my-dossiers-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { LETTERS_SECTIONS } from '../features/letters/letters-section.tsx';
 import { MEDIATION_SECTIONS } from '../features/mediation/sections.ts';
 import { ReimbursementPage } from '../features/reimbursement/reimbursement-page.tsx';
 import { DiagnosticPage } from '../features/triage/diagnostic-page.tsx';
@@ -23,7 +24,7 @@ import { RequireAuth } from './require-auth.tsx';
  * wrapped in <RequireAuth> when it needs a signed-in user. Keep the catch-all last.
  */
 /** Sections other features add to a file's page (each shows itself only to the roles it serves). */
-const FILE_SECTIONS = [...MEDIATION_SECTIONS, ...BACK_OFFICE_SECTIONS];
+const FILE_SECTIONS = [...LETTERS_SECTIONS, ...MEDIATION_SECTIONS, ...BACK_OFFICE_SECTIONS];
 
 export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },

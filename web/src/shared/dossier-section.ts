@@ -11,6 +11,10 @@ import type { User } from './session.ts';
 export interface DossierSectionProps {
   dossierId: string;
   user: User | null;
+  /** What every section may need of the file without fetching it again. */
+  dossier: { id: string; organisationKind: string };
+  /** May this person write in the file (the member, or a handler of the file's organisation)? */
+  canWrite: boolean;
 }
 
 export interface ExtraDossierSection {

@@ -5,7 +5,6 @@ import { ApiError, errorMessage } from '../../shared/api-client.ts';
 import type { ExtraDossierSection } from '../../shared/dossier-section.ts';
 import { homePathFor, type User, useSession } from '../../shared/session.ts';
 import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
-import { LettersSection } from '../letters/letters-section.tsx';
 import { type Dossier, useDossier } from './api.ts';
 import { ContactsSection } from './file/contacts-section.tsx';
 import { DeadlinesSection } from './file/deadlines-section.tsx';
@@ -44,7 +43,6 @@ export const SECTIONS: FileSection[] = [
   { id: 'pieces', title: 'Pièces', Component: DocumentsSection },
   { id: 'contacts', title: 'Journal des contacts', Component: ContactsSection },
   { id: 'messages', title: 'Messages', Component: MessagesSection },
-  { id: 'courriers', title: 'Courriers', Component: LettersSection },
   { id: 'historique', title: 'Historique', Component: HistorySection },
   {
     id: 'satisfaction',
@@ -159,7 +157,13 @@ export function DossierPage({ extraSections = [] }: { extraSections?: readonly E
             <Component key={sectionId} {...props} />
           ))}
           {extras.map(({ id: sectionId, Component }) => (
-            <Component key={sectionId} dossierId={data.id} user={user} />
+            <Component
+              key={sectionId}
+              dossierId={data.id}
+              user={user}
+              dossier={data}
+              canWrite={props.canWrite}
+            />
           ))}
         </>
       ) : (

@@ -1,6 +1,7 @@
 import type { LetterSide } from '../../../../src/domain/letters/schema.ts';
 import { sideOf } from '../../../../src/domain/letters/schema.ts';
 import { errorMessage } from '../../shared/api-client.ts';
+import type { DossierSectionProps, ExtraDossierSection } from '../../shared/dossier-section.ts';
 import type { User } from '../../shared/session.ts';
 import { ErrorNotice, Loading } from '../../shared/ui/page.tsx';
 import { type StoredLetter, useLetters } from './api.ts';
@@ -13,17 +14,6 @@ import './letters.css';
 export const LETTERS_SECTION_ID = 'courriers';
 const HEADING_ID = `${LETTERS_SECTION_ID}-titre`;
 
-/**
- * What the file's page gives every section (a subset of its SectionProps, so that this feature does not import
- * the dossiers feature).
- */
-export interface LettersSectionProps {
-  dossier: { id: string; organisationKind: string };
-  user: User | null;
-  /** May this person write in the file (the member, or a handler of the file's organisation)? */
-  canWrite: boolean;
-}
-
 /** The side whose letters the signed-in person writes; null for those who only read (mediator, auditor…). */
 function writingSide(user: User | null, canWrite: boolean): LetterSide | null {
   if (!user || !canWrite) return null;
@@ -33,7 +23,7 @@ function writingSide(user: User | null, canWrite: boolean): LetterSide | null {
 }
 
 /** « Courriers »: the letters written, « Rédiger un courrier » and the mediation file (issue #6). */
-export function LettersSection({ dossier, user, canWrite }: LettersSectionProps) {
+export function LettersSection({ dossier, user, canWrite }: DossierSectionProps) {
   const letters = useLetters(dossier.id);
   const side = writingSide(user, canWrite);
   const canSend = (letter: StoredLetter) =>
@@ -81,3 +71,8 @@ export function LettersSection({ dossier, user, canWrite }: LettersSectionProps)
     </section>
   );
 }
+
+/** The letters section, as the file's page takes it from another feature (app/routes.tsx). */
+export const LETTERS_SECTIONS: ExtraDossierSection[] = [
+  { id: LETTERS_SECTION_ID, title: 'Courriers', Component: LettersSection },
+];
