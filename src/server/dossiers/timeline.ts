@@ -14,12 +14,7 @@ import { canReadDossier } from '../../domain/access/policy.ts';
 import { deadlineSchema } from '../../domain/deadlines/schema.ts';
 import { type FactsPatch, mergeFacts, statusAfterFacts } from '../../domain/dossiers/facts.ts';
 import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
-import {
-  buildTimeline,
-  type Timeline,
-  type TimelineActor,
-  type TimelineAudience,
-} from '../../domain/dossiers/timeline.ts';
+import { buildTimeline, type TimelineActor, type TimelineAudience } from '../../domain/dossiers/timeline.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
