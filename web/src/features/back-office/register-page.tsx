@@ -384,8 +384,7 @@ function StaffRegister({ user }: { user: User | undefined }) {
                   <th scope="col">Référence</th>
                   <th scope="col">Adhérent</th>
                   <th scope="col">Objet</th>
-                  <th scope="col">Catégorie</th>
-                  <th scope="col">Canal</th>
+                  <th scope="col">Catégorie et canal</th>
                   <th scope="col">Conseiller</th>
                   <th scope="col">Statut</th>
                   <th scope="col" className="num">
@@ -482,8 +481,10 @@ function RegisterRow({
           />
         </td>
       ) : null}
-      <th scope="row" className="nowrap">
-        <Link to={`/dossiers/${entry.id}`}>{entry.reference}</Link>
+      <th scope="row">
+        <Link className="nowrap" to={`/dossiers/${entry.id}`}>
+          {entry.reference}
+        </Link>
         {entry.priority !== 'normal' ? (
           <span className={`priority priority--${entry.priority}`}>
             {' '}
@@ -498,8 +499,8 @@ function RegisterRow({
         {suggested && suggested !== entry.category ? (
           <span className="suggested"> Suggérée&nbsp;: {categoryLabel(suggested)}</span>
         ) : null}
+        <span className="register-channel">Reçue par&nbsp;: {channelLabel(entry.channel)}</span>
       </td>
-      <td>{channelLabel(entry.channel)}</td>
       <td>
         {canAssignAny(user) ? (
           <select
