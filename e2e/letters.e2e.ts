@@ -148,9 +148,10 @@ describe.skipIf(!browserAvailable)('letters and the mediation file in Chromium',
     expect(await item.getByRole('button', { name: /^Noter l’envoi/ }).count()).toBe(0);
     // What the sending recorded is said, and focus lands on the new status (the button is gone).
     await item.locator('.notice--success').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.className ?? '')).toContain(
-      'letter-item__status',
-    );
+    // Focus moves in an effect after the list re-renders: wait for it rather than read it at once.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className ?? ''), { timeout: 5000 })
+      .toContain('letter-item__status');
     await shot(page, 'letters-04-envoye');
     await screenshot(page, 'letters-00-page-du-dossier');
 

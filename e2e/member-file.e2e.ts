@@ -163,11 +163,15 @@ describe.skipIf(!browserAvailable)('the member’s file page in Chromium', () =>
     await opener.click();
     const dialog = page.getByRole('dialog', { name: /effacement/ });
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 5000 })
+      .toBe('Annuler');
     await screenshot(page, 'member-file-07-effacement');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Demander l’effacement');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 5000 })
+      .toBe('Demander l’effacement');
     await page.context().close();
   });
 });

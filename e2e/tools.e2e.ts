@@ -167,7 +167,9 @@ describe.skipIf(!browserAvailable)('public tools in Chromium: deadlines and reim
     await nav.getByRole('link', { name: 'Vérifier un remboursement' }).click();
     await page.getByRole('heading', { level: 1, name: 'Vérifier un remboursement' }).waitFor();
     // After a client-side navigation the h1 takes the focus (shared <Page>).
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.tagName), { timeout: 5000 })
+      .toBe('H1');
     await page.context().close();
   });
 });
