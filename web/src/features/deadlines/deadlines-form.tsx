@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { ChoiceGroup } from '../../shared/ui/choice-group.tsx';
 import { Field, type FieldErrors } from '../../shared/ui/form.tsx';
-import { ChoiceGroup } from './choice-group.tsx';
 import {
   type DeadlinesFormValues,
   type FactFieldDef,

@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/api-client.ts';
+import { ChoiceGroup } from '../../shared/ui/choice-group.tsx';
 import { Field, type FieldErrors } from '../../shared/ui/form.tsx';
 import { ActFields } from './act-fields.tsx';
 import { useImportGuarantees } from './api.ts';
-import { Checkbox, ChoiceGroup } from './controls.tsx';
+import { Checkbox } from './controls.tsx';
 import {
   type ActRow,
   emptyAct,

@@ -13,7 +13,7 @@ interface ChoiceGroupProps {
   legend: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
-  choices: ChoiceOption[];
+  choices: readonly ChoiceOption[];
   value: string;
   onChange: (value: string) => void;
   /** Radios side by side when they are short (« Oui » / « Non »). */
@@ -37,10 +37,10 @@ export function ChoiceGroup({
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset
-      className={`dl-choices${inline ? ' dl-choices--inline' : ''}${error ? ' field--error' : ''}`}
+      className={`choices${inline ? ' choices--inline' : ''}${error ? ' field--error' : ''}`}
       aria-describedby={describedBy}
     >
-      <legend className="dl-choices__legend">{legend}</legend>
+      <legend className="choices__legend">{legend}</legend>
       {hint ? (
         <p className="field__hint" id={hintId}>
           {hint}
@@ -52,12 +52,12 @@ export function ChoiceGroup({
           {error}
         </p>
       ) : null}
-      <div className="dl-choices__list">
+      <div className="choices__list">
         {choices.map((choice, index) => {
           const radioId = index === 0 ? id : `${id}-${index}`;
           const choiceHintId = choice.hint ? `${radioId}-aide` : undefined;
           return (
-            <div className="dl-choice" key={choice.value}>
+            <div className="choice" key={choice.value}>
               <input
                 type="radio"
                 id={radioId}
@@ -71,7 +71,7 @@ export function ChoiceGroup({
               <label htmlFor={radioId}>
                 {choice.label}
                 {choice.hint ? (
-                  <span className="dl-choice__hint" id={choiceHintId}>
+                  <span className="choice__hint" id={choiceHintId}>
                     {choice.hint}
                   </span>
                 ) : null}
