@@ -7,7 +7,11 @@ import { createMailer } from './mail/mailer.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  readUrl: config.readDatabaseUrl,
+  dataDir: `${config.dataDir}/pglite`,
+});
 await database.migrate();
 const ctx = { database, config, now: () => new Date() };
 
