@@ -31,7 +31,6 @@ import {
   type ActionResult,
   acknowledgeInTransaction,
   afterCommit,
-  factsOf,
   handledOf,
 } from '../handling/use-cases.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
