@@ -31,7 +31,14 @@ export interface Database {
   location: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Plain SQL with array parameters in one transaction, for bulk writes (the load generator's
+   * `insert … select * from unnest($1::uuid[], …)`): Drizzle would expand an array into a list of parameters.
+   */
+  rawTransaction<T>(work: (query: RawQuery) => Promise<T>): Promise<T>;
 }
+
+export type RawQuery = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -77,6 +84,12 @@ export function fromPglite(client: PGlite, location: string): Database {
         migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       ),
     close: () => client.close(),
+    rawTransaction: (work) =>
+      client.transaction((tx) =>
+        work(async (text, params) => ({
+          rows: (await tx.query(text, params)).rows as Record<string, unknown>[],
+        })),
+      ),
   };
 }
 
@@ -117,6 +130,22 @@ async function openPostgres(url: string, readUrl: string | undefined): Promise<D
     close: async () => {
       await pool.end();
       await readPool?.end();
+    },
+    rawTransaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(async (text, params) => ({
+          rows: (await client.query(text, params)).rows,
+        }));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
   };
 }
