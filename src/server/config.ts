@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Everything the server reads from the environment, checked once at boot (fail fast, readable message). */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   /** A streaming replica of DATABASE_URL for the register and the reports (docs/deployment.md). */
