@@ -2,12 +2,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { backfillProjections } from './repositories/deadline-projection.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -16,62 +19,133 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export interface Database {
   db: Db;
+  /**
+   * Where the register and the reports read: the read replica named by READ_DATABASE_URL when there is one
+   * (docs/deployment.md), else `db`. Never for a read that must see the caller's own write.
+   */
+  readDb: Db;
   kind: 'pglite' | 'postgresql';
+  /** The primary's URL (PostgreSQL only): the live-update bus opens its own LISTEN connection on it. */
+  url?: string;
   /** Where the data lives, without credentials (for /api/health and logs). */
   location: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Plain SQL with array parameters in one transaction, for bulk writes (the load generator's
+   * `insert … select * from unnest($1::uuid[], …)`): Drizzle would expand an array into a list of parameters.
+   */
+  rawTransaction<T>(work: (query: RawQuery) => Promise<T>): Promise<T>;
 }
+
+export type RawQuery = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export interface DatabaseOptions {
   /** postgres://… for PostgreSQL; absent for the embedded PGlite. */
   url?: string | undefined;
+  /** postgres://… of a streaming replica for the register and the reports (PostgreSQL only). */
+  readUrl?: string | undefined;
   /** PGlite data directory; 'memory://' for a throw-away database. */
   dataDir?: string;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url);
+  if (options.url) return openPostgres(options.url, options.readUrl);
   return openPglite(options.dataDir ?? './data/pglite');
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : dataDir);
+  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: PGLITE_EXTENSIONS });
   return fromPglite(client, inMemory ? 'PGlite (mémoire)' : `PGlite (${dataDir})`);
+}
+
+/** The extensions migration 0005 creates (search): PGlite ships them, they must be loaded at start. */
+export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
+
+/** Migrations, then the deadline projection of files that have none yet (SQL cannot run the engine). */
+async function migrateAndProject(db: Db, migrate: () => Promise<void>) {
+  await migrate();
+  await backfillProjections(db, new Date());
 }
 
 export function fromPglite(client: PGlite, location: string): Database {
   const db = drizzlePglite({ client, schema });
   return {
     db: db as unknown as Db,
+    readDb: db as unknown as Db,
     kind: 'pglite',
     location,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    migrate: () =>
+      migrateAndProject(db as unknown as Db, () =>
+        migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      ),
     close: () => client.close(),
+    rawTransaction: (work) =>
+      client.transaction((tx) =>
+        work(async (text, params) => ({
+          rows: (await tx.query(text, params)).rows as Record<string, unknown>[],
+        })),
+      ),
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+function newPool(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection closed by the server (restart, failover, a dropped test database) must not crash the
   // process: the pool discards it and opens another on the next query (node-postgres documentation).
   pool.on('error', (error) => {
     console.warn(`PostgreSQL : connexion inactive fermée par le serveur (${error.message})`);
   });
+  return pool;
+}
+
+async function openPostgres(url: string, readUrl: string | undefined): Promise<Database> {
+  const pool = newPool(url);
+  const readPool = readUrl ? newPool(readUrl) : undefined;
   // Fail at start, with the reason, rather than on the first request.
-  const probe = await pool.connect();
-  probe.release();
+  for (const p of [pool, readPool]) {
+    const probe = await p?.connect();
+    probe?.release();
+  }
   const db = drizzleNodePg({ client: pool, schema });
-  const parsed = new URL(url);
+  const readDb = readPool ? drizzleNodePg({ client: readPool, schema }) : db;
+  const where = (u: string) => {
+    const parsed = new URL(u);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  };
   return {
     db: db as unknown as Db,
+    readDb: readDb as unknown as Db,
     kind: 'postgresql',
-    location: `PostgreSQL (${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname})`,
-    migrate: () => migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => pool.end(),
+    url,
+    location: `PostgreSQL (${where(url)}${readUrl ? `, lecture : ${where(readUrl)}` : ''})`,
+    migrate: () =>
+      migrateAndProject(db as unknown as Db, () =>
+        migrateNodePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      ),
+    close: async () => {
+      await pool.end();
+      await readPool?.end();
+    },
+    rawTransaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(async (text, params) => ({
+          rows: (await client.query(text, params)).rows,
+        }));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
   };
 }

@@ -58,6 +58,11 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     uniqueIndex('users_oidc_unique').on(t.oidcIssuer, t.oidcSubject),
+    // The register's search by the member's name, accents and case aside (`recours_name`, migration 0005).
+    index('users_name_search_idx').using(
+      'gin',
+      sql`to_tsvector('recours_name'::regconfig, ${t.displayName})`,
+    ),
   ],
 );
 
@@ -123,10 +128,32 @@ export const dossiers = pgTable(
     contract: jsonb('contract').$type<Record<string, unknown>>(),
     /** Set when the member asked for erasure: personal fields are blanked, the history keeps only ids. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * French full-text search, accent- and case-insensitive: `recours_fr` is french_stem behind unaccent
+     * (migration 0005). Reference, title and the organisation's reference weigh more than the description.
+     */
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL =>
-        sql`to_tsvector('french', coalesce(${dossiers.reference}, '') || ' ' || coalesce(${dossiers.title}, '') || ' ' || coalesce(${dossiers.description}, '') || ' ' || coalesce(${dossiers.organisationName}, ''))`,
+        sql`setweight(to_tsvector('recours_fr'::regconfig, coalesce(${dossiers.reference}, '') || ' ' || coalesce(${dossiers.organisationReference}, '') || ' ' || coalesce(${dossiers.title}, '')), 'A') || setweight(to_tsvector('recours_fr'::regconfig, coalesce(${dossiers.description}, '') || ' ' || coalesce(${dossiers.organisationName}, '')), 'B')`,
     ),
+    // The deadline projection (issue 12, src/domain/register/projection.ts): written by the one deadline engine
+    // in the transaction of every change of facts or status; the register orders, filters and colours from it.
+    complaintOn: date('complaint_on', { mode: 'string' }),
+    slaAckDueOn: date('sla_ack_due_on', { mode: 'string' }),
+    slaAckStatus: text('sla_ack_status'),
+    slaAckDone: boolean('sla_ack_done'),
+    slaAckActionable: boolean('sla_ack_actionable'),
+    slaAnswerDueOn: date('sla_answer_due_on', { mode: 'string' }),
+    slaAnswerStatus: text('sla_answer_status'),
+    slaAnswerDone: boolean('sla_answer_done'),
+    slaAnswerActionable: boolean('sla_answer_actionable'),
+    nextDueOn: date('next_due_on', { mode: 'string' }),
+    nextDueClock: text('next_due_clock'),
+    nextDueParty: text('next_due_party'),
+    mediationOpensOn: date('mediation_opens_on', { mode: 'string' }),
+    mediationDueOn: date('mediation_due_on', { mode: 'string' }),
+    /** PROJECTION_VERSION that wrote the columns above; null or older: projected again at start. */
+    projectionVersion: integer('projection_version'),
     /** A retried creation carries the same key and gets the same file back (no duplicates). */
     idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -138,9 +165,20 @@ export const dossiers = pgTable(
     index('dossiers_mediator_idx').on(t.mediatorId),
     // The complaint register filters an organisation's files by status and by handler (back office, issue 5).
     index('dossiers_org_status_idx').on(t.organisationId, t.status),
-    index('dossiers_handler_idx').on(t.assignedHandlerId),
+    // Workload per handler (open files): an index-only count per handler.
+    index('dossiers_handler_idx').on(t.assignedHandlerId, t.status),
     uniqueIndex('dossiers_idempotency_unique').on(t.memberId, t.idempotencyKey),
     index('dossiers_search_idx').using('gin', t.searchVector),
+    // Register pages on indexes, keyset order (docs/decisions/0004-deadline-projection.md).
+    index('dossiers_register_urgency_idx').on(
+      t.organisationId,
+      sql`coalesce(${t.nextDueOn}, 'infinity'::date)`,
+      t.reference,
+    ),
+    index('dossiers_register_date_idx').on(t.organisationId, t.complaintOn, t.reference),
+    // Part of a reference, or the organisation's reference, typed in the search box (pg_trgm).
+    index('dossiers_reference_trgm_idx').using('gin', sql`${t.reference} gin_trgm_ops`),
+    index('dossiers_org_reference_trgm_idx').using('gin', sql`${t.organisationReference} gin_trgm_ops`),
   ],
 );
 

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /** Everything the server reads from the environment, checked once at boot (fail fast, readable message). */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  /** A streaming replica of DATABASE_URL for the register and the reports (docs/deployment.md). */
+  READ_DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce
@@ -39,6 +41,7 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  readDatabaseUrl: string | undefined;
   dataDir: string;
   publicUrl: string;
   sessionTtlHours: number;
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    readDatabaseUrl: e.READ_DATABASE_URL,
     dataDir: e.DATA_DIR,
     publicUrl,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -3,11 +3,16 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { attachJobQueue, createJobQueue, type JobQueue } from './jobs/queue.ts';
+import { dossierBus } from './live/bus.ts';
 import { createMailer } from './mail/mailer.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  readUrl: config.readDatabaseUrl,
+  dataDir: `${config.dataDir}/pglite`,
+});
 await database.migrate();
 const ctx = { database, config, now: () => new Date() };
 
@@ -23,6 +28,13 @@ if (config.seedDemo) {
 
 const app = await buildApp(ctx, { logger: true });
 
+// Several server processes on one PostgreSQL: live updates cross them through LISTEN/NOTIFY (issue 12).
+if (database.url) {
+  await dossierBus.connectPostgres(database.url, (error) =>
+    app.log.error({ err: { message: error.message } }, 'live bus error'),
+  );
+}
+
 // Background jobs (deadline reminders every 15 minutes and at start, e-mails), kept in the database by pg-boss.
 const mailer = createMailer(config, (message) => app.log.warn(message));
 let queue: JobQueue | undefined;
@@ -37,13 +49,16 @@ if (config.jobs.enabled) {
 }
 
 await app.listen({ port: config.port, host: config.host });
-console.log(`\nRecours est prêt : http://localhost:${config.port}  (base : ${database.location})`);
-console.log(`Documentation de l’API : http://localhost:${config.port}/api/docs\n`);
+// The port actually bound (PORT=0 lets the system choose one: several processes, tests).
+const port = (app.server.address() as { port: number }).port;
+console.log(`\nRecours est prêt : http://localhost:${port}  (base : ${database.location})`);
+console.log(`Documentation de l’API : http://localhost:${port}/api/docs\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
     await queue?.stop();
+    await dossierBus.disconnect();
     mailer.close();
     await database.close();
     process.exit(0);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PGLITE_EXTENSIONS } from '../../src/db/client.ts';
 import { recours } from '../support/cli.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'recours-cli-'));
@@ -29,7 +30,7 @@ describe('recours CLI', () => {
     // One creation event per demo file: the 5 examples and the 40 files of the back-office register.
     expect(clean.json()).toMatchObject({ ok: true, checked: 45 });
 
-    const client = await PGlite.create(path.join(dataDir, 'pglite'));
+    const client = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: PGLITE_EXTENSIONS });
     await client.query(
       `update audit_events set payload = jsonb_set(payload, '{after,title}', '"falsifié"') where seq = 2`,
     );

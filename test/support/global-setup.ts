@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { fromPglite } from '../../src/db/client.ts';
+import { fromPglite, PGLITE_EXTENSIONS } from '../../src/db/client.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +16,7 @@ declare module 'vitest' {
  * (~0.5 s) instead of creating and migrating its own (~3.5 s). On PostgreSQL each file gets its own database.
  */
 export default async function setup(project: TestProject) {
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = fromPglite(client, 'snapshot');
   await database.migrate();
   const dump = await client.dumpDataDir('none');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, fromPglite, openDatabase } from '../../src/db/client.ts';
+import { type Database, fromPglite, openDatabase, PGLITE_EXTENSIONS } from '../../src/db/client.ts';
 
 export interface TestDatabase extends Database {
   dispose(): Promise<void>;
@@ -17,7 +17,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) return createPostgresDatabase(url);
   const snapshot = inject('pgliteSnapshot');
-  const client = await PGlite.create({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+  const client = await PGlite.create({
+    loadDataDir: new Blob([readFileSync(snapshot)]),
+    extensions: PGLITE_EXTENSIONS,
+  });
   const database = fromPglite(client, 'PGlite (test)');
   return { ...database, dispose: () => database.close() };
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { DossierScope } from '../../domain/access/policy.ts';
 import type { Db } from '../client.ts';
 import { dossiers } from '../schema.ts';
+import { projectionOf } from './deadline-projection.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type NewDossier = typeof dossiers.$inferInsert;
@@ -49,7 +50,22 @@ export function newReference(year: number): string {
   return `REC-${year}-${code}`;
 }
 
+/** Inserts a file with its deadline projection (one statement): the day of the change is `updatedAt`. */
 export async function insertDossier(db: Db, values: NewDossier): Promise<DossierRow> {
-  const [row] = await db.insert(dossiers).values(values).returning();
+  const at = values.updatedAt ?? values.createdAt ?? new Date();
+  const projection = projectionOf(
+    {
+      facts: values.facts ?? {},
+      organisationKind: values.organisationKind,
+      zone: values.zone ?? 'metropole',
+      status: values.status ?? 'draft',
+      createdAt: values.createdAt ?? at,
+    },
+    at,
+  );
+  const [row] = await db
+    .insert(dossiers)
+    .values({ ...values, ...projection })
+    .returning();
   return row!;
 }

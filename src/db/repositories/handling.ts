@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { dossiers, messages, organisations, users } from '../schema.ts';
+import { reproject, touchesProjection } from './deadline-projection.ts';
 import type { DossierRow } from './dossiers.ts';
 
 /** Loads files and locks them until the transaction ends: two handlers acting at once are serialised. */
@@ -44,7 +45,8 @@ export async function updateDossier(
     .set({ ...changes, updatedAt: at })
     .where(eq(dossiers.id, id))
     .returning();
-  return row!;
+  // The deadline projection follows every change of facts or status, in the same transaction (issue 12).
+  return touchesProjection(changes) ? reproject(db, row!, at) : row!;
 }
 
 export interface NewMessage {

@@ -1,7 +1,15 @@
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { AMBER_THRESHOLD_DAYS, type SlaColour } from '../../domain/register/sla.ts';
+import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import type { Db } from '../client.ts';
 import { dossiers, users } from '../schema.ts';
+
+export interface RegisterSearch {
+  text: string;
+  /** Members whose name matches (found first, on their own index): their files match too. */
+  memberIds: readonly string[];
+}
 
 export interface RegisterFilters {
   organisationId: string;
@@ -10,18 +18,89 @@ export interface RegisterFilters {
   channels?: readonly string[] | undefined;
   /** A handler's id, or 'none' for the files nobody has taken. */
   handlerId?: string | undefined;
-  /** Complaint date (sent, else received, else opened), inclusive, `YYYY-MM-DD`. */
+  /** Complaint date (the projection's `complaint_on`), inclusive, `YYYY-MM-DD`. */
   from?: string | undefined;
   to?: string | undefined;
-  /** French full-text search (websearch syntax: words, "phrase", -exclusion). */
-  q?: string | undefined;
+  /** Worst colour of the two ACPR clocks on `today`. */
+  sla?: readonly SlaColour[] | undefined;
+  search?: RegisterSearch | undefined;
+  /** The Paris calendar day the colours are evaluated on. */
+  today: CalendarDate;
 }
+
+/** Where a page starts: after the last row of the previous page (keyset), or a bounded offset. */
+export type RegisterPosition =
+  | { sort: 'urgency'; after?: { due: string; reference: string } | undefined; offset: number }
+  | { sort: 'date'; after?: { on: string; reference: string } | undefined; offset: number }
+  | { sort: 'relevance'; offset: number };
+
+/** Counts stop here: « plus de 10 000 » is what a person needs, and an exact count of a million rows is not free. */
+export const COUNT_CAP = 10_000;
+/** Search results are ranked among this many matching files at most (bounded work per keystroke). */
+export const RANKED_CANDIDATES = 2_000;
 
 const member = alias(users, 'register_member');
 const handler = alias(users, 'register_handler');
 
-/** The complaint date the register shows and filters on: sending starts the ACPR clocks (reference §1). */
-export const complaintDateSql = sql<string>`coalesce(${dossiers.facts}->>'complaintSentOn', ${dossiers.facts}->>'complaintReceivedOn', to_char(${dossiers.createdAt} at time zone 'Europe/Paris', 'YYYY-MM-DD'))`;
+/** Urgency key: the nearest actionable due date; files with no running clock last (docs/decisions/0004). */
+const urgencySql = sql`coalesce(${dossiers.nextDueOn}, 'infinity'::date)`;
+
+/**
+ * The colour of one stored clock on `today`, the SQL twin of `clocksAt` + `slaClock` used only to FILTER by
+ * colour (the page's own clocks come from `clocksAt` in JavaScript). Thresholds come from the domain constant;
+ * the property test (test/db/deadline-projection.test.ts) checks this against the engine.
+ */
+function clockColourSql(due: SQL, status: SQL, threshold: number, today: string): SQL {
+  return sql`(case
+    when ${status} = 'met' then 'green'
+    when ${status} = 'missed' then 'red'
+    when ${status} = 'open' and ${due} is not null then
+      case when ${due} - ${today}::date <= 0 then 'red'
+           when ${due} - ${today}::date <= ${threshold}::int then 'amber'
+           else 'green' end
+    else 'grey' end)`;
+}
+
+export function worstColourSql(today: string): SQL {
+  const ack = clockColourSql(
+    sql`${dossiers.slaAckDueOn}`,
+    sql`${dossiers.slaAckStatus}`,
+    AMBER_THRESHOLD_DAYS['complaint.acknowledgment'],
+    today,
+  );
+  const answer = clockColourSql(
+    sql`${dossiers.slaAnswerDueOn}`,
+    sql`${dossiers.slaAnswerStatus}`,
+    AMBER_THRESHOLD_DAYS['complaint.answer'],
+    today,
+  );
+  return sql`(case
+    when ${ack} = 'red' or ${answer} = 'red' then 'red'
+    when ${ack} = 'amber' or ${answer} = 'amber' then 'amber'
+    when ${ack} = 'green' or ${answer} = 'green' then 'green'
+    else 'grey' end)`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function tsQuery(text: string): SQL {
+  return sql`websearch_to_tsquery('recours_fr', ${text})`;
+}
+
+/** A file matches by its words, a part of its reference or of the organisation's reference, or its member. */
+function searchCondition(search: RegisterSearch): SQL {
+  const arms: SQL[] = [sql`${dossiers.searchVector} @@ ${tsQuery(search.text)}`];
+  // Trigram indexes serve parts of at least 3 characters.
+  if (search.text.length >= 3) {
+    const like = `%${escapeLike(search.text)}%`;
+    arms.push(sql`${dossiers.reference} ilike ${like}`);
+    arms.push(sql`${dossiers.organisationReference} ilike ${like}`);
+  }
+  if (search.memberIds.length > 0) arms.push(inArray(dossiers.memberId, [...search.memberIds]));
+  return sql`(${sql.join(arms, sql` or `)})`;
+}
 
 function conditions(f: RegisterFilters): SQL[] {
   const where: SQL[] = [eq(dossiers.organisationId, f.organisationId)];
@@ -30,55 +109,145 @@ function conditions(f: RegisterFilters): SQL[] {
   if (f.channels?.length) where.push(inArray(dossiers.channel, [...f.channels]));
   if (f.handlerId === 'none') where.push(isNull(dossiers.assignedHandlerId));
   else if (f.handlerId) where.push(eq(dossiers.assignedHandlerId, f.handlerId));
-  if (f.from) where.push(sql`${complaintDateSql} >= ${f.from}`);
-  if (f.to) where.push(sql`${complaintDateSql} <= ${f.to}`);
-  if (f.q?.trim()) where.push(sql`${dossiers.searchVector} @@ websearch_to_tsquery('french', ${f.q.trim()})`);
+  if (f.from) where.push(sql`${dossiers.complaintOn} >= ${f.from}`);
+  if (f.to) where.push(sql`${dossiers.complaintOn} <= ${f.to}`);
+  if (f.sla?.length) {
+    where.push(
+      sql`${worstColourSql(f.today)} in (${sql.join(
+        f.sla.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (f.search) where.push(searchCondition(f.search));
   return where;
 }
 
-/**
- * Every file of the register matching the filters, with the columns the register shows and the facts the SLA
- * clocks need (never the description or the documents: the list stays light for thousands of files).
- */
-export async function registerRows(db: Db, filters: RegisterFilters) {
+/** Members whose name matches the words typed (accents and case aside), bounded. */
+export async function membersNamed(db: Db, text: string, limit = 200): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.role, 'member'),
+        sql`to_tsvector('recours_name'::regconfig, ${users.displayName}) @@ websearch_to_tsquery('recours_name', ${text})`,
+      ),
+    )
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+const columns = {
+  id: dossiers.id,
+  reference: dossiers.reference,
+  title: dossiers.title,
+  category: dossiers.category,
+  channel: dossiers.channel,
+  status: dossiers.status,
+  priority: dossiers.priority,
+  amountCents: dossiers.amountCents,
+  facts: dossiers.facts,
+  decision: dossiers.decision,
+  createdAt: dossiers.createdAt,
+  erasedAt: dossiers.erasedAt,
+  complaintOn: dossiers.complaintOn,
+  slaAckDueOn: dossiers.slaAckDueOn,
+  slaAckStatus: dossiers.slaAckStatus,
+  slaAckDone: dossiers.slaAckDone,
+  slaAnswerDueOn: dossiers.slaAnswerDueOn,
+  slaAnswerStatus: dossiers.slaAnswerStatus,
+  slaAnswerDone: dossiers.slaAnswerDone,
+  nextDueOn: dossiers.nextDueOn,
+  memberName: member.displayName,
+  assignedHandlerId: dossiers.assignedHandlerId,
+  handlerName: handler.displayName,
+};
+
+function base(db: Db) {
   return db
-    .select({
-      id: dossiers.id,
-      reference: dossiers.reference,
-      title: dossiers.title,
-      category: dossiers.category,
-      channel: dossiers.channel,
-      status: dossiers.status,
-      priority: dossiers.priority,
-      amountCents: dossiers.amountCents,
-      facts: dossiers.facts,
-      organisationKind: dossiers.organisationKind,
-      zone: dossiers.zone,
-      decision: dossiers.decision,
-      createdAt: dossiers.createdAt,
-      erasedAt: dossiers.erasedAt,
-      complaintDate: complaintDateSql,
-      memberName: member.displayName,
-      assignedHandlerId: dossiers.assignedHandlerId,
-      handlerName: handler.displayName,
-    })
+    .select(columns)
     .from(dossiers)
     .innerJoin(member, eq(member.id, dossiers.memberId))
-    .leftJoin(handler, eq(handler.id, dossiers.assignedHandlerId))
-    .where(and(...conditions(filters)));
+    .leftJoin(handler, eq(handler.id, dossiers.assignedHandlerId));
 }
-export type RegisterRow = Awaited<ReturnType<typeof registerRows>>[number];
 
-/** The handlers and supervisors of an organisation, with how many open files each one holds. */
+/**
+ * One page of the register, in the database: filters, order and limit on indexes (urgency and date orders are
+ * keyset: the page after a given row costs the same at row 10 and at row 900 000). Returns `limit + 1` rows at
+ * most: the extra one says that a next page exists.
+ */
+export async function registerPage(
+  db: Db,
+  filters: RegisterFilters,
+  position: RegisterPosition,
+  limit: number,
+) {
+  const where = conditions(filters);
+  if (position.sort === 'urgency') {
+    if (position.after) {
+      where.push(
+        sql`(${urgencySql}, ${dossiers.reference}) > (${position.after.due}::date, ${position.after.reference})`,
+      );
+    }
+    return base(db)
+      .where(and(...where))
+      .orderBy(urgencySql, dossiers.reference)
+      .limit(limit + 1)
+      .offset(position.offset);
+  }
+  if (position.sort === 'date') {
+    if (position.after) {
+      where.push(
+        sql`(${dossiers.complaintOn}, ${dossiers.reference}) < (${position.after.on}::date, ${position.after.reference})`,
+      );
+    }
+    return base(db)
+      .where(and(...where))
+      .orderBy(sql`${dossiers.complaintOn} desc`, sql`${dossiers.reference} desc`)
+      .limit(limit + 1)
+      .offset(position.offset);
+  }
+  // Relevance: rank a bounded set of matches (RANKED_CANDIDATES), best first.
+  const search = filters.search;
+  const rank = search
+    ? sql`ts_rank(${dossiers.searchVector}, ${tsQuery(search.text)}) + (case when ${dossiers.reference} ilike ${`%${escapeLike(search.text)}%`} then 1 else 0 end)`
+    : sql`0`;
+  const candidates = db
+    .select({ id: dossiers.id, rank: sql<number>`${rank}`.as('rank') })
+    .from(dossiers)
+    .where(and(...where))
+    .limit(RANKED_CANDIDATES)
+    .as('candidates');
+  return base(db)
+    .innerJoin(candidates, eq(candidates.id, dossiers.id))
+    .orderBy(sql`${candidates.rank} desc`, dossiers.reference)
+    .limit(limit + 1)
+    .offset(position.offset);
+}
+export type RegisterRow = Awaited<ReturnType<typeof registerPage>>[number];
+
+/** How many files match, counted up to COUNT_CAP + 1 (more means « plus de 10 000 »). */
+export async function registerCount(db: Db, filters: RegisterFilters): Promise<number> {
+  const inner = db
+    .select({ one: sql`1` })
+    .from(dossiers)
+    .where(and(...conditions(filters)))
+    .limit(COUNT_CAP + 1)
+    .as('matching');
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
+  return row?.n ?? 0;
+}
+
+/** The handlers and supervisors of an organisation, with how many open files each one holds (index-only counts). */
 export async function staffWithLoad(db: Db, organisationId: string) {
-  return db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      role: users.role,
-      openFiles: sql<number>`(select count(*)::int from ${dossiers} where ${dossiers.assignedHandlerId} = ${users.id} and ${dossiers.status} not in ('closed', 'draft'))`,
-    })
-    .from(users)
-    .where(and(eq(users.organisationId, organisationId), inArray(users.role, ['handler', 'supervisor'])))
-    .orderBy(users.displayName);
+  type Row = { id: string; displayName: string; role: string; openFiles: number };
+  const result = (await db.execute(sql`
+    select u.id, u.display_name as "displayName", u.role,
+      (select count(*)::int from dossiers d
+        where d.assigned_handler_id = u.id and d.status not in ('closed', 'draft')) as "openFiles"
+    from users u
+    where u.organisation_id = ${organisationId} and u.role in ('handler', 'supervisor')
+    order by u.display_name`)) as unknown as { rows: Row[] };
+  return result.rows.map((r) => ({ ...r, openFiles: Number(r.openFiles) }));
 }

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { updateDossier } from '../../db/repositories/dossier-updates.ts';
 import { type DossierRow, findDossier } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
-import { dossiers } from '../../db/schema.ts';
 import { canReadDossier } from '../../domain/access/policy.ts';
 import { computeDeadlines } from '../../domain/deadlines/engine.ts';
 import { draftLetter, letterFromText, letterText, withEditedText } from '../../domain/letters/draft.ts';
@@ -264,10 +263,8 @@ export async function markLetterSent(
         dossier.status === 'draft' && typeof merged.complaintSentOn === 'string'
           ? 'submitted'
           : dossier.status;
-      await tx
-        .update(dossiers)
-        .set({ facts: merged, status, updatedAt: now })
-        .where(eq(dossiers.id, dossier.id));
+      // Through the repository: the deadline projection follows the new facts (issue 12).
+      await updateDossier(tx, dossier.id, { facts: merged, status, updatedAt: now });
     }
     await appendAuditEvent(tx, {
       dossierId: dossier.id,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { COUNT_CAP } from '../../db/repositories/register.ts';
 import {
   CATEGORY_LABELS,
   DOSSIER_CATEGORIES,
@@ -16,6 +17,8 @@ import { factsOf } from '../handling/use-cases.ts';
 import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk } from './use-cases.ts';
 
 const TAG = 'Registre des réclamations';
+/** Offsets are bounded: deep pages go by cursor (keyset), whose cost does not grow with depth. */
+const MAX_OFFSET = 10_000;
 const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
 
 /** One value or the same parameter repeated (?status=submitted&status=acknowledged). */
@@ -174,22 +177,54 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
           q: z
             .string()
             .trim()
-            .max(200)
+            .max(200, 'Recherche trop longue : 200 caractères au plus')
             .optional()
-            .describe('Recherche plein texte en français (référence, objet, description)'),
+            .describe(
+              'Recherche en français, accents et majuscules indifférents : mots de l’objet ou de la description, nom de l’adhérent, référence (ou une partie), référence de l’organisme',
+            ),
           sort: z
-            .enum(['urgency', 'date'])
-            .default('urgency')
-            .describe('urgency (par défaut) ou date (plus récentes d’abord)'),
-          limit: z.coerce.number().int().min(1).max(200).default(50).describe('Taille de la page'),
-          offset: z.coerce.number().int().min(0).default(0).describe('Décalage'),
+            .enum(['urgency', 'date', 'relevance'])
+            .optional()
+            .describe(
+              'urgency (par défaut), date (plus récentes d’abord) ou relevance (pertinence, par défaut avec une recherche)',
+            ),
+          limit: z.coerce
+            .number('Taille de page invalide : un nombre entre 1 et 200 est attendu')
+            .int('Taille de page invalide : un nombre entier est attendu')
+            .min(1, 'Taille de page invalide : 1 au moins')
+            .max(200, 'Taille de page trop grande : 200 au plus')
+            .default(50)
+            .describe('Taille de la page (200 au plus)'),
+          offset: z.coerce
+            .number('Décalage invalide : un nombre est attendu')
+            .int('Décalage invalide : un nombre entier est attendu')
+            .min(0, 'Décalage invalide : 0 au moins')
+            .max(MAX_OFFSET, `Décalage trop grand (${MAX_OFFSET} au plus) : suivez les pages avec « cursor »`)
+            .default(0)
+            .describe(
+              `Décalage borné (${MAX_OFFSET} au plus) ; préférez « cursor » pour aller loin dans la liste`,
+            ),
+          cursor: z
+            .string()
+            .max(500, 'Curseur de page invalide : reprenez le registre depuis la première page.')
+            .optional()
+            .describe('Curseur de la page suivante (nextCursor de la page précédente)'),
         }),
         response: {
           200: z
             .object({
-              total: z.number().int().describe('Nombre de dossiers correspondant aux filtres'),
+              total: z
+                .number()
+                .int()
+                .describe(`Nombre de dossiers correspondant aux filtres (compté jusqu’à ${COUNT_CAP})`),
+              totalCapped: z.boolean().describe(`true : plus de ${COUNT_CAP} dossiers correspondent`),
               limit: z.number().int(),
               offset: z.number().int(),
+              sort: z.enum(['urgency', 'date', 'relevance']).describe('Ordre appliqué'),
+              nextCursor: z
+                .string()
+                .nullable()
+                .describe('Curseur de la page suivante ; null : dernière page'),
               today: z.string().describe('Date du jour (Paris) à laquelle les délais sont évalués'),
               items: z.array(entrySchema),
             })
@@ -215,11 +250,15 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         sort: q.sort,
         limit: q.limit,
         offset: q.offset,
+        cursor: q.cursor,
       });
       return {
         total: result.total,
+        totalCapped: result.totalCapped,
         limit: q.limit,
         offset: q.offset,
+        sort: result.sort,
+        nextCursor: result.nextCursor,
         today: result.today,
         items: result.items.map(entryView),
       };

@@ -2,7 +2,15 @@ import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { lockDossiers, updateDossier, userById } from '../../db/repositories/handling.ts';
 import type { NewNotification } from '../../db/repositories/notifications.ts';
-import { type RegisterRow, registerRows, staffWithLoad } from '../../db/repositories/register.ts';
+import {
+  COUNT_CAP,
+  membersNamed,
+  type RegisterFilters,
+  type RegisterRow,
+  registerCount,
+  registerPage,
+  staffWithLoad,
+} from '../../db/repositories/register.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import {
   type AssignTarget,
@@ -11,28 +19,22 @@ import {
   canChangePriority,
   type Priority,
 } from '../../domain/register/actions.ts';
-import {
-  compareUrgency,
-  type SlaClock,
-  type SlaColour,
-  slaClocksOf,
-  type UrgencyKey,
-  urgencyKey,
-  worstColour,
-} from '../../domain/register/sla.ts';
+import { clocksAt, type StoredClock } from '../../domain/register/projection.ts';
+import { type SlaClock, type SlaColour, worstColour } from '../../domain/register/sla.ts';
+import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import type { DomainError, Result } from '../../domain/shared/result.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
+import { todayInParis } from '../dossiers/deadlines.ts';
 import { AppError } from '../errors.ts';
 import {
   type ActionResult,
   acknowledgeInTransaction,
   afterCommit,
-  factsOf,
   handledOf,
 } from '../handling/use-cases.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
+import { cursorAfter, positionOf } from './cursor.ts';
 import { NOT_FOUND_MESSAGE, refusalError } from './refusal.ts';
 
 const STAFF = new Set(['handler', 'supervisor', 'auditor', 'admin']);
@@ -54,38 +56,62 @@ export interface RegisterQuery {
   from?: string | undefined;
   to?: string | undefined;
   q?: string | undefined;
-  sort: 'urgency' | 'date';
+  /** Default: relevance when searching, else urgency. */
+  sort?: 'urgency' | 'date' | 'relevance' | undefined;
   limit: number;
   offset: number;
+  cursor?: string | undefined;
 }
 
 export interface RegisterEntry {
   row: RegisterRow;
   clocks: { acknowledgment: SlaClock; answer: SlaClock };
   colour: SlaColour;
-  urgency: UrgencyKey;
 }
 
-function withClocks(row: RegisterRow, now: Date): RegisterEntry {
-  const result = deadlinesOf(row, now);
-  // A file whose stored facts the engine refuses shows grey clocks rather than breaking the whole register.
-  const clocks = slaClocksOf(result.ok ? result.value.deadlines : undefined, {
-    status: row.status,
-    facts: factsOf(row),
-  });
-  const list = [clocks.acknowledgment, clocks.answer];
-  return { row, clocks, colour: worstColour(list), urgency: urgencyKey(list) };
+/** A page row's clocks on `today`, from its stored deadline projection (the engine ran when the file changed). */
+function withClocks(row: RegisterRow, today: CalendarDate): RegisterEntry {
+  const clocks = clocksAt(
+    {
+      acknowledgment: {
+        dueOn: row.slaAckDueOn,
+        status: (row.slaAckStatus ?? 'absent') as StoredClock['status'],
+        done: row.slaAckDone ?? false,
+        actionable: false,
+      },
+      answer: {
+        dueOn: row.slaAnswerDueOn,
+        status: (row.slaAnswerStatus ?? 'absent') as StoredClock['status'],
+        done: row.slaAnswerDone ?? false,
+        actionable: false,
+      },
+    },
+    row.status,
+    today,
+  );
+  return { row, clocks, colour: worstColour([clocks.acknowledgment, clocks.answer]) };
 }
 
 /**
  * The complaint register of the user's organisation (ACPR: written complaints are recorded and followed):
- * filters in SQL, SLA clocks from the deadline engine, urgency order from the pure rule, one page at a time.
+ * filters, order, count and page in SQL on indexes, SLA clocks from the stored deadline projection.
  */
 export async function listRegister(ctx: AppContext, user: UserRow, query: RegisterQuery) {
   const organisationId = requireStaff(user);
   const now = ctx.now();
-  const { db } = ctx.database;
-  const rows = await registerRows(db, {
+  const today = todayInParis(now);
+  // Reads may go to the replica (READ_DATABASE_URL); the access log is a write and goes to the primary.
+  const db = ctx.database.readDb;
+  const text = query.q?.trim();
+  const sort = query.sort ?? (text ? 'relevance' : 'urgency');
+  if (sort === 'relevance' && !text) {
+    throw new AppError(
+      'VALIDATION',
+      'Le tri par pertinence suppose une recherche : saisissez des mots.',
+      'sort',
+    );
+  }
+  const filters: RegisterFilters = {
     organisationId,
     statuses: query.status,
     categories: query.category,
@@ -93,43 +119,36 @@ export async function listRegister(ctx: AppContext, user: UserRow, query: Regist
     handlerId: query.mine ? user.id : query.handlerId,
     from: query.from,
     to: query.to,
-    q: query.q,
-  });
-  // The clocks of every candidate are needed only to filter by colour or to order by urgency.
-  const needsAll = query.sort === 'urgency' || (query.sla?.length ?? 0) > 0;
-  let entries: (RegisterEntry | RegisterRow)[] = needsAll ? rows.map((r) => withClocks(r, now)) : rows;
-  if (query.sla?.length) {
-    const wanted = new Set(query.sla);
-    entries = (entries as RegisterEntry[]).filter((e) => wanted.has(e.colour));
-  }
-  if (query.sort === 'urgency') {
-    (entries as RegisterEntry[]).sort((a, b) =>
-      compareUrgency(
-        { urgency: a.urgency, tieBreak: a.row.reference },
-        { urgency: b.urgency, tieBreak: b.row.reference },
-      ),
-    );
-  } else {
-    const dateOf = (e: RegisterEntry | RegisterRow) => ('row' in e ? e.row : e);
-    entries.sort((a, b) => {
-      const ra = dateOf(a);
-      const rb = dateOf(b);
-      if (ra.complaintDate !== rb.complaintDate) return ra.complaintDate < rb.complaintDate ? 1 : -1;
-      return ra.reference < rb.reference ? -1 : 1;
-    });
-  }
-  const page = entries
-    .slice(query.offset, query.offset + query.limit)
-    .map((e) => ('row' in e ? e : withClocks(e, now)));
-  await appendAuditEvent(db, {
+    sla: query.sla,
+    search: text ? { text, memberIds: await membersNamed(db, text) } : undefined,
+    today,
+  };
+  const position = positionOf(sort, query.cursor, query.offset);
+  const [rows, total] = await Promise.all([
+    registerPage(db, filters, position, query.limit),
+    registerCount(db, filters),
+  ]);
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor = hasMore && last ? cursorAfter(sort, last, position.offset + query.limit) : null;
+  const items = page.map((r) => withClocks(r, today));
+  await appendAuditEvent(ctx.database.db, {
     dossierId: null,
     actorId: user.id,
     type: 'register.viewed',
     // Which files were listed, not what they say: search words may name an illness.
-    payload: { total: entries.length, shown: page.map((e) => e.row.id), search: Boolean(query.q?.trim()) },
+    payload: { total, shown: items.map((e) => e.row.id), search: Boolean(text) },
     occurredAt: now,
   });
-  return { total: entries.length, items: page, today: todayInParis(now) };
+  return {
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+    items,
+    nextCursor,
+    sort,
+    today,
+  };
 }
 
 export async function listStaff(ctx: AppContext, user: UserRow) {

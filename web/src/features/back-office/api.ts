@@ -42,14 +42,19 @@ export type RegisterEntry = z.infer<typeof entrySchema>;
 
 const registerSchema = z.object({
   total: z.number().int(),
+  /** More files match than the server counts (it stops at 10 000). */
+  totalCapped: z.boolean(),
   limit: z.number().int(),
   offset: z.number().int(),
+  nextCursor: z.string().nullable(),
   today: z.string(),
   items: z.array(entrySchema),
 });
 export type RegisterPage = z.infer<typeof registerSchema>;
 
 export const PAGE_SIZE = 20;
+/** The server's bound on offsets: further pages are reached by cursor only. */
+export const MAX_OFFSET = 10_000;
 
 /** The register's filters as the page keeps them (already mapped from the URL). */
 export interface RegisterFilters {
@@ -64,6 +69,8 @@ export interface RegisterFilters {
   q: string;
   sort: 'urgency' | 'date';
   page: number;
+  /** The cursor of this page when the previous one gave it (keyset: as fast deep in the list as at its head). */
+  cursor?: string | undefined;
 }
 
 function registerQuery(f: RegisterFilters): string {
@@ -77,9 +84,11 @@ function registerQuery(f: RegisterFilters): string {
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
   if (f.q.trim()) p.set('q', f.q.trim());
+  // With a search the server orders by relevance unless an order is asked for; the page keeps its own.
   p.set('sort', f.sort);
   p.set('limit', String(PAGE_SIZE));
-  p.set('offset', String((f.page - 1) * PAGE_SIZE));
+  if (f.cursor) p.set('cursor', f.cursor);
+  else p.set('offset', String(Math.min(MAX_OFFSET, (f.page - 1) * PAGE_SIZE)));
   return p.toString();
 }
 

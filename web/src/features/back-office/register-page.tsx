@@ -69,7 +69,20 @@ export function RegisterPage() {
 
 function StaffRegister({ user }: { user: User | undefined }) {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersOf(params), [params]);
+  const baseFilters = useMemo(() => filtersOf(params), [params]);
+  // Cursors of the pages reached by « Page suivante », keyed by the filters they belong to.
+  const [cursors, setCursors] = useState<{ key: string; byPage: Record<number, string> }>({
+    key: '',
+    byPage: {},
+  });
+  const filtersKey = JSON.stringify({ ...baseFilters, page: 0 });
+  const filters = useMemo(
+    () => ({
+      ...baseFilters,
+      cursor: cursors.key === filtersKey ? cursors.byPage[baseFilters.page] : undefined,
+    }),
+    [baseFilters, cursors, filtersKey],
+  );
   const register = useRegister(filters, Boolean(user));
   const handlers = useHandlers(Boolean(user));
   const visible = useVisibleDossiers(Boolean(user));
@@ -109,7 +122,12 @@ function StaffRegister({ user }: { user: User | undefined }) {
 
   const items = register.data?.items ?? [];
   const total = register.data?.total ?? 0;
+  const capped = register.data?.totalCapped ?? false;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const nextCursor = register.data?.nextCursor ?? null;
+  const totalText = capped
+    ? `Plus de ${plural(total, 'dossier', 'dossiers')}`
+    : plural(total, 'dossier', 'dossiers');
   const filtered =
     Boolean(
       filters.status ||
@@ -289,8 +307,8 @@ function StaffRegister({ user }: { user: User | undefined }) {
         <p role="status" className="muted">
           {register.isSuccess
             ? filtered
-              ? `${plural(total, 'dossier correspond', 'dossiers correspondent')} aux critères`
-              : `${plural(total, 'dossier', 'dossiers')} au registre`
+              ? `${capped ? 'Plus de ' : ''}${plural(total, 'dossier correspond', 'dossiers correspondent')} aux critères`
+              : `${totalText} au registre`
             : ''}
         </p>
         {filtered ? (
@@ -430,13 +448,21 @@ function StaffRegister({ user }: { user: User | undefined }) {
               <span aria-hidden="true">← </span>Page précédente
             </button>
             <p>
-              Page {filters.page} sur {pages} — {plural(total, 'dossier', 'dossiers')}
+              {capped ? `Page ${filters.page}` : `Page ${filters.page} sur ${pages}`} —{' '}
+              {totalText.toLowerCase()}
             </p>
             <button
               type="button"
               className="button button--secondary button--small"
-              disabled={filters.page >= pages}
-              onClick={() => update({ page: String(filters.page + 1) }, true)}
+              disabled={!nextCursor}
+              onClick={() => {
+                const next = filters.page + 1;
+                setCursors((current) => ({
+                  key: filtersKey,
+                  byPage: { ...(current.key === filtersKey ? current.byPage : {}), [next]: nextCursor! },
+                }));
+                update({ page: String(next) }, true);
+              }}
             >
               Page suivante<span aria-hidden="true"> →</span>
             </button>

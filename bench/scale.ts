@@ -1,0 +1,278 @@
+// `npm run bench:scale` (issue 12): generates 10 000 then 1 000 000 files on PostgreSQL and measures the register,
+// search, a file page, creations per second beside pgbench replaying the API's transaction, and the server's
+// resident memory; then 10 000 files on PGlite. Prints the figures and writes them to docs/performance.md.
+// Asserts nothing (tests never assert on time). BENCH_DATABASE_URL (default: recours_bench on the local test
+// server, dropped and created again) must be a database that may be filled; BENCH_SIZES=10000,1000000 to change.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { generateFiles } from '../src/bench/generate.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const sizes = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
+const lines: string[] = [];
+const say = (line: string) => {
+  console.log(line);
+  lines.push(line);
+};
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 100);
+
+async function benchUrl(): Promise<string> {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query('drop database if exists recours_bench with (force)');
+  await admin.query('create database recours_bench');
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = '/recours_bench';
+  return url.href;
+}
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { p50: at(0.5), p95: at(0.95), n: sorted.length };
+}
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function server(database: Database) {
+  const config = loadConfig({
+    SEED_DEMO: 'false',
+    JOBS_ENABLED: 'false',
+    LOG_LEVEL: 'silent',
+    LOGIN_MAX_PER_MINUTE: '100000',
+  });
+  const app = await buildApp({ database, config, now: () => new Date() }, { serveWeb: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number };
+  const base = `http://127.0.0.1:${address.port}`;
+  const login = async (email: string) => {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+    const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+    const body = (await res.json()) as { csrfToken: string };
+    return { cookie, csrf: body.csrfToken };
+  };
+  return { app, base, login };
+}
+
+type Session = { cookie: string; csrf: string };
+
+async function timeGets(base: string, session: Session, urls: string[]) {
+  const times: number[] = [];
+  for (const url of urls) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${url}`, { headers: { cookie: session.cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  return stats(times);
+}
+
+async function measureReads(label: string, database: Database, fileIds: string[]) {
+  const { app, base, login } = await server(database);
+  const handler = await login('conseiller@charge.recours.fr');
+  const repeat = (url: string, n: number) => Array.from({ length: n }, () => url);
+  await timeGets(base, handler, repeat('/api/v1/register', 5)); // warm-up
+  const results: Record<string, ReturnType<typeof stats>> = {};
+  results['registre, page par défaut (urgence)'] = await timeGets(
+    base,
+    handler,
+    repeat('/api/v1/register?limit=50', 60),
+  );
+  results['registre, par date'] = await timeGets(
+    base,
+    handler,
+    repeat('/api/v1/register?sort=date&limit=50', 40),
+  );
+  // Deep in a filtered urgency list: follow the cursor 60 pages (3 000 rows) into the open files.
+  const open =
+    '/api/v1/register?status=submitted&status=acknowledged&status=awaiting_member&sort=urgency&limit=50';
+  const deep: number[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${open}${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { cookie: handler.cookie },
+    });
+    const body = (await res.json()) as { nextCursor: string | null };
+    deep.push(performance.now() - t0);
+    cursor = body.nextCursor;
+    if (!cursor) break;
+  }
+  results['registre filtré (ouverts), urgence, pages 1 à 60 par curseur'] = stats(deep);
+  results['registre filtré, rouge, décalage 9 950'] = await timeGets(
+    base,
+    handler,
+    repeat('/api/v1/register?sla=red&offset=9950&limit=50', 20),
+  );
+  results['recherche « résiliation »'] = await timeGets(
+    base,
+    handler,
+    repeat(`/api/v1/register?q=${encodeURIComponent('résiliation')}`, 40),
+  );
+  results['recherche « resiliation »'] = await timeGets(
+    base,
+    handler,
+    repeat('/api/v1/register?q=resiliation', 40),
+  );
+  results['recherche nom « lefevre »'] = await timeGets(
+    base,
+    handler,
+    repeat('/api/v1/register?q=lefevre', 30),
+  );
+  results['page d’un dossier'] = await timeGets(
+    base,
+    handler,
+    fileIds.slice(0, 60).map((id) => `/api/v1/dossiers/${id}`),
+  );
+  say(`\n### ${label}\n\n| mesure | p50 | p95 | requêtes |\n|---|---|---|---|`);
+  for (const [name, s] of Object.entries(results)) say(`| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${s.n} |`);
+  await app.close();
+  return results;
+}
+
+async function measureCreations(database: Database, url: string) {
+  const { app, base, login } = await server(database);
+  const member = await login('adherent@charge.recours.fr');
+  const organisationId = String(
+    (await database.rawTransaction((q) => q(`select id from organisations where name = 'Mutuelle Charge'`)))
+      .rows[0]!.id,
+  );
+  const seconds = 15;
+  const deadline = Date.now() + seconds * 1000;
+  let created = 0;
+  const client = async () => {
+    while (Date.now() < deadline) {
+      const res = await fetch(`${base}/api/v1/dossiers`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: member.cookie, 'x-csrf-token': member.csrf },
+        body: JSON.stringify({
+          category: 'reimbursement_contested',
+          title: 'Lunettes non remboursées',
+          description: 'Création mesurée',
+          organisationId,
+          complaintSentOn: new Date().toISOString().slice(0, 10),
+        }),
+      });
+      await res.arrayBuffer();
+      if (res.status === 201) created += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, client));
+  await app.close();
+  const api = created / seconds;
+  // pgbench replays the SQL transaction the API runs for one creation (see the script), 8 clients, same length.
+  const dir = mkdtempSync(path.join(tmpdir(), 'recours-pgbench-'));
+  const script = path.join(dir, 'creation.sql');
+  writeFileSync(
+    script,
+    `\\set n random(1, 1000000000)
+BEGIN;
+SELECT id, name, kind FROM organisations WHERE id = '${organisationId}';
+INSERT INTO dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category, title, description, facts, status, priority, created_at, updated_at, complaint_on, sla_ack_due_on, sla_ack_status, sla_ack_done, sla_ack_actionable, sla_answer_due_on, sla_answer_status, sla_answer_done, sla_answer_actionable, next_due_on, projection_version)
+  SELECT 'REC-PGB-' || :n || '-' || md5(random()::text), id, '${organisationId}', 'Mutuelle Charge', 'mutuelle', 'reimbursement_contested', 'Lunettes non remboursées', 'Création mesurée', '{"complaintSentOn":"2026-01-05"}', 'submitted', 'normal', now(), now(), '2026-01-05', '2026-01-16', 'open', false, true, '2026-03-05', 'open', false, true, '2026-01-16', 1
+  FROM users WHERE email = 'adherent@charge.recours.fr' RETURNING id;
+SELECT pg_advisory_xact_lock(4242);
+SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1;
+INSERT INTO audit_events (dossier_id, actor_id, type, payload, occurred_at, prev_hash, hash) VALUES (NULL, NULL, 'bench.pgbench', '{}', now(), 'x', md5(random()::text));
+COMMIT;
+`,
+  );
+  const out = execFileSync(
+    'pgbench',
+    ['-n', '-c', '8', '-j', '2', '-T', String(seconds), '-f', script, url],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
+  say(
+    `\nCréations, 8 clients, ${seconds} s : API ${api.toFixed(0)}/s ; pgbench (même transaction SQL) ${tps.toFixed(0)}/s ; rapport ${((100 * api) / tps).toFixed(0)} %`,
+  );
+  return { api, tps };
+}
+
+async function fileIdsOf(database: Database) {
+  const rows = await database.rawTransaction((q) =>
+    q(
+      `select d.id from dossiers d join organisations o on o.id = d.organisation_id where o.name = 'Mutuelle Charge' order by random() limit 60`,
+    ),
+  );
+  return rows.rows.map((r) => String(r.id));
+}
+
+const url = await benchUrl();
+say(
+  `# Mesures de charge (npm run bench:scale)\n\n${new Date().toISOString()} — machine : 2 cœurs ; charge moyenne au départ ${loadavg()[0]!.toFixed(1)}`,
+);
+const database = await openDatabase({ url });
+await database.migrate();
+let total = 0;
+for (const size of sizes) {
+  const started = Date.now();
+  await generateFiles(database, {
+    files: size - total,
+    organisation: 'Mutuelle Charge',
+    force: false,
+    now: new Date(),
+    onProgress: (done, all) => {
+      if (done % 100_000 === 0 || done === all) console.error(`  ${total + done} / ${size}`);
+    },
+  });
+  say(
+    `\n## PostgreSQL, ${size.toLocaleString('fr-FR')} dossiers\n\nGénération de ${(size - total).toLocaleString('fr-FR')} dossiers : ${((Date.now() - started) / 1000).toFixed(0)} s (charge moyenne ${loadavg()[0]!.toFixed(1)})`,
+  );
+  total = size;
+  await database.rawTransaction((q) => q('analyze'));
+  await measureReads(
+    `Lectures à ${size.toLocaleString('fr-FR')} dossiers`,
+    database,
+    await fileIdsOf(database),
+  );
+  await measureCreations(database, url);
+  say(
+    `\nMémoire résidente maximale du processus (serveur et clients de mesure) : ${(peakRss / 1e6).toFixed(0)} Mo`,
+  );
+}
+await database.close();
+
+if (process.env.BENCH_PGLITE !== 'false') {
+  const embedded = await openDatabase({ dataDir: 'memory://' });
+  await embedded.migrate();
+  const started = Date.now();
+  await generateFiles(embedded, {
+    files: 10_000,
+    organisation: 'Mutuelle Charge',
+    force: false,
+    now: new Date(),
+  });
+  say(
+    `\n## PGlite (défaut embarqué), 10 000 dossiers\n\nGénération : ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  await measureReads('Lectures PGlite à 10 000 dossiers', embedded, await fileIdsOf(embedded));
+  await embedded.close();
+}
+clearInterval(sampler);
+say(
+  `\nMémoire résidente maximale : ${(peakRss / 1e6).toFixed(0)} Mo ; charge moyenne à la fin ${loadavg()[0]!.toFixed(1)}`,
+);
+writeFileSync(new URL('../docs/performance-last-run.md', import.meta.url), `${lines.join('\n')}\n`);
+console.log(
+  '\nÉcrit dans docs/performance-last-run.md (docs/performance.md en reprend les chiffres commentés).',
+);
