@@ -1,6 +1,7 @@
 import { openDatabase } from '../db/client.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { startIntakeSmtp } from './intake/smtp-listener.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { attachJobQueue, createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -36,6 +37,11 @@ if (config.jobs.enabled) {
   await queue.work({ remindersCron: config.jobs.remindersCron });
 }
 
+// E-mail intake: mail to an organisation's complaints address becomes a file of its register (docs/intake.md).
+const intake = config.intakeSmtp
+  ? await startIntakeSmtp(ctx, { ...config.intakeSmtp, mailer, log: (m) => app.log.warn(m) })
+  : undefined;
+
 await app.listen({ port: config.port, host: config.host });
 console.log(`\nRecours est prêt : http://localhost:${config.port}  (base : ${database.location})`);
 console.log(`Documentation de l’API : http://localhost:${config.port}/api/docs\n`);
@@ -43,6 +49,7 @@ console.log(`Documentation de l’API : http://localhost:${config.port}/api/docs
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
+    await intake?.close();
     await queue?.stop();
     mailer.close();
     await database.close();
