@@ -34,6 +34,8 @@ export const organisations = pgTable('organisations', {
   mediatorContact: text('mediator_contact'),
   /** Postal address of the complaints department, printed in the window of a letter (several lines). */
   postalAddress: text('postal_address'),
+  /** The address members write to (complaints by e-mail become files of the register, docs/intake.md). */
+  complaintsEmail: text('complaints_email'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -41,7 +43,8 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    email: text('email').notNull(),
+    /** Null for a member record a handler created from a call or a letter without an e-mail address. */
+    email: text('email'),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash'),
     role: text('role', {
@@ -53,6 +56,25 @@ export const users = pgTable(
     postalAddress: text('postal_address'),
     oidcIssuer: text('oidc_issuer'),
     oidcSubject: text('oidc_subject'),
+    phone: text('phone'),
+    /**
+     * A member record's e-mail address as the member gave it: not a sign-in identity (the record has no
+     * `email` until claimed), so a typing error by staff never opens a stranger's account.
+     */
+    contactEmail: text('contact_email'),
+    /**
+     * A member record created by this organisation's staff (complaint by post, telephone, branch, e-mail): no
+     * password until the member claims it with the code he was given (docs/intake.md).
+     */
+    recordedByOrganisationId: uuid('recorded_by_organisation_id').references(
+      (): AnyPgColumn => organisations.id,
+    ),
+    memberNumber: text('member_number'),
+    /** SHA-256 of the claim code (the code itself is shown once to the handler, for the member). */
+    claimCodeHash: text('claim_code_hash'),
+    claimCodeExpiresAt: timestamp('claim_code_expires_at', { withTimezone: true }),
+    /** Set when the member claimed this record: its files moved to that account. */
+    claimedById: uuid('claimed_by_id').references((): AnyPgColumn => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -63,6 +85,8 @@ export const users = pgTable(
       'gin',
       sql`to_tsvector('recours_name'::regconfig, ${t.displayName})`,
     ),
+    index('users_recorded_org_idx').on(t.recordedByOrganisationId, t.memberNumber),
+    index('users_recorded_contact_idx').on(t.recordedByOrganisationId, sql`lower(${t.contactEmail})`),
   ],
 );
 
@@ -156,6 +180,14 @@ export const dossiers = pgTable(
     projectionVersion: integer('projection_version'),
     /** A retried creation carries the same key and gets the same file back (no duplicates). */
     idempotencyKey: text('idempotency_key'),
+    /** The staff member who recorded a complaint received by post, telephone, e-mail or at a branch. */
+    recordedById: uuid('recorded_by_id').references(() => users.id),
+    /** « À identifier »: an e-mail from an unknown sender; the handler still has to find the member. */
+    identificationPending: boolean('identification_pending').notNull().default(false),
+    /** An oral complaint: the day the member was invited to confirm it in writing (ACPR 2024-R-02). */
+    writtenConfirmationInvitedOn: date('written_confirmation_invited_on', { mode: 'string' }),
+    /** A duplicate merged into another file: it stays, closed, with its own history. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => dossiers.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -219,8 +251,18 @@ export const documents = pgTable(
       .notNull()
       .references(() => users.id),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Text read from a scan by OCR (or its text layer), corrected by the handler; searchable. */
+    ocrText: text('ocr_text'),
+    ocrStatus: text('ocr_status', { enum: ['pending', 'done', 'failed', 'unsupported'] }),
+    ocrCorrectedAt: timestamp('ocr_corrected_at', { withTimezone: true }),
   },
-  (t) => [index('documents_dossier_idx').on(t.dossierId)],
+  (t) => [
+    index('documents_dossier_idx').on(t.dossierId),
+    index('documents_ocr_search_idx').using(
+      'gin',
+      sql`to_tsvector('recours_fr'::regconfig, coalesce(${t.ocrText}, ''))`,
+    ),
+  ],
 );
 
 /** The bytes apart from the metadata, so that listing documents never loads them. */
@@ -344,3 +386,40 @@ export const letters = pgTable(
   },
   (t) => [index('letters_dossier_idx').on(t.dossierId)],
 );
+
+/** Every e-mail received at a complaints address, and what became of it (threading, loops, rejected parts). */
+export const inboundEmails = pgTable(
+  'inbound_emails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The Message-ID header: the same message delivered twice is recorded once. */
+    messageId: text('message_id').notNull(),
+    fromAddress: text('from_address').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    outcome: text('outcome', {
+      enum: ['appended', 'new_file', 'to_identify', 'dropped'],
+    }).notNull(),
+    reason: text('reason'),
+    attachmentsRefused: integer('attachments_refused').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('inbound_emails_message_unique').on(t.organisationId, t.messageId),
+    index('inbound_emails_sender_idx').on(t.organisationId, t.fromAddress, t.receivedAt),
+  ],
+);
+
+/** The e-mail a staff message left as (files received by e-mail are answered by e-mail); one per message. */
+export const outboundEmails = pgTable('outbound_emails', {
+  messageId: uuid('message_id')
+    .primaryKey()
+    .references(() => messages.id),
+  dossierId: uuid('dossier_id')
+    .notNull()
+    .references(() => dossiers.id),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  smtpMessageId: text('smtp_message_id'),
+});

@@ -35,6 +35,9 @@ const envSchema = z.object({
   TRIAGE_LLM_URL: z.string().url().optional(),
   TRIAGE_LLM_MODEL: z.string().optional(),
   TRIAGE_LLM_API_KEY: z.string().optional(),
+  /** SMTP listener for the organisations' complaints addresses (docs/intake.md); unset: no listener. */
+  INTAKE_SMTP_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  INTAKE_SMTP_HOST: z.string().default('127.0.0.1'),
 });
 
 export interface Config {
@@ -54,6 +57,8 @@ export interface Config {
   jobs: { enabled: boolean; remindersCron: string };
   /** Off unless both TRIAGE_LLM_URL and TRIAGE_LLM_MODEL are set. */
   triageLlm: { url: string; model: string; apiKey: string | undefined } | undefined;
+  /** E-mail intake listener; undefined when INTAKE_SMTP_PORT is unset. */
+  intakeSmtp: { port: number; host: string } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.TRIAGE_LLM_URL && e.TRIAGE_LLM_MODEL
         ? { url: e.TRIAGE_LLM_URL, model: e.TRIAGE_LLM_MODEL, apiKey: e.TRIAGE_LLM_API_KEY }
         : undefined,
+    intakeSmtp: e.INTAKE_SMTP_PORT ? { port: e.INTAKE_SMTP_PORT, host: e.INTAKE_SMTP_HOST } : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { openDatabase } from '../db/client.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { startIntakeSmtp } from './intake/smtp-listener.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { attachJobQueue, createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { dossierBus } from './live/bus.ts';
@@ -48,6 +49,11 @@ if (config.jobs.enabled) {
   await queue.work({ remindersCron: config.jobs.remindersCron });
 }
 
+// E-mail intake: mail to an organisation's complaints address becomes a file of its register (docs/intake.md).
+const intake = config.intakeSmtp
+  ? await startIntakeSmtp(ctx, { ...config.intakeSmtp, mailer, log: (m) => app.log.warn(m) })
+  : undefined;
+
 await app.listen({ port: config.port, host: config.host });
 // The port actually bound (PORT=0 lets the system choose one: several processes, tests).
 const port = (app.server.address() as { port: number }).port;
@@ -57,6 +63,7 @@ console.log(`Documentation de l’API : http://localhost:${port}/api/docs\n`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
+    await intake?.close();
     await queue?.stop();
     await dossierBus.disconnect();
     mailer.close();

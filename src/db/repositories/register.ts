@@ -3,12 +3,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import { AMBER_THRESHOLD_DAYS, type SlaColour } from '../../domain/register/sla.ts';
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import type { Db } from '../client.ts';
-import { dossiers, users } from '../schema.ts';
+import { documents, dossiers, users } from '../schema.ts';
 
 export interface RegisterSearch {
   text: string;
   /** Members whose name matches (found first, on their own index): their files match too. */
   memberIds: readonly string[];
+  /** Files whose scanned letters' text (OCR, docs/intake.md) matches, found on the documents' own index. */
+  documentDossierIds?: readonly string[];
 }
 
 export interface RegisterFilters {
@@ -99,6 +101,7 @@ function searchCondition(search: RegisterSearch): SQL {
     arms.push(sql`${dossiers.organisationReference} ilike ${like}`);
   }
   if (search.memberIds.length > 0) arms.push(inArray(dossiers.memberId, [...search.memberIds]));
+  if (search.documentDossierIds?.length) arms.push(inArray(dossiers.id, [...search.documentDossierIds]));
   return sql`(${sql.join(arms, sql` or `)})`;
 }
 
@@ -121,6 +124,22 @@ function conditions(f: RegisterFilters): SQL[] {
   }
   if (f.search) where.push(searchCondition(f.search));
   return where;
+}
+
+/** Files of an organisation whose scanned letters' text matches the words typed, bounded. */
+export async function filesWithTextMatching(db: Db, organisationId: string, text: string, limit = 200) {
+  const rows = await db
+    .selectDistinct({ id: documents.dossierId })
+    .from(documents)
+    .innerJoin(dossiers, eq(dossiers.id, documents.dossierId))
+    .where(
+      and(
+        eq(dossiers.organisationId, organisationId),
+        sql`to_tsvector('recours_fr'::regconfig, coalesce(${documents.ocrText}, '')) @@ ${tsQuery(text)}`,
+      ),
+    )
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 /** Members whose name matches the words typed (accents and case aside), bounded. */

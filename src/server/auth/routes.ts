@@ -22,7 +22,7 @@ const password = z
 
 export const userSchema = z.object({
   id: z.string().uuid(),
-  email: z.string(),
+  email: z.string().nullable(),
   displayName: z.string(),
   role: z.enum(ROLES),
   organisation: z.object({ id: z.string().uuid(), name: z.string(), kind: z.string() }).nullable(),

@@ -27,6 +27,7 @@ import {
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
+import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierParams, logRead, readableDossier, writableDossier } from './access.ts';
 
@@ -210,6 +211,8 @@ export async function uploadDocument(
     return row;
   });
   publishChange({ type: 'document.added', dossierId, audience: 'all', id: document.id, at: now });
+  // A scanned letter is read by OCR in a job, never in the request (docs/intake.md).
+  await jobQueueOf(ctx)?.send('document-ocr', { documentId: document.id });
   return document;
 }
 

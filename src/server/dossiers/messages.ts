@@ -13,6 +13,7 @@ import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
+import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierParams, logRead, readableDossier, writableDossier } from './access.ts';
 
@@ -150,6 +151,10 @@ export async function postMessage(ctx: AppContext, user: UserRow, dossierId: str
     id: message.id,
     at: now,
   });
+  // A file received by e-mail is answered by e-mail (the job checks the file's channel; docs/intake.md).
+  if (!input.internal && user.role !== 'member') {
+    await jobQueueOf(ctx)?.send('intake-reply-email', { messageId: message.id });
+  }
   return {
     message,
     author: { id: user.id, displayName: user.displayName, role: user.role },

@@ -28,6 +28,7 @@ import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
 import { AppError, domainInputError } from '../errors.ts';
+import { jobQueueOf } from '../jobs/queue.ts';
 import { type DossierChange, publishChange } from '../live/bus.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import { NOT_FOUND_MESSAGE, refusalError } from '../register/refusal.ts';
@@ -70,6 +71,8 @@ export interface ActionResult {
 /** After commit: the e-mails of the notifications, and the live events of the file. */
 export async function afterCommit(ctx: AppContext, result: ActionResult): Promise<void> {
   await queueEmails(ctx, result.notificationIds);
+  // The acknowledgment, a document request or the reasoned answer of a file received by e-mail leave by e-mail.
+  if (result.messageId) await jobQueueOf(ctx)?.send('intake-reply-email', { messageId: result.messageId });
   for (const change of result.live ?? []) publishChange({ ...change, dossierId: result.dossier.id });
 }
 

@@ -8,6 +8,7 @@ import { dossiers, users } from '../../db/schema.ts';
 import { remindersFor } from '../../domain/register/reminders.ts';
 import type { AppContext } from '../context.ts';
 import { deadlinesOf } from '../dossiers/deadlines.ts';
+import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import type { JobHandlers } from './queue.ts';
@@ -116,6 +117,8 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
       const { db } = ctx.database;
       const claimed = await claimForEmail(db, notificationId, ctx.now());
       if (!claimed) return; // already sent, or gone
+      // A member record without an e-mail address (a complaint taken by telephone) reads it in his space.
+      if (!claimed.user.email) return;
       const mail = notificationEmail(claimed.notification, claimed.user, ctx.config.publicUrl);
       try {
         await mailer.send({ to: claimed.user.email, ...mail });
@@ -124,6 +127,12 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
         await releaseEmailClaim(db, notificationId);
         throw error;
       }
+    },
+    async 'document-ocr'({ documentId }) {
+      await runDocumentOcr(ctx, documentId);
+    },
+    async 'intake-reply-email'({ messageId }) {
+      await sendReplyEmail(ctx, mailer, messageId);
     },
   };
 }

@@ -9,9 +9,18 @@ export interface JobPayloads {
   'deadline-reminders': { reason: 'schedule' | 'start' | 'manual' };
   /** Sends one notification by e-mail (after the transaction that created it committed). */
   'notification-email': { notificationId: string };
+  /** Reads the text of a scanned letter (OCR) so that it is searchable and triaged (docs/intake.md). */
+  'document-ocr': { documentId: string };
+  /** Sends a staff message by e-mail to a member whose complaint came by e-mail (reference in the subject). */
+  'intake-reply-email': { messageId: string };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['deadline-reminders', 'notification-email'];
+export const JOB_NAMES: readonly JobName[] = [
+  'deadline-reminders',
+  'notification-email',
+  'document-ocr',
+  'intake-reply-email',
+];
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N]) => Promise<void> };
 

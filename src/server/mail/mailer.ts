@@ -6,6 +6,10 @@ export interface OutgoingMail {
   subject: string;
   /** Plain French text; never health details beyond the file reference (data minimisation, RGPD art. 5-1-c). */
   text: string;
+  /** Where the member's answer goes (a complaints address, so that it threads back into the file). */
+  replyTo?: string;
+  /** e.g. Auto-Submitted for automatic answers (RFC 3834), In-Reply-To for threading. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -45,7 +49,14 @@ export function createMailer(
   return {
     enabled: true,
     async send(mail) {
-      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      const info = await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.headers ? { headers: mail.headers } : {}),
+      });
       return { messageId: info.messageId, delivered: true };
     },
     close() {

@@ -4,6 +4,7 @@ import { lockDossiers, updateDossier, userById } from '../../db/repositories/han
 import type { NewNotification } from '../../db/repositories/notifications.ts';
 import {
   COUNT_CAP,
+  filesWithTextMatching,
   membersNamed,
   type RegisterFilters,
   type RegisterRow,
@@ -120,7 +121,13 @@ export async function listRegister(ctx: AppContext, user: UserRow, query: Regist
     from: query.from,
     to: query.to,
     sla: query.sla,
-    search: text ? { text, memberIds: await membersNamed(db, text) } : undefined,
+    search: text
+      ? {
+          text,
+          memberIds: await membersNamed(db, text),
+          documentDossierIds: await filesWithTextMatching(db, organisationId, text),
+        }
+      : undefined,
     today,
   };
   const position = positionOf(sort, query.cursor, query.offset);

@@ -59,6 +59,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         mediatorContact:
           'Monsieur le Médiateur de la Mutualité Française, FNMF, 255 rue de Vaugirard, 75719 Paris Cedex 15',
         postalAddress: 'Mutuelle Démo\nService Réclamations\n12 rue de la Solidarité\n69003 Lyon',
+        complaintsEmail: 'reclamations@demo.recours.fr',
       })
       .where(eq(organisations.id, demo!.id));
     await tx
@@ -68,6 +69,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         mediatorContact: 'La Médiation de l’Assurance, TSA 50110, 75441 Paris Cedex 09',
         postalAddress:
           'Assurances Exemple\nService Clients – Réclamations\n8 avenue des Assureurs\n75008 Paris',
+        complaintsEmail: 'reclamations@assurances-exemple.fr',
       })
       .where(eq(organisations.id, other!.id));
     const member = ids['adherent@demo.recours.fr']!;

@@ -9,6 +9,9 @@ import { DeadlinesPage } from '../features/deadlines/deadlines-page.tsx';
 import { DossierPage } from '../features/dossiers/dossier-page.tsx';
 import { MyDossiersPage } from '../features/dossiers/my-dossiers-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { ClaimPage } from '../features/intake/claim-page.tsx';
+import { RecordComplaintPage } from '../features/intake/record-complaint-page.tsx';
+import { INTAKE_SECTIONS } from '../features/intake/sections.ts';
 import { LETTERS_SECTIONS } from '../features/letters/letters-section.tsx';
 import { MEDIATION_SECTIONS } from '../features/mediation/sections.ts';
 import { ReimbursementPage } from '../features/reimbursement/reimbursement-page.tsx';
@@ -24,7 +27,12 @@ import { RequireAuth } from './require-auth.tsx';
  * wrapped in <RequireAuth> when it needs a signed-in user. Keep the catch-all last.
  */
 /** Sections other features add to a file's page (each shows itself only to the roles it serves). */
-const FILE_SECTIONS = [...LETTERS_SECTIONS, ...MEDIATION_SECTIONS, ...BACK_OFFICE_SECTIONS];
+const FILE_SECTIONS = [
+  ...INTAKE_SECTIONS,
+  ...LETTERS_SECTIONS,
+  ...MEDIATION_SECTIONS,
+  ...BACK_OFFICE_SECTIONS,
+];
 
 export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },
@@ -53,6 +61,30 @@ export const routes: RouteObject[] = [
         deniedText="Le registre des réclamations est réservé aux conseillers des mutuelles, assureurs et caisses, et aux médiateurs. Vos propres dossiers sont dans «&nbsp;Mes dossiers&nbsp;»."
       >
         <RegisterPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'registre/nouvelle-reclamation',
+    element: (
+      <RequireAuth
+        roles={['handler', 'supervisor']}
+        deniedTitle="Accès réservé aux conseillers"
+        deniedText="Les réclamations reçues par courrier, téléphone, e-mail ou en agence sont enregistrées par les conseillers et superviseurs de l’organisme."
+      >
+        <RecordComplaintPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'rattacher-un-dossier',
+    element: (
+      <RequireAuth
+        roles={MEMBER_ROLES}
+        deniedTitle="Espace réservé aux adhérents"
+        deniedText="Le rattachement d’un dossier se fait depuis le compte de l’adhérent."
+      >
+        <ClaimPage />
       </RequireAuth>
     ),
   },

@@ -5,7 +5,7 @@ import { apiGet, setCsrfToken } from './api-client.ts';
 
 export const userSchema = z.object({
   id: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
   displayName: z.string(),
   role: z.enum(ROLES),
   organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),

@@ -178,6 +178,13 @@ function StaffRegister({ user }: { user: User | undefined }) {
       title="Registre des réclamations"
       lead={`Toutes les réclamations adressées à ${user?.organisation?.name ?? 'votre organisme'}, avec les délais ACPR (accusé de réception sous 10 jours ouvrables, réponse sous 2 mois).`}
     >
+      {user && ['handler', 'supervisor'].includes(user.role) ? (
+        <p>
+          <Link className="button" to="/registre/nouvelle-reclamation">
+            Enregistrer une réclamation reçue par courrier, téléphone, e-mail ou en agence
+          </Link>
+        </p>
+      ) : null}
       <search aria-label="Filtrer le registre">
         <form className="register-search card" onSubmit={onSearch}>
           <div className="field register-search__field">

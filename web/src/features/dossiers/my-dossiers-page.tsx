@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { errorMessage } from '../../shared/api-client.ts';
 import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
 import { useDossiers } from './api.ts';
@@ -33,6 +34,10 @@ export function MyDossiersPage() {
         ) : (
           <DossierCards dossiers={dossiers.data} />
         )}
+        <p>
+          Réclamation faite par courrier, téléphone, e-mail ou en agence&nbsp;?{' '}
+          <Link to="/rattacher-un-dossier">Rattachez-la avec le code remis par votre organisme</Link>.
+        </p>
       </section>
       <section className="section card" aria-labelledby="nouveau-dossier" id="ouvrir">
         <h2 id="nouveau-dossier">Ouvrir un dossier</h2>
