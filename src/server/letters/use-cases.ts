@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import { type DossierRow, findDossier } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import { dossiers } from '../../db/schema.ts';
@@ -48,7 +48,7 @@ async function readDossier(ctx: AppContext, user: UserRow, id: string, part: str
   const { db } = ctx.database;
   const dossier = await findDossier(db, id);
   if (!dossier || !canReadDossier(actorOf(user), dossier)) throw notFound();
-  await appendAuditEvent(db, {
+  await logAuditEvent(db, {
     dossierId: dossier.id,
     actorId: user.id,
     type: 'dossier.viewed',
@@ -136,7 +136,7 @@ export async function previewLetter(
   const dossier = await writableForLetter(db, user, dossierId, request.type);
   const d = await parsedDossier(db, dossier, ctx.now(), { shortfalls: request.shortfalls, author: user });
   const letter = composeLetter(d, request);
-  await appendAuditEvent(db, {
+  await logAuditEvent(db, {
     dossierId: dossier.id,
     actorId: user.id,
     type: 'dossier.viewed',

@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { lockDossiers, updateDossier, userById } from '../../db/repositories/handling.ts';
 import type { NewNotification } from '../../db/repositories/notifications.ts';
@@ -121,8 +121,9 @@ export async function listRegister(ctx: AppContext, user: UserRow, query: Regist
   const page = entries
     .slice(query.offset, query.offset + query.limit)
     .map((e) => ('row' in e ? e : withClocks(e, now)));
-  await appendAuditEvent(db, {
+  await logAuditEvent(db, {
     dossierId: null,
+    organisationId: user.organisationId,
     actorId: user.id,
     type: 'register.viewed',
     // Which files were listed, not what they say: search words may name an illness.
