@@ -40,30 +40,55 @@ function makeSnapshot(run: (text: string) => Promise<TextRow[]>): Snapshot {
   };
 }
 
-export async function withSnapshot<T>(database: Database, action: (s: Snapshot) => Promise<T>): Promise<T> {
+/**
+ * Runs `action` with `count` sessions that all see the same instant. On PostgreSQL each is a connection of its own
+ * (the first exports its snapshot, the others adopt it: `SET TRANSACTION SNAPSHOT`), so passes run in parallel on
+ * the server's cores; on PGlite, one connection serves them all, in turn.
+ */
+export async function withSnapshots<T>(
+  database: Database,
+  count: number,
+  action: (sessions: Snapshot[]) => Promise<T>,
+): Promise<T> {
   const client = (database.db as unknown as { $client: unknown }).$client;
   if (database.kind === 'pglite') {
     return (client as PGlite).transaction(async (tx: PgliteTransaction) => {
       await tx.exec('set transaction isolation level repeatable read, read only');
       const run = async (text: string) =>
         (await tx.query<TextRow>(text, [], { rowMode: 'array' })).rows as TextRow[];
-      return action(makeSnapshot(run));
+      const session = makeSnapshot(run);
+      return action(Array.from({ length: count }, () => session));
     });
   }
-  const connection = await (client as pg.Pool).connect();
+  const pool = client as pg.Pool;
+  const connections: pg.PoolClient[] = [];
   try {
-    await connection.query('begin isolation level repeatable read, read only');
-    const run = async (text: string) =>
-      (await connection.query({ text, rowMode: 'array' })).rows as TextRow[];
-    const result = await action(makeSnapshot(run));
-    await connection.query('commit');
+    for (let i = 0; i < count; i += 1) connections.push(await pool.connect());
+    const [first, ...others] = connections;
+    await first!.query('begin isolation level repeatable read, read only');
+    if (others.length > 0) {
+      const exported = await first!.query<{ id: string }>('select pg_export_snapshot() as id');
+      for (const other of others) {
+        await other.query('begin isolation level repeatable read, read only');
+        await other.query(`set transaction snapshot '${exported.rows[0]!.id.replace(/'/g, '')}'`);
+      }
+    }
+    const sessions = connections.map((c) =>
+      makeSnapshot(async (text) => (await c.query({ text, rowMode: 'array' })).rows as TextRow[]),
+    );
+    const result = await action(sessions);
+    for (const c of connections) await c.query('commit');
     return result;
   } catch (error) {
-    await connection.query('rollback').catch(() => undefined);
+    for (const c of connections) await c.query('rollback').catch(() => undefined);
     throw error;
   } finally {
-    connection.release();
+    for (const c of connections) c.release();
   }
+}
+
+export function withSnapshot<T>(database: Database, action: (s: Snapshot) => Promise<T>): Promise<T> {
+  return withSnapshots(database, 1, ([s]) => action(s!));
 }
 
 /** The rows of `db.execute`, whichever driver (node-postgres returns { rows }, PGlite too; some return arrays). */

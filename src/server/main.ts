@@ -23,7 +23,7 @@ if (config.seedDemo) {
 
 const app = await buildApp(ctx, { logger: true });
 
-// Background jobs (deadline reminders every 15 minutes and at start, e-mails), kept in the database by pg-boss.
+// Background jobs (deadline reminders every 15 minutes and at start, e-mails, a history checkpoint a minute), kept in the database by pg-boss.
 const mailer = createMailer(config, (message) => app.log.warn(message));
 let queue: JobQueue | undefined;
 if (config.jobs.enabled) {
@@ -33,7 +33,10 @@ if (config.jobs.enabled) {
   });
   await queue.start();
   attachJobQueue(ctx, queue);
-  await queue.work({ remindersCron: config.jobs.remindersCron });
+  await queue.work({
+    remindersCron: config.jobs.remindersCron,
+    auditCheckpointCron: config.jobs.auditCheckpointCron,
+  });
 }
 
 await app.listen({ port: config.port, host: config.host });

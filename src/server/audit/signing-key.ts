@@ -61,3 +61,15 @@ export function loadAuditKeys(config: AuditKeyConfig): AuditKeys {
   const keyId = keyIdOf(createPublicKey(privateKey));
   return { privateKey, keyId, trustedKeyIds: new Set([keyId, ...config.trustedKeyIds]) };
 }
+
+const keysOfContext = new WeakMap<object, AuditKeys>();
+
+/** The keys of a running app, loaded once (the key file is created on the first call if needed). */
+export function auditKeysOf(ctx: { config: { dataDir: string; audit: Omit<AuditKeyConfig, 'dataDir'> } }) {
+  let keys = keysOfContext.get(ctx);
+  if (!keys) {
+    keys = loadAuditKeys({ ...ctx.config.audit, dataDir: ctx.config.dataDir });
+    keysOfContext.set(ctx, keys);
+  }
+  return keys;
+}

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client.ts';
-import { type Snapshot, type TextRow, withSnapshot } from '../../db/snapshot.ts';
+import { type Snapshot, type TextRow, withSnapshots } from '../../db/snapshot.ts';
 import { type Checkpoint, checkpointProblem, LOG_ORIGIN } from '../../domain/audit/checkpoint.ts';
 import { eventHash, GENESIS_HASH, SYSTEM_CHAIN_ID } from '../../domain/audit/event-hash.ts';
 import { StreamingMerkle } from '../../domain/audit/merkle.ts';
@@ -357,9 +357,13 @@ export async function verifyAuditHistory(database: Database, options: VerifyOpti
   const started = now();
   const breaks = new Breaks(options.maxBreaks ?? Number.POSITIVE_INFINITY);
   const batchSize = options.batchSize ?? 10_000;
-  return withSnapshot(database, async (s) => {
-    const { events, chains } = await verifyChains(s, breaks, batchSize);
-    const { leaves, checkpointsChecked } = await verifyLog(s, breaks, options, batchSize);
+  // The two passes read different tables: on PostgreSQL they run at once, on two connections of one snapshot.
+  return withSnapshots(database, 2, async (sessions) => {
+    const [s, t] = sessions as [Snapshot, Snapshot];
+    const [{ events, chains }, { leaves, checkpointsChecked }] = await Promise.all([
+      verifyChains(s, breaks, batchSize),
+      verifyLog(t, breaks, options, batchSize),
+    ]);
     const pending = Number((await s.query('select count(*)::text from audit_log_pending'))[0]![0]);
     if (events !== leaves + pending) {
       // Only when no break already explains it (a deletion is counted there).
