@@ -188,9 +188,7 @@ SELECT id, name, kind FROM organisations WHERE id = '${organisationId}';
 INSERT INTO dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category, title, description, facts, status, priority, created_at, updated_at, complaint_on, sla_ack_due_on, sla_ack_status, sla_ack_done, sla_ack_actionable, sla_answer_due_on, sla_answer_status, sla_answer_done, sla_answer_actionable, next_due_on, projection_version)
   SELECT 'REC-PGB-' || :n || '-' || md5(random()::text), id, '${organisationId}', 'Mutuelle Charge', 'mutuelle', 'reimbursement_contested', 'Lunettes non remboursées', 'Création mesurée', '{"complaintSentOn":"2026-01-05"}', 'submitted', 'normal', now(), now(), '2026-01-05', '2026-01-16', 'open', false, true, '2026-03-05', 'open', false, true, '2026-01-16', 1
   FROM users WHERE email = 'adherent@charge.recours.fr' RETURNING id;
-SELECT pg_advisory_xact_lock(4242);
-SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1;
-INSERT INTO audit_events (dossier_id, actor_id, type, payload, occurred_at, prev_hash, hash) VALUES (NULL, NULL, 'bench.pgbench', '{}', now(), 'x', md5(random()::text));
+WITH head AS (INSERT INTO audit_chain_heads AS h (chain_id, last_seq, prev_hash, last_hash) VALUES (gen_random_uuid(), 1, repeat('0', 64), audit_event_hash(gen_random_uuid(), 1, NULL, NULL, 'dossier.created', now(), repeat('0', 64), '{}'::jsonb)) ON CONFLICT (chain_id) DO UPDATE SET last_seq = h.last_seq + 1 RETURNING chain_id, last_seq, prev_hash, last_hash), event AS (INSERT INTO audit_events (chain_id, chain_seq, dossier_id, actor_id, type, occurred_at, payload, prev_hash, hash) SELECT chain_id, last_seq, NULL, NULL, 'dossier.created', now(), '{}'::jsonb, prev_hash, last_hash FROM head RETURNING seq) INSERT INTO audit_log_pending (event_seq) SELECT seq FROM event;
 COMMIT;
 `,
   );

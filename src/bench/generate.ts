@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eventHash, GENESIS_HASH } from '../db/audit-hash.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { projectionOf } from '../db/repositories/deadline-projection.ts';
+import { eventHash, GENESIS_HASH, SYSTEM_CHAIN_ID } from '../domain/audit/event-hash.ts';
 import type { DOSSIER_CATEGORIES } from '../domain/dossiers/categories.ts';
 import { addDays, type CalendarDate, parisDateOf } from '../domain/shared/calendar-date.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../server/seed/demo.ts';
  * The load generator of `recours bench generate` (issue 12): N realistic files for one organisation, written in
  * batches of multi-row INSERTs (`unnest` of arrays, one statement per table per batch). Every derived column is
  * written as the application writes it: the deadline projection by the same `projectionOf` (the one engine), the
- * search vector by the database (generated column), the history by the same `eventHash` chain as
+ * search vector by the database (generated column), the history by the same `eventHash` chains as
  * `appendAuditEvent`, under the same advisory lock (the bulk equivalent of appending one event at a time).
  */
 export interface GenerateOptions {
@@ -510,11 +510,12 @@ async function writeBatch(query: RawQuery, input: BatchInput) {
      select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[], $6::uuid[])`,
     [contacts.id, contacts.dossier, contacts.at, contacts.channel, contacts.summary, contacts.by],
   );
-  // The history: the same hash chain as appendAuditEvent, under its advisory lock, in one ordered INSERT.
-  await query('select pg_advisory_xact_lock(4242)');
-  const last = await query('select hash from audit_events order by seq desc limit 1');
-  let prev = last.rows[0] ? String(last.rows[0].hash) : GENESIS_HASH;
+  // The history: each generated file starts its own chain (docs/decisions/0004-audit-history.md), hashed here
+  // with the same `eventHash` the verifier uses, then written in one ordered INSERT with the chains' heads and
+  // the Merkle log's queue, as `appendAuditEvent` would have left them event by event.
   const a = {
+    chain: [] as string[],
+    seq: [] as number[],
     dossier: [] as (string | null)[],
     actor: [] as (string | null)[],
     type: [] as string[],
@@ -523,30 +524,71 @@ async function writeBatch(query: RawQuery, input: BatchInput) {
     prev: [] as string[],
     hash: [] as string[],
   };
+  const heads = new Map<string, { seq: number; prev: string; hash: string }>();
   for (const e of events) {
-    const occurredAt = e.occurredAt.toISOString();
-    const hash = eventHash(prev, {
+    const chainId = e.dossierId ?? SYSTEM_CHAIN_ID;
+    const head = heads.get(chainId) ?? { seq: 0, prev: GENESIS_HASH, hash: GENESIS_HASH };
+    const seq = head.seq + 1;
+    const payloadText = jsonbText(e.payload);
+    const hash = eventHash({
+      chainId,
+      chainSeq: String(seq),
       dossierId: e.dossierId,
       actorId: e.actorId,
       type: e.type,
-      payload: e.payload,
-      occurredAt,
+      occurredMicros: String(e.occurredAt.getTime() * 1000),
+      prevHash: head.hash,
+      payloadText,
     });
+    a.chain.push(chainId);
+    a.seq.push(seq);
     a.dossier.push(e.dossierId);
     a.actor.push(e.actorId);
     a.type.push(e.type);
-    a.payload.push(JSON.stringify(e.payload));
-    a.at.push(occurredAt);
-    a.prev.push(prev);
+    a.payload.push(payloadText);
+    a.at.push(e.occurredAt.toISOString());
+    a.prev.push(head.hash);
     a.hash.push(hash);
-    prev = hash;
+    heads.set(chainId, { seq, prev: head.hash, hash });
   }
   await query(
-    `insert into audit_events (dossier_id, actor_id, type, payload, occurred_at, prev_hash, hash)
-     select dossier_id, actor_id, type, payload::jsonb, occurred_at, prev_hash, hash
-     from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[])
-       with ordinality as t(dossier_id, actor_id, type, payload, occurred_at, prev_hash, hash, n)
-     order by n`,
-    [a.dossier, a.actor, a.type, a.payload, a.at, a.prev, a.hash],
+    `with inserted as (
+       insert into audit_events (chain_id, chain_seq, dossier_id, actor_id, type, payload, occurred_at, prev_hash, hash)
+       select chain_id, chain_seq, dossier_id, actor_id, type, payload::jsonb, occurred_at, prev_hash, hash
+       from unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[],
+                   $8::text[], $9::text[])
+         with ordinality as t(chain_id, chain_seq, dossier_id, actor_id, type, payload, occurred_at, prev_hash, hash, n)
+       order by n
+       returning seq
+     )
+     insert into audit_log_pending (event_seq) select seq from inserted`,
+    [a.chain, a.seq, a.dossier, a.actor, a.type, a.payload, a.at, a.prev, a.hash],
   );
+  const chains = [...heads.entries()];
+  await query(
+    `insert into audit_chain_heads (chain_id, last_seq, prev_hash, last_hash)
+     select * from unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[])`,
+    [
+      chains.map(([id]) => id),
+      chains.map(([, h]) => h.seq),
+      chains.map(([, h]) => h.prev),
+      chains.map(([, h]) => h.hash),
+    ],
+  );
+}
+
+/**
+ * `jsonb::text` as PostgreSQL prints it (keys ordered by length then bytes, `": "` and `", "`), which the event
+ * hash covers. The generator's payloads hold only ASCII keys, strings, numbers, booleans, null, arrays and objects.
+ */
+export function jsonbText(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([x], [y]) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonbText(v)}`).join(', ')}}`;
+  }
+  return JSON.stringify(value);
 }

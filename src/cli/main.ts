@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { verifyAuditChain } from '../db/repositories/audit.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerBench } from './commands/bench.ts';
 import { registerDeadlines } from './commands/deadlines.ts';
 import { registerLetter } from './commands/letter.ts';
@@ -52,20 +52,7 @@ program
     ),
   );
 
-const audit = program.command('audit').description('Historique infalsifiable des dossiers');
-audit
-  .command('verify')
-  .description('Recalcule la chaîne de hachage de l’historique ; code de sortie 3 si une ligne a été altérée')
-  .action(() =>
-    run(() =>
-      withDatabase(async (database) => {
-        const report = await verifyAuditChain(database.db);
-        printJson(report);
-        if (!report.ok) process.exitCode = 3;
-      }),
-    ),
-  );
-
+registerAudit(program);
 registerDeadlines(program);
 registerReimbursement(program);
 registerLetter(program);

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -9,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -215,13 +217,16 @@ export const dossiers = pgTable(
 );
 
 /**
- * Append-only history, chained by hashes: each row's hash covers its content and the previous row's hash,
- * so a row altered in the database breaks the chain (`recours audit verify`).
+ * Append-only history (docs/decisions/0004-audit-history.md): one hash chain per file (`chain_id` = the file, or
+ * the nil UUID for events without a file), numbered by `chain_seq`; `hash` covers every column (the timestamp in
+ * microseconds) and the previous hash. Written only by `appendAuditEvent` (one SQL statement).
  */
 export const auditEvents = pgTable(
   'audit_events',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    chainId: uuid('chain_id').notNull(),
+    chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
     dossierId: uuid('dossier_id').references(() => dossiers.id),
     actorId: uuid('actor_id').references(() => users.id),
     type: text('type').notNull(),
@@ -230,7 +235,65 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_dossier_idx').on(t.dossierId)],
+  (t) => [
+    index('audit_dossier_idx').on(t.dossierId),
+    uniqueIndex('audit_chain_seq_unique').on(t.chainId, t.chainSeq),
+    index('audit_actor_idx').on(t.actorId, t.seq),
+    index('audit_type_idx').on(t.type, t.seq),
+    index('audit_occurred_idx').on(t.occurredAt, t.seq),
+  ],
+);
+
+/**
+ * The head of every chain, updated in the same statement as the append: its row lock orders one file's events
+ * (files do not wait on each other), and it records the newest event so that deleting it is detected.
+ */
+export const auditChainHeads = pgTable('audit_chain_heads', {
+  chainId: uuid('chain_id').primaryKey(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+  prevHash: text('prev_hash').notNull(),
+});
+
+/** Events appended but not yet in the Merkle log (Trillian's "unsequenced" queue); emptied by the sequencer. */
+export const auditLogPending = pgTable('audit_log_pending', {
+  eventSeq: bigint('event_seq', { mode: 'number' }).primaryKey(),
+});
+
+/** The Merkle log (RFC 9162): leaf `leaf_index` is the event `event_seq`, whose hash is the leaf hash. */
+export const auditLogLeaves = pgTable(
+  'audit_log_leaves',
+  {
+    leafIndex: bigint('leaf_index', { mode: 'number' }).primaryKey(),
+    eventSeq: bigint('event_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [uniqueIndex('audit_log_leaves_event_unique').on(t.eventSeq)],
+);
+
+/** Complete subtrees of 256 leaves and more (level ≥ 8), so that roots and proofs read a few rows, not the log. */
+export const auditLogNodes = pgTable(
+  'audit_log_nodes',
+  {
+    level: integer('level').notNull(),
+    idx: bigint('idx', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.idx] })],
+);
+
+/** Signed tree heads (checkpoints) of the Merkle log, Ed25519; the text signed is stored as it was signed. */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    treeSize: bigint('tree_size', { mode: 'number' }).notNull(),
+    rootHash: text('root_hash').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    keyId: text('key_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    signature: text('signature').notNull(),
+  },
+  (t) => [index('audit_checkpoints_size_idx').on(t.treeSize)],
 );
 
 export const documents = pgTable(

@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
 import { sessions } from './auth/session-plugin.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await ethicsRoutes(api, ctx);
     await notificationRoutes(api, ctx);
     await triageRoutes(api, ctx);
+    await auditRoutes(api, ctx);
     await letterRoutes(api, ctx);
     await intakeRoutes(api, ctx);
   });

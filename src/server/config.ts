@@ -31,6 +31,12 @@ const envSchema = z.object({
   JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
   /** When the deadline-reminders job runs (cron, Europe/Paris), besides once at start. */
   REMINDERS_CRON: z.string().default('*/15 * * * *'),
+  /** Ed25519 key signing the history's checkpoints (PEM or base64 PKCS#8); unset: DATA_DIR/audit-signing-key.pem. */
+  AUDIT_SIGNING_KEY: z.string().optional(),
+  /** Ids of former signing keys whose checkpoints stay valid after a rotation, comma-separated. */
+  AUDIT_TRUSTED_KEY_IDS: z.string().default(''),
+  /** When the history is sealed by a signed checkpoint (cron). */
+  AUDIT_CHECKPOINT_CRON: z.string().default('* * * * *'),
   /** Optional language model for the triage (docs/triage.md): an OpenAI-compatible base URL and a model name. */
   TRIAGE_LLM_URL: z.string().url().optional(),
   TRIAGE_LLM_MODEL: z.string().optional(),
@@ -54,7 +60,8 @@ export interface Config {
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; label: string } | undefined;
   mail: { smtpUrl: string | undefined; from: string };
-  jobs: { enabled: boolean; remindersCron: string };
+  jobs: { enabled: boolean; remindersCron: string; auditCheckpointCron: string };
+  audit: { signingKey: string | undefined; trustedKeyIds: string[] };
   /** Off unless both TRIAGE_LLM_URL and TRIAGE_LLM_MODEL are set. */
   triageLlm: { url: string; model: string; apiKey: string | undefined } | undefined;
   /** E-mail intake listener; undefined when INTAKE_SMTP_PORT is unset. */
@@ -93,7 +100,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    jobs: { enabled: e.JOBS_ENABLED === 'true', remindersCron: e.REMINDERS_CRON },
+    jobs: {
+      enabled: e.JOBS_ENABLED === 'true',
+      remindersCron: e.REMINDERS_CRON,
+      auditCheckpointCron: e.AUDIT_CHECKPOINT_CRON,
+    },
+    audit: {
+      signingKey: e.AUDIT_SIGNING_KEY,
+      trustedKeyIds: e.AUDIT_TRUSTED_KEY_IDS.split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    },
     triageLlm:
       e.TRIAGE_LLM_URL && e.TRIAGE_LLM_MODEL
         ? { url: e.TRIAGE_LLM_URL, model: e.TRIAGE_LLM_MODEL, apiKey: e.TRIAGE_LLM_API_KEY }

@@ -36,7 +36,7 @@ if (database.url) {
   );
 }
 
-// Background jobs (deadline reminders every 15 minutes and at start, e-mails), kept in the database by pg-boss.
+// Background jobs (deadline reminders every 15 minutes and at start, e-mails, a history checkpoint a minute), kept in the database by pg-boss.
 const mailer = createMailer(config, (message) => app.log.warn(message));
 let queue: JobQueue | undefined;
 if (config.jobs.enabled) {
@@ -46,7 +46,10 @@ if (config.jobs.enabled) {
   });
   await queue.start();
   attachJobQueue(ctx, queue);
-  await queue.work({ remindersCron: config.jobs.remindersCron });
+  await queue.work({
+    remindersCron: config.jobs.remindersCron,
+    auditCheckpointCron: config.jobs.auditCheckpointCron,
+  });
 }
 
 // E-mail intake: mail to an organisation's complaints address becomes a file of its register (docs/intake.md).

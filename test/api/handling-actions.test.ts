@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEventsOf, verifyAuditChain } from '../../src/db/repositories/audit.ts';
+import { auditEventsOf } from '../../src/db/repositories/audit.ts';
 import { findDossier } from '../../src/db/repositories/dossiers.ts';
 import { messages } from '../../src/db/schema.ts';
+import { verifyHistory } from '../support/audit.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -221,7 +222,7 @@ describe('the life of a complaint, step by step', () => {
         'dossier.closed',
       ]),
     );
-    expect((await verifyAuditChain(t.ctx.database.db)).ok).toBe(true);
+    expect((await verifyHistory(t.ctx.database)).ok).toBe(true);
   });
 
   it('the member was notified of the acknowledgment, the document request and the answer', async () => {

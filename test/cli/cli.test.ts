@@ -28,7 +28,14 @@ describe('recours CLI', () => {
     const clean = recours(['audit', 'verify'], { env });
     expect(clean.status).toBe(0);
     // One creation event per demo file: the 5 examples and the 40 files of the back-office register.
-    expect(clean.json()).toMatchObject({ ok: true, checked: 45 });
+    expect(clean.json()).toMatchObject({ ok: true, events: 45, chains: 45, breaks: [] });
+    // A checkpoint written outside the database, then a proof checked with no database at all.
+    const checkpointFile = path.join(dataDir, 'point-de-controle.json');
+    expect(recours(['audit', 'checkpoint', '--out', checkpointFile], { env }).status).toBe(0);
+    const proofFile = path.join(dataDir, 'preuve.json');
+    expect(recours(['audit', 'prove', '2', '--out', proofFile], { env }).status).toBe(0);
+    const checked = recours(['audit', 'check-proof', proofFile]);
+    expect(checked.json()).toMatchObject({ ok: true, eventId: 2, problems: [] });
 
     const client = await PGlite.create(path.join(dataDir, 'pglite'), { extensions: PGLITE_EXTENSIONS });
     await client.query(
@@ -38,6 +45,18 @@ describe('recours CLI', () => {
 
     const tampered = recours(['audit', 'verify'], { env });
     expect(tampered.status).toBe(3);
-    expect(tampered.json()).toMatchObject({ ok: false, firstBreak: { seq: 2 } });
-  }, 180_000); // five child processes, each opening PGlite (several seconds each on a loaded 2-core machine)
+    // Only the event's content changed (its stored hash did not): the chain pass names it; the log still matches.
+    expect(tampered.json()).toMatchObject({ ok: false, breakCount: 1 });
+    expect(tampered.json().breaks).toEqual([
+      expect.objectContaining({
+        kind: 'altered',
+        eventId: 2,
+        chainSeq: 1,
+        dossierReference: expect.any(String),
+      }),
+    ]);
+    const held = recours(['audit', 'verify', '--checkpoint', checkpointFile], { env });
+    expect(held.status).toBe(3);
+    expect(held.json()).toMatchObject({ breakCount: 1, checkpointsChecked: 2 });
+  }, 300_000); // eight child processes, each opening PGlite (several seconds each on a loaded 2-core machine)
 });

@@ -1,9 +1,15 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { AppContext } from '../../src/server/context.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+/** The tests' checkpoint signing key: nothing written to the data folder. */
+const TEST_AUDIT_KEY = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 
 export interface Session {
   cookie: string;
@@ -24,7 +30,12 @@ export async function createTestApp(
   options: { env?: Record<string, string>; now?: () => Date; seed?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ SEED_DEMO: 'false', LOGIN_MAX_PER_MINUTE: '1000', ...options.env });
+  const config = loadConfig({
+    SEED_DEMO: 'false',
+    LOGIN_MAX_PER_MINUTE: '1000',
+    AUDIT_SIGNING_KEY: TEST_AUDIT_KEY,
+    ...options.env,
+  });
   const ctx: AppContext = { database, config, now: options.now ?? (() => new Date('2026-11-23T10:00:00Z')) };
   if (options.seed !== false) await seedDemo(database.db, ctx.now());
   const app = await buildApp(ctx, { serveWeb: false });

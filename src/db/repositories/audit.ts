@@ -1,10 +1,13 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
-import { eventHash, GENESIS_HASH } from '../audit-hash.ts';
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { GENESIS_HASH, SYSTEM_CHAIN_ID } from '../../domain/audit/event-hash.ts';
 import type { Db } from '../client.ts';
 import { auditEvents } from '../schema.ts';
+import { rowsOf } from '../snapshot.ts';
 
 export interface NewAuditEvent {
   dossierId: string | null;
+  /** For an event without a file: the organisation whose chain receives it (else the platform's chain). */
+  organisationId?: string | null | undefined;
   actorId: string | null;
   type: string;
   payload?: Record<string, unknown>;
@@ -12,80 +15,92 @@ export interface NewAuditEvent {
 }
 
 /**
- * Appends one event to the chain. Call it inside the transaction that makes the change it records.
- * A transaction-scoped advisory lock serialises appends so that two writers never chain onto the same row.
+ * Appends one event to its file's chain, in the caller's transaction (so it commits or rolls back with the change
+ * it records). One statement: the upsert of the chain's head takes that file's row lock until commit, numbers the
+ * event and hashes it with the SQL function `audit_event_hash`; the event is queued for the Merkle log. Files never
+ * wait on each other; two events of one file are ordered by the lock (docs/decisions/0004-audit-history.md).
+ * Pass the transaction (`tx`), never the pool: with the pool the event would commit even if the change fails.
+ * For a reading, which changes nothing, use `logAuditEvent`.
  */
-export async function appendAuditEvent(db: Db, event: NewAuditEvent) {
-  await db.execute(sql`select pg_advisory_xact_lock(4242)`);
-  const last = await db
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  const prevHash = last[0]?.hash ?? GENESIS_HASH;
-  const payload = event.payload ?? {};
-  const hash = eventHash(prevHash, { ...event, payload, occurredAt: event.occurredAt.toISOString() });
-  await db.insert(auditEvents).values({
-    dossierId: event.dossierId,
-    actorId: event.actorId,
-    type: event.type,
-    payload,
-    occurredAt: event.occurredAt,
-    prevHash,
-    hash,
-  });
+export async function appendAuditEvent(tx: Db, event: NewAuditEvent): Promise<number> {
+  const chainId = event.dossierId ?? event.organisationId ?? SYSTEM_CHAIN_ID;
+  const payload = JSON.stringify(event.payload ?? {});
+  const occurredAt = event.occurredAt.toISOString();
+  const fields = sql`${event.dossierId}::uuid, ${event.actorId}::uuid, ${event.type}::text, ${occurredAt}::timestamptz`;
+  const result = await tx.execute(sql`
+    with head as (
+      insert into audit_chain_heads as h (chain_id, last_seq, prev_hash, last_hash)
+      values (${chainId}::uuid, 1, ${GENESIS_HASH},
+        audit_event_hash(${chainId}::uuid, 1, ${fields}, ${GENESIS_HASH}, ${payload}::jsonb))
+      on conflict (chain_id) do update set
+        last_seq = h.last_seq + 1,
+        prev_hash = h.last_hash,
+        last_hash = audit_event_hash(h.chain_id, h.last_seq + 1, ${fields}, h.last_hash, ${payload}::jsonb)
+      returning last_seq, prev_hash, last_hash
+    ), event as (
+      insert into audit_events (chain_id, chain_seq, dossier_id, actor_id, type, occurred_at, payload, prev_hash, hash)
+      select ${chainId}::uuid, last_seq, ${fields}, ${payload}::jsonb, prev_hash, last_hash from head
+      returning seq
+    )
+    insert into audit_log_pending (event_seq) select seq from event returning event_seq as seq`);
+  return Number(rowsOf<{ seq: string | number }>(result)[0]!.seq);
 }
 
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  /** The first broken row and why, in French. */
-  firstBreak?: { seq: number; reason: string };
+/**
+ * Logs an event that records no change of data (a reading), in a transaction of its own: its chain's lock is held
+ * for that one statement only, so readers of a file barely wait on each other and never on other files.
+ */
+export function logAuditEvent(db: Db, event: NewAuditEvent): Promise<number> {
+  return db.transaction((tx) => appendAuditEvent(tx, event));
 }
 
-/** Recomputes every hash in order; any edit, insertion or deletion in the middle breaks the chain. */
-export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
-  let checked = 0;
-  let afterSeq = 0;
-  for (;;) {
-    const rows = await db
-      .select()
-      .from(auditEvents)
-      .where(sql`${auditEvents.seq} > ${afterSeq}`)
-      .orderBy(asc(auditEvents.seq))
-      .limit(batchSize);
-    if (rows.length === 0) return { ok: true, checked };
-    for (const row of rows) {
-      if (row.prevHash !== prevHash) {
-        return {
-          ok: false,
-          checked,
-          firstBreak: {
-            seq: row.seq,
-            reason: 'le lien vers l’événement précédent est rompu (ligne supprimée ou insérée)',
-          },
-        };
-      }
-      const expected = eventHash(prevHash, { ...row, occurredAt: row.occurredAt.toISOString() });
-      if (expected !== row.hash) {
-        return {
-          ok: false,
-          checked,
-          firstBreak: { seq: row.seq, reason: 'le contenu de l’événement a été modifié' },
-        };
-      }
-      prevHash = row.hash;
-      checked += 1;
-      afterSeq = row.seq;
-    }
-  }
-}
-
+/** A file's events in the order of its chain (tests, timelines). */
 export async function auditEventsOf(db: Db, dossierId: string) {
   return db
     .select()
     .from(auditEvents)
     .where(eq(auditEvents.dossierId, dossierId))
-    .orderBy(asc(auditEvents.seq));
+    .orderBy(asc(auditEvents.chainSeq));
+}
+
+export interface HistoryFilter {
+  dossierId?: string | undefined;
+  actorId?: string | undefined;
+  type?: string | undefined;
+  /** Inclusive lower bound and exclusive upper bound of `occurred_at`. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Keyset: only events older than this one (newest first). */
+  beforeSeq?: number | undefined;
+}
+
+function historyWhere(f: HistoryFilter): SQL | undefined {
+  const clauses: SQL[] = [];
+  if (f.dossierId) clauses.push(eq(auditEvents.dossierId, f.dossierId));
+  if (f.actorId) clauses.push(eq(auditEvents.actorId, f.actorId));
+  if (f.type) clauses.push(eq(auditEvents.type, f.type));
+  if (f.from) clauses.push(gte(auditEvents.occurredAt, f.from));
+  if (f.to) clauses.push(lt(auditEvents.occurredAt, f.to));
+  if (f.beforeSeq !== undefined) clauses.push(lt(auditEvents.seq, f.beforeSeq));
+  return clauses.length > 0 ? and(...clauses) : undefined;
+}
+
+/** One page of the history, newest first, by keyset on the event number (an index per filter keeps it bounded). */
+export function historyPage(db: Db, filter: HistoryFilter, limit: number) {
+  return db
+    .select({
+      seq: auditEvents.seq,
+      chainId: auditEvents.chainId,
+      chainSeq: auditEvents.chainSeq,
+      dossierId: auditEvents.dossierId,
+      actorId: auditEvents.actorId,
+      type: auditEvents.type,
+      payload: auditEvents.payload,
+      occurredAt: auditEvents.occurredAt,
+      hash: auditEvents.hash,
+    })
+    .from(auditEvents)
+    .where(historyWhere(filter))
+    .orderBy(desc(auditEvents.seq))
+    .limit(limit);
 }

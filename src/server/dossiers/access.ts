@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { logAuditEvent } from '../../db/repositories/audit.ts';
 import { type DossierRow, findDossier } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import { canReadDossier } from '../../domain/access/policy.ts';
@@ -44,7 +44,9 @@ export async function writableDossier(
   return dossier;
 }
 
-/** Every reading of a file's health data is an audit event (RGPD art. 9), with the part that was read. */
+/** Every reading of a file's health data is an audit event (RGPD art. 9), with the part that was read, in its own
+ * short transaction (`logAuditEvent`).
+ */
 export function logRead(
   db: Db,
   ctx: AppContext,
@@ -53,7 +55,7 @@ export function logRead(
   part: string,
   extra: Record<string, unknown> = {},
 ) {
-  return appendAuditEvent(db, {
+  return logAuditEvent(db, {
     dossierId,
     actorId: user.id,
     type: 'dossier.viewed',

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import {
   type DocumentRow,
   documentBytes,
@@ -238,7 +238,7 @@ export async function readDocumentContent(
   if (!document) throw documentNotFound();
   const bytes = await documentBytes(db, document.id);
   if (!bytes) throw documentNotFound();
-  await appendAuditEvent(db, {
+  await logAuditEvent(db, {
     dossierId: dossier.id,
     actorId: user.id,
     type: 'document.viewed',

@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import {
   findByIdempotencyKey,
   findDossier,
@@ -27,7 +27,7 @@ export async function openDossier(ctx: AppContext, user: UserRow, id: string) {
   if (!dossier || !canReadDossier(actorOf(user), dossier)) {
     throw new AppError('NOT_FOUND', 'Dossier introuvable, ou vous n’y avez pas accès.');
   }
-  await appendAuditEvent(db, {
+  await logAuditEvent(db, {
     dossierId: dossier.id,
     actorId: user.id,
     type: 'dossier.viewed',

@@ -300,6 +300,7 @@ export async function renewClaimCode(ctx: AppContext, user: UserRow, memberId: s
       .where(eq(users.id, member.id));
     await appendAuditEvent(tx, {
       dossierId: null,
+      organisationId: user.organisationId,
       actorId: user.id,
       type: 'member.claim_code_renewed',
       payload: { memberId: member.id },

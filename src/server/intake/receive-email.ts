@@ -298,6 +298,7 @@ async function applyRouting(
     pending = true;
     await appendAuditEvent(tx, {
       dossierId: null,
+      organisationId: c.organisation.id,
       actorId: null,
       type: 'member.recorded',
       payload: { memberId, organisationId: c.organisation.id, via: 'email' },

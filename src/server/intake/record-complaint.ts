@@ -108,6 +108,7 @@ export async function recordComplaint(
       claimCode = created.claimCode;
       await appendAuditEvent(tx, {
         dossierId: null,
+        organisationId,
         actorId: staff.id,
         type: 'member.recorded',
         payload: { memberId, organisationId },

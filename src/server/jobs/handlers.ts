@@ -6,6 +6,8 @@ import {
 } from '../../db/repositories/notifications.ts';
 import { dossiers, users } from '../../db/schema.ts';
 import { remindersFor } from '../../domain/register/reminders.ts';
+import { takeCheckpoint } from '../audit/checkpoints.ts';
+import { auditKeysOf } from '../audit/signing-key.ts';
 import type { AppContext } from '../context.ts';
 import { deadlinesOf } from '../dossiers/deadlines.ts';
 import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
@@ -112,6 +114,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
         new Date(now.getTime() - 7 * 86_400_000),
       );
       await queueEmails(ctx, [...created, ...lost]);
+    },
+    async 'audit-checkpoint'() {
+      await takeCheckpoint(ctx.database.db, auditKeysOf(ctx), ctx.now());
     },
     async 'notification-email'({ notificationId }) {
       const { db } = ctx.database;

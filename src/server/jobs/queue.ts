@@ -13,6 +13,8 @@ export interface JobPayloads {
   'document-ocr': { documentId: string };
   /** Sends a staff message by e-mail to a member whose complaint came by e-mail (reference in the subject). */
   'intake-reply-email': { messageId: string };
+  /** Seals the history: integrates the new events into the Merkle log and signs a checkpoint. */
+  'audit-checkpoint': { reason: 'schedule' | 'start' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
@@ -20,6 +22,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'notification-email',
   'document-ocr',
   'intake-reply-email',
+  'audit-checkpoint',
 ];
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N]) => Promise<void> };
@@ -33,7 +36,7 @@ export interface JobQueue {
   /** Creates (or migrates) the pg-boss schema and the queues; sends nothing, works nothing. */
   start(): Promise<void>;
   /** Polling workers for every queue, the reminders schedule, and one reminders run now. */
-  work(options: { remindersCron: string }): Promise<void>;
+  work(options: { remindersCron: string; auditCheckpointCron?: string }): Promise<void>;
   send<N extends JobName>(name: N, data: JobPayloads[N]): Promise<string | null>;
   /** Processes every job waiting in one queue now, one by one; returns how many (tests, CLI). */
   runOnce(name: JobName): Promise<number>;
@@ -91,7 +94,7 @@ export function createJobQueue(database: Database, handlers: JobHandlers, option
         if (!existing.has(name)) await boss.createQueue(name, { name, retryLimit: 5, retryBackoff: true });
       }
     },
-    async work({ remindersCron }) {
+    async work({ remindersCron, auditCheckpointCron = '* * * * *' }) {
       if (working) return;
       working = true;
       for (const name of JOB_NAMES) {
@@ -117,8 +120,16 @@ export function createJobQueue(database: Database, handlers: JobHandlers, option
           { reason: 'schedule' },
           { tz: 'Europe/Paris' },
         );
+        // pg-boss runs a schedule once across servers: one sequencer, one checkpoint a minute for the platform.
+        await boss.schedule(
+          'audit-checkpoint',
+          auditCheckpointCron,
+          { reason: 'schedule' },
+          { tz: 'Europe/Paris' },
+        );
       }
       await boss.send('deadline-reminders', { reason: 'start' });
+      await boss.send('audit-checkpoint', { reason: 'start' });
     },
     send(name, data) {
       return boss.send(name, data as object);

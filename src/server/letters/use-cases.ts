@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import { updateDossier } from '../../db/repositories/dossier-updates.ts';
 import { type DossierRow, findDossier } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
@@ -47,7 +47,7 @@ async function readDossier(ctx: AppContext, user: UserRow, id: string, part: str
   const { db } = ctx.database;
   const dossier = await findDossier(db, id);
   if (!dossier || !canReadDossier(actorOf(user), dossier)) throw notFound();
-  await appendAuditEvent(db, {
+  await logAuditEvent(db, {
     dossierId: dossier.id,
     actorId: user.id,
     type: 'dossier.viewed',
@@ -135,7 +135,7 @@ export async function previewLetter(
   const dossier = await writableForLetter(db, user, dossierId, request.type);
   const d = await parsedDossier(db, dossier, ctx.now(), { shortfalls: request.shortfalls, author: user });
   const letter = composeLetter(d, request);
-  await appendAuditEvent(db, {
+  await logAuditEvent(db, {
     dossierId: dossier.id,
     actorId: user.id,
     type: 'dossier.viewed',

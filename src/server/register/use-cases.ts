@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { lockDossiers, updateDossier, userById } from '../../db/repositories/handling.ts';
 import type { NewNotification } from '../../db/repositories/notifications.ts';
@@ -140,8 +140,9 @@ export async function listRegister(ctx: AppContext, user: UserRow, query: Regist
   const last = page.at(-1);
   const nextCursor = hasMore && last ? cursorAfter(sort, last, position.offset + query.limit) : null;
   const items = page.map((r) => withClocks(r, today));
-  await appendAuditEvent(ctx.database.db, {
+  await logAuditEvent(db, {
     dossierId: null,
+    organisationId: user.organisationId,
     actorId: user.id,
     type: 'register.viewed',
     // Which files were listed, not what they say: search words may name an illness.

@@ -1,0 +1,97 @@
+import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import type pg from 'pg';
+import type { Database } from './client.ts';
+
+/** Rows as arrays of text (every column cast to text in the query): no per-row objects, no type parsing. */
+export type TextRow = (string | null)[];
+
+/**
+ * One read-only, repeatable-read transaction: every query and cursor sees the same instant, so a long read (the
+ * verification of the history) is consistent while the platform keeps writing.
+ */
+export interface Snapshot {
+  query(text: string): Promise<TextRow[]>;
+  /**
+   * A server-side cursor (DECLARE … FETCH), read `batchSize` rows at a time: memory stays flat however many rows.
+   * Several cursors may be open at once and read in turn (merges of sorted streams).
+   */
+  cursor(text: string, batchSize?: number): AsyncGenerator<TextRow[]>;
+}
+
+let cursorCount = 0;
+
+function makeSnapshot(run: (text: string) => Promise<TextRow[]>): Snapshot {
+  return {
+    query: run,
+    async *cursor(text, batchSize = 5000) {
+      cursorCount += 1;
+      const name = `recours_cursor_${cursorCount}`;
+      await run(`declare ${name} no scroll cursor for ${text}`);
+      try {
+        for (;;) {
+          const rows = await run(`fetch ${batchSize} from ${name}`);
+          if (rows.length === 0) return;
+          yield rows;
+        }
+      } finally {
+        await run(`close ${name}`);
+      }
+    },
+  };
+}
+
+/**
+ * Runs `action` with `count` sessions that all see the same instant. On PostgreSQL each is a connection of its own
+ * (the first exports its snapshot, the others adopt it: `SET TRANSACTION SNAPSHOT`), so passes run in parallel on
+ * the server's cores; on PGlite, one connection serves them all, in turn.
+ */
+export async function withSnapshots<T>(
+  database: Database,
+  count: number,
+  action: (sessions: Snapshot[]) => Promise<T>,
+): Promise<T> {
+  const client = (database.db as unknown as { $client: unknown }).$client;
+  if (database.kind === 'pglite') {
+    return (client as PGlite).transaction(async (tx: PgliteTransaction) => {
+      await tx.exec('set transaction isolation level repeatable read, read only');
+      const run = async (text: string) =>
+        (await tx.query<TextRow>(text, [], { rowMode: 'array' })).rows as TextRow[];
+      const session = makeSnapshot(run);
+      return action(Array.from({ length: count }, () => session));
+    });
+  }
+  const pool = client as pg.Pool;
+  const connections: pg.PoolClient[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) connections.push(await pool.connect());
+    const [first, ...others] = connections;
+    await first!.query('begin isolation level repeatable read, read only');
+    if (others.length > 0) {
+      const exported = await first!.query<{ id: string }>('select pg_export_snapshot() as id');
+      for (const other of others) {
+        await other.query('begin isolation level repeatable read, read only');
+        await other.query(`set transaction snapshot '${exported.rows[0]!.id.replace(/'/g, '')}'`);
+      }
+    }
+    const sessions = connections.map((c) =>
+      makeSnapshot(async (text) => (await c.query({ text, rowMode: 'array' })).rows as TextRow[]),
+    );
+    const result = await action(sessions);
+    for (const c of connections) await c.query('commit');
+    return result;
+  } catch (error) {
+    for (const c of connections) await c.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    for (const c of connections) c.release();
+  }
+}
+
+export function withSnapshot<T>(database: Database, action: (s: Snapshot) => Promise<T>): Promise<T> {
+  return withSnapshots(database, 1, ([s]) => action(s!));
+}
+
+/** The rows of `db.execute`, whichever driver (node-postgres returns { rows }, PGlite too; some return arrays). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}

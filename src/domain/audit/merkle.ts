@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Merkle tree hash of RFC 9162 §2.1.1 (Certificate Transparency v2): interior node = SHA-256(0x01 ‖ left ‖ right).
+ * Leaves are the events' hashes, already SHA-256(0x00 ‖ event text) (see event-hash.ts). Hashes are hex strings.
+ */
+export function nodeHash(left: string, right: string): string {
+  return createHash('sha256')
+    .update(NODE_PREFIX)
+    .update(Buffer.from(left, 'hex'))
+    .update(Buffer.from(right, 'hex'))
+    .digest('hex');
+}
+const NODE_PREFIX = Buffer.from([1]);
+
+/** The hash of the empty tree, SHA-256 of nothing (RFC 9162 §2.1.1). */
+export const EMPTY_ROOT = createHash('sha256').digest('hex');
+
+/** The largest power of two strictly smaller than n (n ≥ 2): where RFC 9162 splits a range. */
+export function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/**
+ * Builds the root while leaves stream in, keeping one hash per level (memory O(log n)): the frontier of complete
+ * subtrees, as in Trillian's compact ranges. `root()` folds it right to left, which is exactly RFC 9162's MTH.
+ */
+export class StreamingMerkle {
+  private readonly levels: { level: number; hash: string }[] = [];
+  size = 0;
+
+  push(leafHash: string) {
+    let node = { level: 0, hash: leafHash };
+    for (;;) {
+      const top = this.levels.at(-1);
+      if (!top || top.level !== node.level) break;
+      this.levels.pop();
+      node = { level: node.level + 1, hash: nodeHash(top.hash, node.hash) };
+    }
+    this.levels.push(node);
+    this.size += 1;
+  }
+
+  root(): string {
+    if (this.levels.length === 0) return EMPTY_ROOT;
+    let hash = this.levels.at(-1)!.hash;
+    for (let i = this.levels.length - 2; i >= 0; i -= 1) hash = nodeHash(this.levels[i]!.hash, hash);
+    return hash;
+  }
+}
+
+/** The hash of the leaves [start, start+size): a source that may read stored subtrees instead of every leaf. */
+export type RangeHash = (start: number, size: number) => Promise<string>;
+
+/** RFC 9162 §2.1.3.1 PATH(m, D[start:start+n]): the sibling hashes from leaf m up to the root, bottom first. */
+export async function inclusionPath(m: number, start: number, n: number, hash: RangeHash): Promise<string[]> {
+  if (n <= 1) return [];
+  const k = splitPoint(n);
+  if (m < k) return [...(await inclusionPath(m, start, k, hash)), await hash(start + k, n - k)];
+  return [...(await inclusionPath(m - k, start + k, n - k, hash)), await hash(start, k)];
+}
+
+/** RFC 9162 §2.1.3.2: checks that `leafHash` is leaf `index` of the tree of `treeSize` leaves whose root is `root`. */
+export function verifyInclusion(
+  index: number,
+  treeSize: number,
+  leafHash: string,
+  path: readonly string[],
+  root: string,
+): boolean {
+  if (index >= treeSize || index < 0) return false;
+  let fn = index;
+  let sn = treeSize - 1;
+  let r = leafHash;
+  for (const p of path) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && r === root;
+}
