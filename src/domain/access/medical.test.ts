@@ -13,7 +13,10 @@ import {
 import type { Actor, Role } from './roles.ts';
 
 const referred = { memberId: 'm1', organisationId: 'orgA', mediatorId: 'med1' };
-const notReferred = { ...referred, mediatorId: null };
+const notReferred: { memberId: string; organisationId: string; mediatorId: string | null } = {
+  ...referred,
+  mediatorId: null,
+};
 const actor = (role: Role, id: string, organisationId: string | null = null): Actor => ({
   id,
   role,
@@ -35,7 +38,7 @@ describe('who reads a piece marked medical', () => {
   // C. santé publ. L1110-4 (medical secrecy, shared only within care or with consent); L1111-7 (the person's own
   // access); R4127-104 and the CNOM recommendations (the médecin-conseil keeps medical detail from the organisation's
   // services); C. consom. L612-1 / R612-2 (the mediator the member referred his file to).
-  const rows: [string, Actor, typeof referred, MedicalAccess][] = [
+  const rows: [string, Actor, typeof notReferred, MedicalAccess][] = [
     ['the member who brought the file (L1111-7)', member, referred, 'content'],
     ['the medical adviser of the organisation (R4127-104, CNOM)', adviser, referred, 'content'],
     ['the mediator once the file is referred to him (L612-1)', mediator, referred, 'content'],
