@@ -158,7 +158,8 @@ export async function markContact(
     const allowed = medical ? canMarkMedical(actor, dossier) : canUnmarkMedical(actor, dossier);
     if (!allowed) throw medicalRefusal('medical', medical ? 'mark' : 'unmark');
     if (dossier.erasedAt) throw erasedConflict();
-    if (contact.medical === medical) return { row: contact, access: medicalAccessOf(user, dossier), changed: false };
+    if (contact.medical === medical)
+      return { row: contact, access: medicalAccessOf(user, dossier), changed: false };
     const row = await setContactMedical(tx, contact.id, medical);
     await appendAuditEvent(tx, {
       dossierId: dossier.id,
@@ -169,18 +170,25 @@ export async function markContact(
     });
     return { row, access: medicalAccessOf(user, dossier), changed: true };
   });
-  if (result.changed) publishChange({ type: 'contact.updated', dossierId, audience: 'all', id: contactId, at: now });
+  if (result.changed)
+    publishChange({ type: 'contact.updated', dossierId, audience: 'all', id: contactId, at: now });
   return contactForReader(result.access, result.row);
 }
 
 export async function readContacts(ctx: AppContext, user: UserRow, dossierId: string) {
-  const { value } = await readPartWithMedical(ctx, user, dossierId, 'contacts', async (tx, dossier, access) => {
-    const rows = await listContacts(tx, dossier.id);
-    return {
-      value: rows.map((row) => contactForReader(access, row)),
-      medicalRead: medicalPiecesRead(access, rows),
-    };
-  });
+  const { value } = await readPartWithMedical(
+    ctx,
+    user,
+    dossierId,
+    'contacts',
+    async (tx, dossier, access) => {
+      const rows = await listContacts(tx, dossier.id);
+      return {
+        value: rows.map((row) => contactForReader(access, row)),
+        medicalRead: medicalPiecesRead(access, rows),
+      };
+    },
+  );
   return value;
 }
 

@@ -31,8 +31,7 @@ import {
   medicalPiecesRead,
   type Withheld,
 } from '../../domain/dossiers/medical-pieces.ts';
-import { actorOf } from '../auth/session-plugin.ts';
-import { requireUser } from '../auth/session-plugin.ts';
+import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
@@ -245,13 +244,19 @@ export async function uploadDocument(
 
 /** The list shows every piece; a medical one keeps its words for those who may read them (L1110-4). */
 export async function listDossierDocuments(ctx: AppContext, user: UserRow, dossierId: string) {
-  const { value } = await readPartWithMedical(ctx, user, dossierId, 'documents', async (tx, dossier, access) => {
-    const rows = await listDocuments(tx, dossier.id);
-    return {
-      value: rows.map((row) => documentForReader(access, row)),
-      medicalRead: medicalPiecesRead(access, rows),
-    };
-  });
+  const { value } = await readPartWithMedical(
+    ctx,
+    user,
+    dossierId,
+    'documents',
+    async (tx, dossier, access) => {
+      const rows = await listDocuments(tx, dossier.id);
+      return {
+        value: rows.map((row) => documentForReader(access, row)),
+        medicalRead: medicalPiecesRead(access, rows),
+      };
+    },
+  );
   return value;
 }
 
@@ -492,7 +497,8 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
             documentDate: calendarDateSchema.nullable().optional().describe('null pour effacer la date'),
           })
           .refine((b) => Object.keys(b).length > 0, {
-            message: 'Indiquez au moins une chose à modifier : la nature, le titre, la date ou le caractère médical.',
+            message:
+              'Indiquez au moins une chose à modifier : la nature, le titre, la date ou le caractère médical.',
           }),
         response: {
           200: z.object({ document: documentSchema }),

@@ -67,19 +67,25 @@ function requireOrganisationOnRecours(dossier: DossierRow) {
 }
 
 export async function readMessages(ctx: AppContext, user: UserRow, dossierId: string) {
-  const { value } = await readPartWithMedical(ctx, user, dossierId, 'messages', async (tx, dossier, access) => {
-    requireOrganisationOnRecours(dossier);
-    // Internal notes are filtered in SQL for anyone who is not the organisation's own staff.
-    const includeInternal = audienceOf(actorOf(user), dossier).kind === 'staff';
-    const rows = await listMessages(tx, dossier.id, { includeInternal });
-    return {
-      value: rows.map((r) => ({ ...r, message: messageForReader(access, r.message) })),
-      medicalRead: medicalPiecesRead(
-        access,
-        rows.map((r) => r.message),
-      ),
-    };
-  });
+  const { value } = await readPartWithMedical(
+    ctx,
+    user,
+    dossierId,
+    'messages',
+    async (tx, dossier, access) => {
+      requireOrganisationOnRecours(dossier);
+      // Internal notes are filtered in SQL for anyone who is not the organisation's own staff.
+      const includeInternal = audienceOf(actorOf(user), dossier).kind === 'staff';
+      const rows = await listMessages(tx, dossier.id, { includeInternal });
+      return {
+        value: rows.map((r) => ({ ...r, message: messageForReader(access, r.message) })),
+        medicalRead: medicalPiecesRead(
+          access,
+          rows.map((r) => r.message),
+        ),
+      };
+    },
+  );
   return value;
 }
 
@@ -118,12 +124,11 @@ async function notifyOtherSide(db: Db, dossier: DossierRow, author: UserRow, mes
       ...base,
       userId: dossier.memberId,
       title,
-      body:
-        message.medical
-          ? 'Le médecin-conseil de l’organisme vous a écrit : ouvrez le dossier pour lire son message.'
-          : message.kind === 'document_request'
-            ? 'L’organisme vous demande une pièce : ouvrez le dossier pour la déposer.'
-            : 'L’organisme vous a écrit : ouvrez le dossier pour lire son message.',
+      body: message.medical
+        ? 'Le médecin-conseil de l’organisme vous a écrit : ouvrez le dossier pour lire son message.'
+        : message.kind === 'document_request'
+          ? 'L’organisme vous demande une pièce : ouvrez le dossier pour la déposer.'
+          : 'L’organisme vous a écrit : ouvrez le dossier pour lire son message.',
       dedupeKey: `message:${message.id}:${dossier.memberId}`,
     },
   ]);
@@ -238,7 +243,11 @@ export async function markMessage(
       payload: { piece: 'message', messageId: message.id },
       occurredAt: now,
     });
-    return { message: messageForReader(medicalAccessOf(user, dossier), message), author: found.author, changed: true };
+    return {
+      message: messageForReader(medicalAccessOf(user, dossier), message),
+      author: found.author,
+      changed: true,
+    };
   });
   if (result.changed) {
     publishChange({ type: 'message.updated', dossierId, audience: 'all', id: messageId, at: now });

@@ -28,8 +28,8 @@ import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierParams } from './access.ts';
-import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
 import { deadlinesOf } from './deadlines.ts';
+import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
 
 const stepSchema = z
   .object({
@@ -146,7 +146,12 @@ export async function readTimeline(ctx: AppContext, user: UserRow, dossierId: st
   const { value } = await readPartWithMedical(ctx, user, dossierId, 'timeline', async (tx, dossier) => {
     const audience = audienceOf(actorOf(user), dossier).kind;
     const medical = medicalAccessOf(user, dossier);
-    const { medicalRead, ...timeline } = await timelineOf(tx, dossier, { id: user.id, audience, medical }, ctx.now());
+    const { medicalRead, ...timeline } = await timelineOf(
+      tx,
+      dossier,
+      { id: user.id, audience, medical },
+      ctx.now(),
+    );
     return { value: timeline, medicalRead };
   });
   return value;

@@ -7,9 +7,9 @@ import { dossiers } from '../../db/schema.ts';
 import { medicalAccess } from '../../domain/access/medical.ts';
 import { canReadDossier } from '../../domain/access/policy.ts';
 import { computeDeadlines } from '../../domain/deadlines/engine.ts';
+import { documentForReader, medicalPiecesRead } from '../../domain/dossiers/medical-pieces.ts';
 import { draftLetter, letterFromText, letterText, withEditedText } from '../../domain/letters/draft.ts';
 import { type MediationChecks, mediationChecks, mediatorOf } from '../../domain/letters/mediation-checks.ts';
-import { documentForReader, medicalPiecesRead } from '../../domain/dossiers/medical-pieces.ts';
 import { letterWriteRefusal } from '../../domain/letters/permissions.ts';
 import {
   type Letter,
@@ -290,7 +290,11 @@ export async function markLetterSent(
   return { letter: updated, recorded, explanation };
 }
 
-async function bundleParts(ctx: AppContext, dossier: DossierRow, medicalPieces: 'include' | 'exclude' = 'exclude') {
+async function bundleParts(
+  ctx: AppContext,
+  dossier: DossierRow,
+  medicalPieces: 'include' | 'exclude' = 'exclude',
+) {
   const { db } = ctx.database;
   const d = await parsedDossier(db, dossier, ctx.now(), { medicalPieces });
   const checks = mediationChecks(d);
