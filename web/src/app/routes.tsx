@@ -11,6 +11,8 @@ import { MyDossiersPage } from '../features/dossiers/my-dossiers-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { LETTERS_SECTIONS } from '../features/letters/letters-section.tsx';
 import { MEDIATION_SECTIONS } from '../features/mediation/sections.ts';
+import { MedicalQueuePage } from '../features/medical/queue-page.tsx';
+import { MEDICAL_SECTIONS } from '../features/medical/sections.ts';
 import { ReimbursementPage } from '../features/reimbursement/reimbursement-page.tsx';
 import { DiagnosticPage } from '../features/triage/diagnostic-page.tsx';
 import { MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
@@ -24,7 +26,12 @@ import { RequireAuth } from './require-auth.tsx';
  * wrapped in <RequireAuth> when it needs a signed-in user. Keep the catch-all last.
  */
 /** Sections other features add to a file's page (each shows itself only to the roles it serves). */
-const FILE_SECTIONS = [...LETTERS_SECTIONS, ...MEDIATION_SECTIONS, ...BACK_OFFICE_SECTIONS];
+const FILE_SECTIONS = [
+  ...LETTERS_SECTIONS,
+  ...MEDIATION_SECTIONS,
+  ...BACK_OFFICE_SECTIONS,
+  ...MEDICAL_SECTIONS,
+];
 
 export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },
@@ -73,6 +80,18 @@ export const routes: RouteObject[] = [
         deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
       >
         <EthicsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'avis-medicaux',
+    element: (
+      <RequireAuth
+        roles={['medical_adviser']}
+        deniedTitle="Accès réservé au médecin-conseil"
+        deniedText="La file des avis médicaux est celle du médecin-conseil de l’organisme : les conseillers demandent un avis depuis la page d’un dossier."
+      >
+        <MedicalQueuePage />
       </RequireAuth>
     ),
   },
