@@ -218,8 +218,8 @@ describe('authorisation matrix: every role × every route of a file', () => {
 });
 
 describe('authorisation matrix: a piece marked medical (C. santé publ. L1110-4; issue 18)', () => {
-  // Content: the member and the medical adviser (the referred mediator too: medical-secrecy.test.ts, on a referred
-  // file); the other staff know it exists (403 on its content); outside the file: 404.
+  // Content: the member, the medical adviser and the mediator once the file is referred to him; the other staff know
+  // it exists (403 on its content); outside the file: 404. Piece by piece: medical-secrecy.test.ts.
   const EXPECTED: Record<Who, number> = {
     owner: 200,
     medicalAdviser: 200,
@@ -250,7 +250,11 @@ describe('authorisation matrix: a piece marked medical (C. santé publ. L1110-4;
     });
     expect(uploaded.statusCode, uploaded.body).toBe(201);
     const docId = uploaded.json().document.id;
-    for (const [who, status] of Object.entries(EXPECTED) as [Who, number][]) {
+    // The matrix above refers the file to the mediator (the owner's referral route): from then on he reads it.
+    const { findDossier } = await import('../../src/db/repositories/dossiers.ts');
+    const referred = (await findDossier(t.database.db, dossierId))?.mediatorId === sessions.mediator!.userId;
+    const expected: Record<Who, number> = { ...EXPECTED, mediator: referred ? 200 : 404 };
+    for (const [who, status] of Object.entries(expected) as [Who, number][]) {
       const res = await t.app.inject({
         method: 'GET',
         url: `/api/v1/dossiers/${dossierId}/documents/${docId}/content`,
