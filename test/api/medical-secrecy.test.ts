@@ -314,9 +314,14 @@ describe('the medical adviser’s opinion', () => {
   });
 
   it('pages the queue with a cursor, oldest first', async () => {
-    for (const q of ['Première question au médecin-conseil', 'Deuxième question au médecin-conseil']) {
+    // Two requests a minute apart (the test clock is fixed otherwise).
+    const now = t.ctx.now;
+    const questions = ['Première question au médecin-conseil', 'Deuxième question au médecin-conseil'];
+    for (const [i, q] of questions.entries()) {
+      t.ctx.now = () => new Date(now().getTime() + (i + 1) * 60_000);
       expect((await send('supervisor', 'POST', '/medical-opinions', { question: q })).statusCode).toBe(201);
     }
+    t.ctx.now = now;
     const first = await t.app.inject({
       method: 'GET',
       url: '/api/v1/medical-opinions?limit=1',
