@@ -50,7 +50,7 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash'),
     role: text('role', {
-      enum: ['member', 'handler', 'supervisor', 'mediator', 'auditor', 'admin'],
+      enum: ['member', 'handler', 'supervisor', 'mediator', 'auditor', 'admin', 'medical_adviser'],
     }).notNull(),
     /** Null for members: a member belongs to no organisation, he brings disputes against them. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
@@ -310,6 +310,11 @@ export const documents = pgTable(
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
+    /**
+     * Under medical secrecy (C. santé publ. L1110-4): content readable by the member, the organisation's medical
+     * adviser and the referred mediator only (src/domain/access/medical.ts). Never copied into a search column.
+     */
+    medical: boolean('medical').notNull().default(false),
     uploadedById: uuid('uploaded_by_id')
       .notNull()
       .references(() => users.id),
@@ -350,6 +355,11 @@ export const contacts = pgTable(
     reference: text('reference'),
     summary: text('summary').notNull(),
     promises: text('promises'),
+    /**
+     * Under medical secrecy (C. santé publ. L1110-4): content readable by the member, the organisation's medical
+     * adviser and the referred mediator only (src/domain/access/medical.ts). Never copied into a search column.
+     */
+    medical: boolean('medical').notNull().default(false),
     createdById: uuid('created_by_id')
       .notNull()
       .references(() => users.id),
@@ -373,6 +383,11 @@ export const messages = pgTable(
     /** 'message', or 'document_request' when the handler asks the member for a document. */
     kind: text('kind').notNull().default('message'),
     internal: boolean('internal').notNull().default(false),
+    /**
+     * Under medical secrecy (C. santé publ. L1110-4): content readable by the member, the organisation's medical
+     * adviser and the referred mediator only (src/domain/access/medical.ts). Never copied into a search column.
+     */
+    medical: boolean('medical').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('messages_dossier_idx').on(t.dossierId)],
@@ -486,3 +501,44 @@ export const outboundEmails = pgTable('outbound_emails', {
   sentAt: timestamp('sent_at', { withTimezone: true }),
   smtpMessageId: text('smtp_message_id'),
 });
+
+/**
+ * A handler's request for the medical adviser's opinion on a file, and the opinion once given
+ * (src/domain/dossiers/medical-opinion.ts). The organisation is copied from the file so that the adviser's queue
+ * is one index range, whatever the number of files.
+ */
+export const medicalOpinions = pgTable(
+  'medical_opinions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    requestedById: uuid('requested_by_id')
+      .notNull()
+      .references(() => users.id),
+    /** Written by the handler, who has no medical detail to give. */
+    question: text('question').notNull(),
+    status: text('status', { enum: ['requested', 'answered'] })
+      .notNull()
+      .default('requested'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    adviserId: uuid('adviser_id').references(() => users.id),
+    conclusion: text('conclusion', {
+      enum: ['favourable', 'unfavourable', 'partial', 'more_information'],
+    }),
+    /** For the handler, without medical detail. */
+    summary: text('summary'),
+    /** Under medical secrecy: the member, the medical adviser and the referred mediator only. */
+    medicalDetail: text('medical_detail'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('medical_opinions_dossier_idx').on(t.dossierId, t.requestedAt),
+    // The adviser's queue: oldest request first, keyset-paginated on (requested_at, id).
+    index('medical_opinions_queue_idx').on(t.organisationId, t.status, t.requestedAt, t.id),
+  ],
+);

@@ -17,6 +17,7 @@ import {
   notEmbeddedNote,
 } from '../domain/letters/bundle-content.ts';
 import type { ChronologyEntry } from '../domain/letters/chronology.ts';
+import { CONFIDENTIAL_COVER, WITHHELD_IN_BUNDLE } from '../domain/letters/confidential-cover.ts';
 import { formatDate } from '../domain/letters/format.ts';
 import type { MediationChecks } from '../domain/letters/mediation-checks.ts';
 import type { Letter, LetterDossier } from '../domain/letters/schema.ts';
@@ -37,6 +38,10 @@ export interface BundleDocument {
   fileName?: string | undefined;
   mimeType: string;
   bytes: Uint8Array;
+  /** Under medical secrecy (C. santé publ. L1110-4): merged behind a « pli confidentiel » cover page. */
+  medical?: boolean | undefined;
+  /** A medical piece the reader may not read: listed with its date and holder, never merged. */
+  withheld?: boolean | undefined;
 }
 
 export interface MediationBundle {
@@ -156,13 +161,21 @@ function documentListDefinition(documents: BundleDocument[]) {
               ],
               ...documents.map((doc, i) => {
                 const embedding = embeddingOf(doc.mimeType, doc.fileName);
-                const note = embedding === 'none' ? notEmbeddedNote(doc.mimeType, doc.fileName) : undefined;
+                const note = doc.withheld
+                  ? WITHHELD_IN_BUNDLE
+                  : doc.medical
+                    ? CONFIDENTIAL_COVER.listNote
+                    : embedding === 'none'
+                      ? notEmbeddedNote(doc.mimeType, doc.fileName)
+                      : undefined;
                 return [
                   `${i + 1}`,
                   {
                     stack: [
                       doc.title,
-                      ...(doc.fileName ? [{ text: doc.fileName, color: GREY, fontSize: 8.5 }] : []),
+                      ...(doc.fileName && !doc.withheld
+                        ? [{ text: doc.fileName, color: GREY, fontSize: 8.5 }]
+                        : []),
                       ...(note ? [{ text: note, italics: true, color: '#a00000', fontSize: 8.5 }] : []),
                     ],
                   },
@@ -184,23 +197,54 @@ async function appendPdf(target: PDFDocument, bytes: Uint8Array): Promise<number
   return pages.length;
 }
 
+/** Draws a paragraph from `y` down, wrapped to the page width; returns the y below it. */
+function drawParagraph(page: PDFPage, font: PDFFont, text: string, y: number, size = 11): number {
+  const words = text.split(' ');
+  let line = '';
+  const width = A4[0] - 2 * MARGIN;
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (font.widthOfTextAtSize(next, size) > width) {
+      page.drawText(line, { x: MARGIN, y, size, font });
+      y -= size + 4;
+      line = word;
+    } else line = next;
+  }
+  if (line) page.drawText(line, { x: MARGIN, y, size, font });
+  return y - size - 10;
+}
+
 /** A page with a caption and a short text (a document that could not be merged). */
 function notePage(target: PDFDocument, font: PDFFont, caption: string, note: string) {
   const page = target.addPage(A4);
   drawCaption(page, font, caption);
-  const words = note.split(' ');
-  let line = '';
-  let y = A4[1] - MARGIN - 40;
-  const width = A4[0] - 2 * MARGIN;
-  for (const word of words) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, 11) > width) {
-      page.drawText(line, { x: MARGIN, y, size: 11, font });
-      y -= 15;
-      line = word;
-    } else line = next;
-  }
-  if (line) page.drawText(line, { x: MARGIN, y, size: 11, font });
+  drawParagraph(page, font, note, A4[1] - MARGIN - 40);
+}
+
+/** The « pli confidentiel » cover put before each medical piece, as a sealed envelope would be. */
+function confidentialCover(target: PDFDocument, font: PDFFont, caption: string) {
+  const page = target.addPage(A4);
+  drawCaption(page, font, caption);
+  const frame = { x: MARGIN, y: A4[1] / 2 - 40, width: A4[0] - 2 * MARGIN, height: 150 };
+  page.drawRectangle({ ...frame, borderColor: rgb(0.55, 0, 0), borderWidth: 2 });
+  const title = CONFIDENTIAL_COVER.title;
+  const size = 26;
+  page.drawText(title, {
+    x: (A4[0] - font.widthOfTextAtSize(title, size)) / 2,
+    y: frame.y + frame.height - 50,
+    size,
+    font,
+    color: rgb(0.55, 0, 0),
+  });
+  const sub = CONFIDENTIAL_COVER.subtitle;
+  page.drawText(sub, {
+    x: (A4[0] - font.widthOfTextAtSize(sub, 13)) / 2,
+    y: frame.y + frame.height - 80,
+    size: 13,
+    font,
+  });
+  let y = frame.y - 30;
+  for (const paragraph of CONFIDENTIAL_COVER.body) y = drawParagraph(page, font, paragraph, y, 10.5);
 }
 
 function drawCaption(page: PDFPage, font: PDFFont, caption: string) {
@@ -333,6 +377,12 @@ export async function renderMediationBundle(bundle: MediationBundle): Promise<Bu
     const caption = `Pièce n° ${i + 1} – ${doc.title}${doc.date ? ` (${formatDate(doc.date)})` : ''}`;
     const first = pdf.getPageCount();
     const embedding = embeddingOf(doc.mimeType, doc.fileName);
+    if (doc.withheld) {
+      notePage(pdf, font, caption, WITHHELD_IN_BUNDLE);
+      children.push({ title: caption, pageIndex: first });
+      continue;
+    }
+    if (doc.medical) confidentialCover(pdf, font, caption);
     try {
       if (embedding === 'pdf') await appendPdf(pdf, doc.bytes);
       else if (embedding === 'jpeg' || embedding === 'png') await appendImage(pdf, font, doc, caption);

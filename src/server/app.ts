@@ -25,6 +25,7 @@ import { healthRoutes } from './health/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
 import { mediationRoutes } from './mediation/routes.ts';
+import { medicalRoutes } from './medical/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { registerRoutes } from './register/routes.ts';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await handlingRoutes(api, ctx);
     await mediationRoutes(api, ctx);
     await ethicsRoutes(api, ctx);
+    await medicalRoutes(api, ctx);
     await notificationRoutes(api, ctx);
     await triageRoutes(api, ctx);
     await auditRoutes(api, ctx);

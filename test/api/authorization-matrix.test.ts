@@ -18,14 +18,16 @@ const ACCOUNTS = {
   admin: 'admin@demo.recours.fr',
   mediator: 'mediateur@demo.recours.fr',
   otherOrgHandler: 'conseiller@assurances-exemple.fr',
+  medicalAdviser: 'medecin-conseil@demo.recours.fr',
 } as const;
 type Who = keyof typeof ACCOUNTS | 'anonymous';
 
 /** Roles inside the file's scope, and what each route allows them (the others must get 403 or 404). */
-const IN_SCOPE = ['owner', 'handler', 'supervisor', 'auditor', 'admin'] as const;
+const IN_SCOPE = ['owner', 'handler', 'supervisor', 'auditor', 'admin', 'medicalAdviser'] as const;
 const READERS = IN_SCOPE;
 const MEMBER_AND_HANDLERS = ['owner', 'handler', 'supervisor'] as const;
 const HANDLERS = ['handler', 'supervisor'] as const;
+const ORGANISATION_STAFF = ['handler', 'supervisor', 'auditor', 'admin', 'medicalAdviser'] as const;
 const ALLOWED: Record<string, readonly string[]> = {
   'PATCH /api/v1/dossiers/:id/facts': MEMBER_AND_HANDLERS,
   'POST /api/v1/dossiers/:id/contacts': MEMBER_AND_HANDLERS,
@@ -47,6 +49,14 @@ const ALLOWED: Record<string, readonly string[]> = {
   // Only the mediator the file is referred to records the mediation's steps.
   'POST /api/v1/dossiers/:id/mediation-notified': [],
   'POST /api/v1/dossiers/:id/mediation-outcome': [],
+  // Medical secrecy (issue 18): handlers ask the medical adviser; what each role reads of a medical piece is
+  // tested piece by piece in medical-secrecy.test.ts.
+  'POST /api/v1/dossiers/:id/medical-opinions': HANDLERS,
+  // Intake (issue 17): how the complaint came in is the organisation's record; merging and identifying is handling.
+  'GET /api/v1/dossiers/:id/intake': ORGANISATION_STAFF,
+  'GET /api/v1/dossiers/:id/duplicates': ORGANISATION_STAFF,
+  'POST /api/v1/dossiers/:id/merge': HANDLERS,
+  'POST /api/v1/dossiers/:id/identify': HANDLERS,
 };
 /** Streams stay open for an allowed reader: their refusals are checked, their success is tested elsewhere. */
 const STREAMS = new Set(['GET /api/v1/dossiers/:id/events']);
@@ -188,7 +198,9 @@ describe('authorisation matrix: every role × every route of a file', () => {
   });
 
   it('lets each role inside the file do what its role allows, and refuses the rest (403/404)', async () => {
-    const routes = fileRoutes().filter((r) => !STREAMS.has(r) && !/:(docId|letterId)/.test(r));
+    const routes = fileRoutes().filter(
+      (r) => !STREAMS.has(r) && !/:(docId|letterId|messageId|contactId|opinionId)/.test(r),
+    );
     // Reads first, then writes, so that a closing action does not hide a later refusal.
     const ordered = [
       ...routes.filter((r) => r.startsWith('GET')),
@@ -209,4 +221,65 @@ describe('authorisation matrix: every role × every route of a file', () => {
       }
     }
   }, 120_000);
+});
+
+describe('authorisation matrix: a piece marked medical (C. santé publ. L1110-4; issue 18)', () => {
+  // Content: the member, the medical adviser and the mediator once the file is referred to him; the other staff know
+  // it exists (403 on its content); outside the file: 404. Piece by piece: medical-secrecy.test.ts.
+  const EXPECTED: Record<Who, number> = {
+    owner: 200,
+    medicalAdviser: 200,
+    handler: 403,
+    supervisor: 403,
+    auditor: 403,
+    admin: 403,
+    otherMember: 404,
+    otherOrgHandler: 404,
+    mediator: 404,
+    anonymous: 401,
+  };
+
+  it('opens the content of a medical piece to each role as the rule says', async () => {
+    const boundary = 'medical';
+    const pdf = '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n';
+    const field = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${dossierId}/documents`,
+      headers: { ...as(sessions.owner!), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload:
+        field('kind', 'other') +
+        field('title', 'Compte rendu opératoire') +
+        field('medical', 'true') +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cr.pdf"\r\nContent-Type: application/pdf\r\n\r\n${pdf}\r\n--${boundary}--\r\n`,
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const docId = uploaded.json().document.id;
+    // The matrix above refers the file to the mediator (the owner's referral route): from then on he reads it.
+    const { findDossier } = await import('../../src/db/repositories/dossiers.ts');
+    const referred = (await findDossier(t.database.db, dossierId))?.mediatorId === sessions.mediator!.userId;
+    const expected: Record<Who, number> = { ...EXPECTED, mediator: referred ? 200 : 404 };
+    for (const [who, status] of Object.entries(expected) as [Who, number][]) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${dossierId}/documents/${docId}/content`,
+        headers: who === 'anonymous' ? {} : as(sessions[who]!),
+      });
+      expect([who, res.statusCode]).toEqual([who, status]);
+      const list = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${dossierId}/documents`,
+        headers: who === 'anonymous' ? {} : as(sessions[who]!),
+      });
+      if (status === 200 || status === 403) {
+        const doc = list.json().documents.find((d: { id: string }) => d.id === docId);
+        expect([who, doc.withheld, doc.title]).toEqual([
+          who,
+          status === 403,
+          status === 403 ? 'Pièce médicale' : 'Compte rendu opératoire',
+        ]);
+      } else expect([who, list.statusCode]).toEqual([who, status]);
+    }
+  });
 });

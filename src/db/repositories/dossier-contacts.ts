@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { contacts } from '../schema.ts';
 
@@ -16,6 +16,20 @@ export function listContacts(db: Db, dossierId: string): Promise<ContactRow[]> {
     .from(contacts)
     .where(eq(contacts.dossierId, dossierId))
     .orderBy(asc(contacts.occurredAt), asc(contacts.createdAt));
+}
+
+export async function findContact(db: Db, dossierId: string, contactId: string) {
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.dossierId, dossierId), eq(contacts.id, contactId)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function setContactMedical(db: Db, contactId: string, medical: boolean): Promise<ContactRow> {
+  const [row] = await db.update(contacts).set({ medical }).where(eq(contacts.id, contactId)).returning();
+  return row!;
 }
 
 export async function listContactsOfDossiers(db: Db, dossierIds: string[]): Promise<ContactRow[]> {

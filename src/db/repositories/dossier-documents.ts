@@ -51,7 +51,7 @@ export async function documentBytes(db: Db, documentId: string): Promise<Buffer 
 export async function updateDocument(
   db: Db,
   documentId: string,
-  values: Partial<Pick<DocumentRow, 'kind' | 'title' | 'documentDate'>>,
+  values: Partial<Pick<DocumentRow, 'kind' | 'title' | 'documentDate' | 'medical'>>,
 ): Promise<DocumentRow> {
   const [row] = await db.update(documents).set(values).where(eq(documents.id, documentId)).returning();
   return row!;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { letters } from '../schema.ts';
+import { letters, medicalOpinions } from '../schema.ts';
 import { deleteContactsOf } from './dossier-contacts.ts';
 import { deleteDocumentsOf } from './dossier-documents.ts';
 import { deleteMessagesOf } from './dossier-messages.ts';
@@ -9,8 +9,8 @@ import { updateDossier } from './dossier-updates.ts';
 import type { DossierRow } from './dossiers.ts';
 
 /**
- * Erases the personal data of one file (RGPD art. 17): its pieces and their bytes, contacts, messages, letters
- * and notifications are deleted; the file row stays with its id, category, status and dates only, so that the
+ * Erases the personal data of one file (RGPD art. 17): its pieces and their bytes, contacts, messages, letters,
+ * medical opinions and notifications are deleted; the file row stays with its id, category, status and dates only, so that the
  * audit chain and the statistics keep their meaning. Call inside the transaction that logs the erasure.
  */
 export async function erasePersonalData(db: Db, dossier: DossierRow, now: Date) {
@@ -19,6 +19,8 @@ export async function erasePersonalData(db: Db, dossier: DossierRow, now: Date) 
   await deleteMessagesOf(db, dossier.id);
   await deleteNotificationsOf(db, dossier.id);
   await db.delete(letters).where(eq(letters.dossierId, dossier.id));
+  // The medical adviser's opinions are the member's health data too (C. santé publ. L1110-4).
+  await db.delete(medicalOpinions).where(eq(medicalOpinions.dossierId, dossier.id));
   const row = await updateDossier(db, dossier.id, {
     title: 'Dossier effacé',
     description: '',

@@ -28,6 +28,24 @@ export function listMessages(db: Db, dossierId: string, options: { includeIntern
     .orderBy(asc(messages.createdAt), asc(messages.id));
 }
 
+export async function findMessage(db: Db, dossierId: string, messageId: string) {
+  const rows = await db
+    .select({
+      message: messages,
+      author: { id: users.id, displayName: users.displayName, role: users.role },
+    })
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.authorId))
+    .where(and(eq(messages.dossierId, dossierId), eq(messages.id, messageId)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function setMessageMedical(db: Db, messageId: string, medical: boolean): Promise<MessageRow> {
+  const [row] = await db.update(messages).set({ medical }).where(eq(messages.id, messageId)).returning();
+  return row!;
+}
+
 /** For the member's export: never internal notes. */
 export async function listMemberMessagesOfDossiers(db: Db, dossierIds: string[]): Promise<MessageRow[]> {
   if (dossierIds.length === 0) return [];

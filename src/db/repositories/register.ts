@@ -135,6 +135,8 @@ export async function filesWithTextMatching(db: Db, organisationId: string, text
     .where(
       and(
         eq(dossiers.organisationId, organisationId),
+        // A medical piece's text is never searchable by the organisation's staff (docs/medical-secrecy.md).
+        eq(documents.medical, false),
         sql`to_tsvector('recours_fr'::regconfig, coalesce(${documents.ocrText}, '')) @@ ${tsQuery(text)}`,
       ),
     )

@@ -19,6 +19,8 @@ describe('who may read a file', () => {
     ['a supervisor of the organisation', actor('supervisor', 's1', 'orgA'), true],
     ['an auditor of another organisation', actor('auditor', 'a2', 'orgB'), false],
     ['an admin with no organisation', actor('admin', 'x', null), false],
+    ['the medical adviser of the organisation', actor('medical_adviser', 'mc1', 'orgA'), true],
+    ['the medical adviser of another organisation', actor('medical_adviser', 'mc2', 'orgB'), false],
     ['the mediator it was referred to', actor('mediator', 'med1'), true],
     ['another mediator', actor('mediator', 'med2'), false],
   ])('%s → %s', (_label, who, expected) => {

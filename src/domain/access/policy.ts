@@ -10,7 +10,8 @@ export interface DossierParties {
 /**
  * Which files an actor may see (RGPD art. 9 and 25: health data, least privilege).
  * - a member: only the files he brought;
- * - staff of an organisation (handler, supervisor, auditor, admin): only that organisation's files;
+ * - staff of an organisation (handler, supervisor, auditor, admin, medical adviser): only that organisation's
+ *   files (what a medical adviser alone may read inside them is `medicalAccess`, src/domain/access/medical.ts);
  * - a mediator: only the files referred to him.
  */
 export type DossierScope =
@@ -29,6 +30,7 @@ export function dossierScope(actor: Actor): DossierScope {
     case 'supervisor':
     case 'auditor':
     case 'admin':
+    case 'medical_adviser':
       return actor.organisationId
         ? { kind: 'organisation', organisationId: actor.organisationId }
         : { kind: 'none' };

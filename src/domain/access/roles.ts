@@ -1,4 +1,12 @@
-export const ROLES = ['member', 'handler', 'supervisor', 'mediator', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'member',
+  'handler',
+  'supervisor',
+  'mediator',
+  'auditor',
+  'admin',
+  'medical_adviser',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -8,9 +16,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   mediator: 'Médiateur',
   auditor: 'Auditeur',
   admin: 'Administrateur',
+  medical_adviser: 'Médecin-conseil',
 };
 
-export const STAFF_ROLES: readonly Role[] = ['handler', 'supervisor', 'auditor', 'admin'];
+export const STAFF_ROLES: readonly Role[] = ['handler', 'supervisor', 'auditor', 'admin', 'medical_adviser'];
 
 export interface Actor {
   id: string;

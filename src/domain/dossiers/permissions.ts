@@ -8,8 +8,17 @@ import type { Actor, Role } from '../access/roles.ts';
  * a mediator reads the referred file but never writes in the organisation's record.
  */
 export const HANDLING_ROLES: readonly Role[] = ['handler', 'supervisor'];
-/** Roles that belong to the organisation's side and may therefore read its internal notes. */
-export const ORGANISATION_STAFF_ROLES: readonly Role[] = ['handler', 'supervisor', 'auditor', 'admin'];
+/**
+ * Roles that belong to the organisation's side and may therefore read its internal notes. The medical adviser is
+ * one of them, but what is marked medical is decided apart, by `medicalAccess` (src/domain/access/medical.ts).
+ */
+export const ORGANISATION_STAFF_ROLES: readonly Role[] = [
+  'handler',
+  'supervisor',
+  'auditor',
+  'admin',
+  'medical_adviser',
+];
 
 export type DossierAction =
   | 'document.write'

@@ -35,14 +35,15 @@ export async function writableDossier(
 ): Promise<DossierRow> {
   const dossier = await readableDossier(db, user, id);
   if (!canDo(actorOf(user), dossier, action)) throw new AppError('FORBIDDEN', refusal);
-  if (dossier.erasedAt) {
-    throw new AppError(
-      'CONFLICT',
-      'Les données personnelles de ce dossier ont été effacées à la demande de l’adhérent : il ne peut plus être modifié.',
-    );
-  }
+  if (dossier.erasedAt) throw erasedConflict();
   return dossier;
 }
+
+export const erasedConflict = () =>
+  new AppError(
+    'CONFLICT',
+    'Les données personnelles de ce dossier ont été effacées à la demande de l’adhérent : il ne peut plus être modifié.',
+  );
 
 /** Every reading of a file's health data is an audit event (RGPD art. 9), with the part that was read, in its own
  * short transaction (`logAuditEvent`).

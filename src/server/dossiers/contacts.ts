@@ -2,14 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
-import { type ContactRow, insertContact, listContacts } from '../../db/repositories/dossier-contacts.ts';
+import {
+  type ContactRow,
+  findContact,
+  insertContact,
+  listContacts,
+  setContactMedical,
+} from '../../db/repositories/dossier-contacts.ts';
 import { updateDossier } from '../../db/repositories/dossier-updates.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
-import { requireUser } from '../auth/session-plugin.ts';
+import { canMarkMedical, canUnmarkMedical } from '../../domain/access/medical.ts';
+import { contactForReader, medicalPiecesRead, type Withheld } from '../../domain/dossiers/medical-pieces.ts';
+import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, readDossierPart, writableDossier } from './access.ts';
+import { dossierParams, erasedConflict, readableDossier, writableDossier } from './access.ts';
+import { MEDICAL_FIELD_HELP, medicalRefusal } from './medical-marks.ts';
+import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
 
 export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'visit', 'chat', 'other'] as const;
 
@@ -23,9 +33,11 @@ export const contactSchema = z.object({
   promises: z.string().nullable().describe('Ce qui a été promis, et pour quand'),
   createdById: z.string().uuid(),
   createdAt: z.string(),
+  medical: z.boolean().describe(`Échange médical. ${MEDICAL_FIELD_HELP}`),
+  withheld: z.boolean().describe('Échange médical que vous ne pouvez pas lire : son contenu est masqué'),
 });
 
-export function contactView(row: ContactRow): z.infer<typeof contactSchema> {
+export function contactView(row: ContactRow & Partial<Withheld>): z.infer<typeof contactSchema> {
   return {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
@@ -36,6 +48,8 @@ export function contactView(row: ContactRow): z.infer<typeof contactSchema> {
     promises: row.promises,
     createdById: row.createdById,
     createdAt: row.createdAt.toISOString(),
+    medical: row.medical,
+    withheld: row.withheld ?? false,
   };
 }
 
@@ -71,6 +85,10 @@ const newContactSchema = z.object({
   agentName: optionalText(200, 'Nom de l’interlocuteur'),
   reference: optionalText(200, 'Numéro de dossier ou d’appel'),
   promises: optionalText(2_000, 'Ce qui a été promis, et pour quand'),
+  medical: z
+    .boolean()
+    .default(false)
+    .describe(`true : échange médical (avec un médecin, un expert…). ${MEDICAL_FIELD_HELP}`),
 });
 type NewContactInput = z.output<typeof newContactSchema>;
 
@@ -86,13 +104,14 @@ export async function logContact(ctx: AppContext, user: UserRow, dossierId: stri
     );
   }
   const contact = await ctx.database.db.transaction(async (tx) => {
-    await writableDossier(
+    const dossier = await writableDossier(
       tx,
       user,
       dossierId,
       'contact.write',
       'Seuls l’adhérent et les conseillers de l’organisme peuvent noter un contact.',
     );
+    if (input.medical && !canMarkMedical(actorOf(user), dossier)) throw medicalRefusal('medical', 'mark');
     const row = await insertContact(tx, {
       dossierId,
       occurredAt,
@@ -103,19 +122,74 @@ export async function logContact(ctx: AppContext, user: UserRow, dossierId: stri
       promises: input.promises ?? null,
       createdById: user.id,
       createdAt: now,
+      medical: input.medical,
     });
     await updateDossier(tx, dossierId, { updatedAt: now });
     await appendAuditEvent(tx, {
       dossierId,
       actorId: user.id,
       type: 'contact.logged',
-      payload: { contactId: row.id, after: { channel: row.channel, occurredAt: occurredAt.toISOString() } },
+      payload: {
+        contactId: row.id,
+        after: { channel: row.channel, occurredAt: occurredAt.toISOString(), medical: row.medical },
+      },
       occurredAt: now,
     });
     return row;
   });
   publishChange({ type: 'contact.logged', dossierId, audience: 'all', id: contact.id, at: now });
   return contact;
+}
+
+/** Puts a contact-log entry under medical secrecy (or lifts it); the history records who, never the words. */
+export async function markContact(
+  ctx: AppContext,
+  user: UserRow,
+  dossierId: string,
+  contactId: string,
+  medical: boolean,
+) {
+  const now = ctx.now();
+  const result = await ctx.database.db.transaction(async (tx) => {
+    const dossier = await readableDossier(tx, user, dossierId);
+    const actor = actorOf(user);
+    const contact = await findContact(tx, dossier.id, contactId);
+    if (!contact) throw new AppError('NOT_FOUND', 'Contact introuvable dans ce dossier.');
+    const allowed = medical ? canMarkMedical(actor, dossier) : canUnmarkMedical(actor, dossier);
+    if (!allowed) throw medicalRefusal('medical', medical ? 'mark' : 'unmark');
+    if (dossier.erasedAt) throw erasedConflict();
+    if (contact.medical === medical)
+      return { row: contact, access: medicalAccessOf(user, dossier), changed: false };
+    const row = await setContactMedical(tx, contact.id, medical);
+    await appendAuditEvent(tx, {
+      dossierId: dossier.id,
+      actorId: user.id,
+      type: medical ? 'medical.marked' : 'medical.unmarked',
+      payload: { piece: 'contact', contactId: row.id },
+      occurredAt: now,
+    });
+    return { row, access: medicalAccessOf(user, dossier), changed: true };
+  });
+  if (result.changed)
+    publishChange({ type: 'contact.updated', dossierId, audience: 'all', id: contactId, at: now });
+  return contactForReader(result.access, result.row);
+}
+
+export async function readContacts(ctx: AppContext, user: UserRow, dossierId: string) {
+  const { value } = await readPartWithMedical(
+    ctx,
+    user,
+    dossierId,
+    'contacts',
+    async (tx, dossier, access) => {
+      const rows = await listContacts(tx, dossier.id);
+      return {
+        value: rows.map((row) => contactForReader(access, row)),
+        medicalRead: medicalPiecesRead(access, rows),
+      };
+    },
+  );
+  return value;
 }
 
 export async function contactRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -137,8 +211,7 @@ export async function contactRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const dossier = await readDossierPart(ctx, requireUser(request), request.params.id, 'contacts');
-      const rows = await listContacts(ctx.database.db, dossier.id);
+      const rows = await readContacts(ctx, requireUser(request), request.params.id);
       return { contacts: rows.map(contactView) };
     },
   );
@@ -164,6 +237,40 @@ export async function contactRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const contact = await logContact(ctx, requireUser(request), request.params.id, request.body);
       reply.status(201);
+      return { contact: contactView(contact) };
+    },
+  );
+
+  r.patch(
+    '/api/v1/dossiers/:id/contacts/:contactId',
+    {
+      schema: {
+        tags: ['Journal des contacts'],
+        summary: 'Placer un contact sous secret médical, ou lever ce secret',
+        description:
+          'L’adhérent, les conseillers et le médecin-conseil placent un échange sous secret médical ; seuls l’adhérent et le médecin-conseil le lèvent.',
+        params: dossierParams.extend({
+          contactId: z.string().uuid('Identifiant de contact invalide').describe('Identifiant du contact'),
+        }),
+        body: z.object({ medical: z.boolean().describe(MEDICAL_FIELD_HELP) }),
+        response: {
+          200: z.object({ contact: contactSchema }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+          409: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const contact = await markContact(
+        ctx,
+        requireUser(request),
+        request.params.id,
+        request.params.contactId,
+        request.body.medical,
+      );
       return { contact: contactView(contact) };
     },
   );

@@ -15,6 +15,7 @@ import {
 } from '../../db/repositories/dossier-documents.ts';
 import { updateDossier } from '../../db/repositories/dossier-updates.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
+import { canMarkMedical, canUnmarkMedical } from '../../domain/access/medical.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import {
   checkUploadedFile,
@@ -24,12 +25,20 @@ import {
   MAX_DOCUMENT_BYTES,
   safeFileName,
 } from '../../domain/dossiers/documents.ts';
-import { requireUser } from '../auth/session-plugin.ts';
+import {
+  documentForReader,
+  MEDICAL_HOLDER,
+  medicalPiecesRead,
+  type Withheld,
+} from '../../domain/dossiers/medical-pieces.ts';
+import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, logRead, readableDossier, writableDossier } from './access.ts';
+import { dossierParams, erasedConflict, readableDossier, writableDossier } from './access.ts';
+import { MEDICAL_FIELD_HELP, medicalRefusal } from './medical-marks.ts';
+import { logMedicalRead, medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
 
 const kindSchema = z
   .enum(DOCUMENT_KINDS, {
@@ -52,9 +61,16 @@ export const documentSchema = z.object({
   uploadedById: z.string().uuid(),
   uploadedAt: z.string(),
   contentUrl: z.string().describe('Adresse pour afficher ou télécharger la pièce'),
+  medical: z.boolean().describe(MEDICAL_FIELD_HELP),
+  withheld: z
+    .boolean()
+    .describe(
+      'Pièce médicale que vous ne pouvez pas lire : titre, nom de fichier et empreinte sont masqués, le contenu refusé',
+    ),
+  heldBy: z.string().nullable().describe('Qui détient le contenu d’une pièce médicale'),
 });
 
-export function documentView(row: DocumentRow): z.infer<typeof documentSchema> {
+export function documentView(row: DocumentRow & Partial<Withheld>): z.infer<typeof documentSchema> {
   return {
     id: row.id,
     kind: row.kind as DocumentKind,
@@ -68,6 +84,9 @@ export function documentView(row: DocumentRow): z.infer<typeof documentSchema> {
     uploadedById: row.uploadedById,
     uploadedAt: row.uploadedAt.toISOString(),
     contentUrl: `/api/v1/dossiers/${row.dossierId}/documents/${row.id}/content`,
+    medical: row.medical,
+    withheld: row.withheld ?? false,
+    heldBy: row.medical ? MEDICAL_HOLDER : null,
   };
 }
 
@@ -81,6 +100,10 @@ const uploadFieldsSchema = z.object({
     .optional()
     .describe('Titre libre ; par défaut, la nature de la pièce'),
   documentDate: calendarDateSchema.optional().describe('Date portée sur la pièce (AAAA-MM-JJ)'),
+  medical: z
+    .enum(['true', 'false'], { error: () => 'Indiquez true ou false.' })
+    .optional()
+    .describe(`true : ${MEDICAL_FIELD_HELP}`),
 });
 
 const WRITE_REFUSAL =
@@ -179,10 +202,12 @@ export async function uploadDocument(
   }
   const mimeType = checked.value;
   const { kind, title, documentDate } = parsed.data;
+  const medical = parsed.data.medical === 'true';
   const now = ctx.now();
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   const document = await db.transaction(async (tx) => {
-    await writableDossier(tx, user, dossierId, 'document.write', WRITE_REFUSAL);
+    const dossier = await writableDossier(tx, user, dossierId, 'document.write', WRITE_REFUSAL);
+    if (medical && !canMarkMedical(actorOf(user), dossier)) throw medicalRefusal('medical');
     const row = await insertDocument(
       tx,
       {
@@ -196,6 +221,7 @@ export async function uploadDocument(
         sha256,
         uploadedById: user.id,
         uploadedAt: now,
+        medical,
       },
       upload.bytes,
     );
@@ -205,7 +231,10 @@ export async function uploadDocument(
       dossierId,
       actorId: user.id,
       type: 'document.uploaded',
-      payload: { documentId: row.id, after: { kind, documentDate: documentDate ?? null, mimeType, sha256 } },
+      payload: {
+        documentId: row.id,
+        after: { kind, documentDate: documentDate ?? null, mimeType, sha256, medical },
+      },
       occurredAt: now,
     });
     return row;
@@ -216,11 +245,22 @@ export async function uploadDocument(
   return document;
 }
 
+/** The list shows every piece; a medical one keeps its words for those who may read them (L1110-4). */
 export async function listDossierDocuments(ctx: AppContext, user: UserRow, dossierId: string) {
-  const { db } = ctx.database;
-  const dossier = await readableDossier(db, user, dossierId);
-  await logRead(db, ctx, user, dossier.id, 'documents');
-  return listDocuments(db, dossier.id);
+  const { value } = await readPartWithMedical(
+    ctx,
+    user,
+    dossierId,
+    'documents',
+    async (tx, dossier, access) => {
+      const rows = await listDocuments(tx, dossier.id);
+      return {
+        value: rows.map((row) => documentForReader(access, row)),
+        medicalRead: medicalPiecesRead(access, rows),
+      };
+    },
+  );
+  return value;
 }
 
 const documentNotFound = () => new AppError('NOT_FOUND', 'Pièce introuvable dans ce dossier.');
@@ -232,23 +272,30 @@ export async function readDocumentContent(
   dossierId: string,
   documentId: string,
 ) {
-  const { db } = ctx.database;
-  const dossier = await readableDossier(db, user, dossierId);
-  const document = await findDocument(db, dossier.id, documentId);
-  if (!document) throw documentNotFound();
-  const bytes = await documentBytes(db, document.id);
-  if (!bytes) throw documentNotFound();
-  await logAuditEvent(db, {
-    dossierId: dossier.id,
-    actorId: user.id,
-    type: 'document.viewed',
-    payload: { role: user.role, documentId: document.id },
-    occurredAt: ctx.now(),
+  return ctx.database.db.transaction(async (tx) => {
+    const dossier = await readableDossier(tx, user, dossierId);
+    const document = await findDocument(tx, dossier.id, documentId);
+    if (!document) throw documentNotFound();
+    const access = medicalAccessOf(user, dossier);
+    if (document.medical && access !== 'content') throw medicalRefusal();
+    const bytes = await documentBytes(tx, document.id);
+    if (!bytes) throw documentNotFound();
+    await appendAuditEvent(tx, {
+      dossierId: dossier.id,
+      actorId: user.id,
+      type: 'document.viewed',
+      payload: { role: user.role, documentId: document.id, medical: document.medical },
+      occurredAt: ctx.now(),
+    });
+    if (document.medical) {
+      await logMedicalRead(tx, ctx, user, dossier.id, 'document_content', [document.id]);
+    }
+    return { document, bytes };
   });
-  return { document, bytes };
 }
 
 export interface DocumentPatch {
+  medical?: boolean | undefined;
   kind?: DocumentKind | undefined;
   title?: string | undefined;
   documentDate?: string | null | undefined;
@@ -263,11 +310,28 @@ export async function reclassifyDocument(
 ) {
   const now = ctx.now();
   const updated = await ctx.database.db.transaction(async (tx) => {
-    await writableDossier(tx, user, dossierId, 'document.write', WRITE_REFUSAL);
+    const dossier = await readableDossier(tx, user, dossierId);
+    const actor = actorOf(user);
     const document = await findDocument(tx, dossierId, documentId);
     if (!document) throw documentNotFound();
-    const values: Partial<Pick<DocumentRow, 'kind' | 'title' | 'documentDate'>> = {};
+    const reclassifies = [patch.kind, patch.title, patch.documentDate].some((v) => v !== undefined);
+    if (reclassifies) {
+      await writableDossier(tx, user, dossierId, 'document.write', WRITE_REFUSAL);
+      // Renaming what one cannot read would be writing blind, and could reveal nothing but guesswork.
+      if (document.medical && medicalAccessOf(user, dossier) !== 'content') throw medicalRefusal();
+    }
+    const values: Partial<Pick<DocumentRow, 'kind' | 'title' | 'documentDate' | 'medical'>> = {};
     const changes: { field: string; before?: unknown; after?: unknown }[] = [];
+    if (patch.medical !== undefined) {
+      // Marking is its own right: the member and the medical adviser may, an auditor may not (medical.ts).
+      const allowed = patch.medical ? canMarkMedical(actor, dossier) : canUnmarkMedical(actor, dossier);
+      if (!allowed) throw medicalRefusal('medical', patch.medical ? 'mark' : 'unmark');
+      if (dossier.erasedAt) throw erasedConflict();
+      if (patch.medical !== document.medical) {
+        values.medical = patch.medical;
+        changes.push({ field: 'medical', before: document.medical, after: patch.medical });
+      }
+    }
     if (patch.kind !== undefined && patch.kind !== document.kind) {
       values.kind = patch.kind;
       changes.push({ field: 'kind', before: document.kind, after: patch.kind });
@@ -430,12 +494,14 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         params: documentParams,
         body: z
           .object({
+            medical: z.boolean().optional().describe(MEDICAL_FIELD_HELP),
             kind: kindSchema.optional(),
             title: z.string().trim().min(1, 'Donnez un titre à la pièce').max(200).optional(),
             documentDate: calendarDateSchema.nullable().optional().describe('null pour effacer la date'),
           })
           .refine((b) => Object.keys(b).length > 0, {
-            message: 'Indiquez au moins un champ à modifier : kind, title ou documentDate.',
+            message:
+              'Indiquez au moins une chose à modifier : la nature, le titre, la date ou le caractère médical.',
           }),
         response: {
           200: z.object({ document: documentSchema }),
@@ -455,7 +521,9 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         request.params.docId,
         request.body,
       );
-      return { document: documentView(row) };
+      const user = requireUser(request);
+      const dossier = await readableDossier(ctx.database.db, user, request.params.id);
+      return { document: documentView(documentForReader(medicalAccessOf(user, dossier), row)) };
     },
   );
 }

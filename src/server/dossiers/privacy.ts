@@ -61,7 +61,13 @@ export async function exportMyData(ctx: AppContext, user: UserRow) {
     dossiers: [] as unknown[],
   };
   for (const dossier of dossiers) {
-    const timeline = await timelineOf(db, dossier, { id: user.id, audience: 'member' }, now);
+    // His own data, medical pieces included (C. santé publ. L1111-7: a person's access to his health data).
+    const timeline = await timelineOf(
+      db,
+      dossier,
+      { id: user.id, audience: 'member', medical: 'content' },
+      now,
+    );
     data.dossiers.push({
       id: dossier.id,
       reference: dossier.reference,

@@ -10,9 +10,16 @@ import { listMessages } from '../../db/repositories/dossier-messages.ts';
 import { lockDossier, updateDossier } from '../../db/repositories/dossier-updates.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
+import type { MedicalAccess } from '../../domain/access/medical.ts';
 import { canReadDossier } from '../../domain/access/policy.ts';
 import { deadlineSchema } from '../../domain/deadlines/schema.ts';
 import { type FactsPatch, mergeFacts, statusAfterFacts } from '../../domain/dossiers/facts.ts';
+import {
+  contactForReader,
+  documentForReader,
+  medicalPiecesRead,
+  messageForReader,
+} from '../../domain/dossiers/medical-pieces.ts';
 import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
 import { buildTimeline, type TimelineActor, type TimelineAudience } from '../../domain/dossiers/timeline.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
@@ -20,8 +27,9 @@ import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, readDossierPart } from './access.ts';
+import { dossierParams } from './access.ts';
 import { deadlinesOf } from './deadlines.ts';
+import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
 
 const stepSchema = z
   .object({
@@ -60,19 +68,30 @@ export const timelineSchema = z.object({
     .describe('Note de satisfaction déjà donnée (1 à 5), sinon null'),
 });
 
-/** Everything a viewer may see of a file, as plain data for the pure timeline. */
+/**
+ * Everything a viewer may see of a file, as plain data for the pure timeline. Medical pieces reach the timeline
+ * already masked for a viewer who may not read them (C. santé publ. L1110-4); `medicalRead` names those he read.
+ */
 export async function timelineOf(
   db: Db,
   dossier: DossierRow,
-  viewer: { id: string; audience: TimelineAudience },
+  viewer: { id: string; audience: TimelineAudience; medical: MedicalAccess },
   now: Date,
-): Promise<z.infer<typeof timelineSchema>> {
+): Promise<z.infer<typeof timelineSchema> & { medicalRead: string[] }> {
   const includeInternal = viewer.audience === 'staff';
-  const [events, contacts, documents, messages] = await Promise.all([
+  const [events, contactRows, documentRows, messageRows] = await Promise.all([
     eventsOf(db, dossier.id),
     listContacts(db, dossier.id),
     listDocuments(db, dossier.id),
     dossier.organisationId ? listMessages(db, dossier.id, { includeInternal }) : Promise.resolve([]),
+  ]);
+  const contacts = contactRows.map((c) => contactForReader(viewer.medical, c));
+  const documents = documentRows.map((d) => documentForReader(viewer.medical, d));
+  const messages = messageRows.map((m) => ({ ...m, message: messageForReader(viewer.medical, m.message) }));
+  const medicalRead = medicalPiecesRead(viewer.medical, [
+    ...contactRows,
+    ...documentRows,
+    ...messageRows.map((m) => m.message),
   ]);
   const people = await peopleByIds(db, [
     ...events.map((e) => e.actorId),
@@ -119,13 +138,23 @@ export async function timelineOf(
     deadlines: deadlines.ok ? deadlines.value.deadlines : [],
     facts: (dossier.facts ?? {}) as Record<string, unknown>,
     satisfactionScore: dossier.satisfactionScore,
+    medicalRead,
   };
 }
 
 export async function readTimeline(ctx: AppContext, user: UserRow, dossierId: string) {
-  const dossier = await readDossierPart(ctx, user, dossierId, 'timeline');
-  const audience = audienceOf(actorOf(user), dossier).kind;
-  return timelineOf(ctx.database.db, dossier, { id: user.id, audience }, ctx.now());
+  const { value } = await readPartWithMedical(ctx, user, dossierId, 'timeline', async (tx, dossier) => {
+    const audience = audienceOf(actorOf(user), dossier).kind;
+    const medical = medicalAccessOf(user, dossier);
+    const { medicalRead, ...timeline } = await timelineOf(
+      tx,
+      dossier,
+      { id: user.id, audience, medical },
+      ctx.now(),
+    );
+    return { value: timeline, medicalRead };
+  });
+  return value;
 }
 
 /**

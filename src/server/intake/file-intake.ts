@@ -17,6 +17,8 @@ import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { logRead, readableDossier } from '../dossiers/access.ts';
+import { medicalRefusal } from '../dossiers/medical-marks.ts';
+import { logMedicalRead, medicalAccessOf } from '../dossiers/medical-reads.ts';
 import { AppError } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
 import { CLAIM_CODE_DAYS, claimCodeHash, newClaimCode } from './member-records.ts';
@@ -122,7 +124,6 @@ export async function duplicatesOf(ctx: AppContext, user: UserRow, dossierId: st
  * time the dissatisfaction reached the organisation, ACPR 2024-R-02).
  */
 export async function mergeDossier(ctx: AppContext, user: UserRow, duplicateId: string, intoId: string) {
-  requireHandling(user);
   if (duplicateId === intoId) {
     throw new AppError('VALIDATION', 'Choisissez un autre dossier que celui-ci.', 'intoId');
   }
@@ -141,8 +142,9 @@ export async function mergeDossier(ctx: AppContext, user: UserRow, duplicateId: 
     const visible = (d: DossierRow | undefined) => d && audienceOf(actor, d).kind === 'staff';
     if (!visible(duplicate))
       throw new AppError('NOT_FOUND', 'Dossier introuvable, ou vous n’y avez pas accès.');
+    requireHandling(user);
     if (!visible(into)) {
-      throw new AppError('NOT_FOUND', 'Dossier à conserver introuvable dans votre registre.', 'intoId');
+      throw new AppError('VALIDATION', 'Dossier à conserver introuvable dans votre registre.', 'intoId', 422);
     }
     const a = duplicate!;
     const b = into!;
@@ -213,16 +215,23 @@ export async function identifyMember(
     displayName?: string | undefined;
   },
 ) {
-  requireHandling(user);
   const now = ctx.now();
   await ctx.database.db.transaction(async (tx) => {
     const dossier = await readableDossier(tx, user, dossierId);
     if (audienceOf(actorOf(user), dossier).kind !== 'staff')
       throw new AppError('FORBIDDEN', 'Réservé à l’organisme.');
+    requireHandling(user);
     const sender = await findUserById(tx, dossier.memberId);
     if (input.memberId && input.memberId !== dossier.memberId) {
       const member = await memberKnownTo(tx, dossier.organisationId!, input.memberId);
-      if (!member) throw new AppError('NOT_FOUND', 'Adhérent introuvable dans votre registre.', 'memberId');
+      if (!member) {
+        throw new AppError(
+          'VALIDATION',
+          'Adhérent introuvable dans votre registre : recherchez-le à nouveau.',
+          'memberId',
+          422,
+        );
+      }
       // Only a record without an account is absorbed: an account holder's files are his to keep.
       if (sender && sender.email === null && sender.recordedByOrganisationId === dossier.organisationId) {
         const moved = await moveMemberFiles(tx, sender.id, member.id);
@@ -320,6 +329,7 @@ async function documentOf(db: Db, dossierId: string, documentId: string) {
   const [row] = await db
     .select({
       id: documents.id,
+      medical: documents.medical,
       ocrStatus: documents.ocrStatus,
       ocrText: documents.ocrText,
       ocrCorrectedAt: documents.ocrCorrectedAt,
@@ -337,10 +347,19 @@ export async function readDocumentTextOf(
   dossierId: string,
   documentId: string,
 ): Promise<DocumentText> {
-  const dossier = await readableDossier(ctx.database.db, user, dossierId);
-  const row = await documentOf(ctx.database.db, dossier.id, documentId);
-  await logRead(ctx.database.db, ctx, user, dossier.id, 'document_text', { documentId });
-  return { status: row.ocrStatus, text: row.ocrText, correctedAt: row.ocrCorrectedAt?.toISOString() ?? null };
+  return ctx.database.db.transaction(async (tx) => {
+    const dossier = await readableDossier(tx, user, dossierId);
+    const row = await documentOf(tx, dossier.id, documentId);
+    // The text of a medical piece is its content: medical secrecy (C. santé publ. L1110-4, docs/medical-secrecy.md).
+    if (row.medical && medicalAccessOf(user, dossier) !== 'content') throw medicalRefusal();
+    await logRead(tx, ctx, user, dossier.id, 'document_text', { documentId });
+    if (row.medical) await logMedicalRead(tx, ctx, user, dossier.id, 'document_text', [row.id]);
+    return {
+      status: row.ocrStatus,
+      text: row.ocrText,
+      correctedAt: row.ocrCorrectedAt?.toISOString() ?? null,
+    };
+  });
 }
 
 /** The handler corrects what the OCR read; the correction is searchable and never overwritten by a re-read. */
@@ -351,13 +370,14 @@ export async function correctDocumentText(
   documentId: string,
   text: string,
 ) {
-  requireHandling(user);
   const now = ctx.now();
   await ctx.database.db.transaction(async (tx) => {
     const dossier = await readableDossier(tx, user, dossierId);
     if (audienceOf(actorOf(user), dossier).kind !== 'staff')
       throw new AppError('FORBIDDEN', 'Réservé à l’organisme.');
+    requireHandling(user);
     const row = await documentOf(tx, dossier.id, documentId);
+    if (row.medical && medicalAccessOf(user, dossier) !== 'content') throw medicalRefusal();
     await tx
       .update(documents)
       .set({ ocrText: text, ocrStatus: 'done', ocrCorrectedAt: now })

@@ -58,7 +58,8 @@ export async function runDocumentOcr(ctx: AppContext, documentId: string): Promi
       occurredAt: now,
     });
     const dossier = await findDossier(tx, document.dossierId);
-    if (text && dossier && dossier.channel !== 'web') {
+    // A medical piece never feeds the staff's triage (docs/medical-secrecy.md).
+    if (text && dossier && dossier.channel !== 'web' && !document.medical) {
       const suggestion = dossierSuggestion(
         {
           title: dossier.title,

@@ -40,6 +40,11 @@ export interface LetterDossierExtras {
   /** The staff member who signs an organisation's letter. */
   author?: UserRow | undefined;
   today?: CalendarDate | undefined;
+  /**
+   * Medical pieces (C. santé publ. L1110-4) enter only the mediation file of a reader who may read them; a letter
+   * goes to the organisation's complaints service, where no medical detail belongs, so they stay out of letters.
+   */
+  medicalPieces?: 'include' | 'exclude' | undefined;
 }
 
 /**
@@ -52,13 +57,16 @@ export async function letterDossierOf(
   now: Date,
   extras: LetterDossierExtras = {},
 ): Promise<LetterDossierInput> {
-  const [member, organisation, contactRows, documentRows, sent] = await Promise.all([
+  const [member, organisation, contactsAll, documentsAll, sent] = await Promise.all([
     userById(db, dossier.memberId),
     organisationById(db, dossier.organisationId),
     contactsOf(db, dossier.id),
     documentsOf(db, dossier.id),
     sentLetters(db, dossier.id),
   ]);
+  const withMedical = extras.medicalPieces === 'include';
+  const contactRows = contactsAll.filter((c) => withMedical || !c.medical);
+  const documentRows = documentsAll.filter((d) => withMedical || !d.medical);
   const memberAddress = addressLines(member?.postalAddress);
   const orgAddress = addressLines(organisation?.postalAddress);
   const author = extras.author;

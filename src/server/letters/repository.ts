@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts, documentContents, documents, letters, organisations, users } from '../../db/schema.ts';
 
@@ -85,8 +85,16 @@ export function documentsOf(db: Db, dossierId: string) {
     .orderBy(asc(documents.documentDate), asc(documents.uploadedAt), asc(documents.id));
 }
 
-/** Documents with their bytes, for the mediation file only (the one place that needs the contents). */
-export function documentsWithBytes(db: Db, dossierId: string) {
+/**
+ * Documents with their bytes, for the mediation file only (the one place that needs the contents). Without
+ * `withMedical`, the bytes of medical pieces are not even loaded (C. santé publ. L1110-4): null instead.
+ */
+export function documentsWithBytes(db: Db, dossierId: string, options: { withMedical: boolean }) {
+  const bytes = options.withMedical
+    ? documentContents.bytes
+    : sql<Buffer | null>`case when ${documents.medical} then null else ${documentContents.bytes} end`.mapWith(
+        documentContents.bytes,
+      );
   return db
     .select({
       id: documents.id,
@@ -95,7 +103,9 @@ export function documentsWithBytes(db: Db, dossierId: string) {
       documentDate: documents.documentDate,
       fileName: documents.fileName,
       mimeType: documents.mimeType,
-      bytes: documentContents.bytes,
+      medical: documents.medical,
+      sha256: documents.sha256,
+      bytes,
     })
     .from(documents)
     .innerJoin(documentContents, eq(documentContents.documentId, documents.id))

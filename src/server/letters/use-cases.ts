@@ -3,8 +3,11 @@ import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts'
 import { updateDossier } from '../../db/repositories/dossier-updates.ts';
 import { type DossierRow, findDossier } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
+import { dossiers } from '../../db/schema.ts';
+import { medicalAccess } from '../../domain/access/medical.ts';
 import { canReadDossier } from '../../domain/access/policy.ts';
 import { computeDeadlines } from '../../domain/deadlines/engine.ts';
+import { documentForReader, medicalPiecesRead } from '../../domain/dossiers/medical-pieces.ts';
 import { draftLetter, letterFromText, letterText, withEditedText } from '../../domain/letters/draft.ts';
 import { type MediationChecks, mediationChecks, mediatorOf } from '../../domain/letters/mediation-checks.ts';
 import { letterWriteRefusal } from '../../domain/letters/permissions.ts';
@@ -22,6 +25,7 @@ import { type BundleDocument, renderMediationBundle } from '../../pdf/bundle.ts'
 import { renderLetterPdf } from '../../pdf/letter.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
+import { logMedicalRead } from '../dossiers/medical-reads.ts';
 import { AppError } from '../errors.ts';
 import { letterDossierOf } from './dossier-json.ts';
 import {
@@ -284,9 +288,13 @@ export async function markLetterSent(
   return { letter: updated, recorded, explanation };
 }
 
-async function bundleParts(ctx: AppContext, dossier: DossierRow) {
+async function bundleParts(
+  ctx: AppContext,
+  dossier: DossierRow,
+  medicalPieces: 'include' | 'exclude' = 'exclude',
+) {
   const { db } = ctx.database;
-  const d = await parsedDossier(db, dossier, ctx.now(), {});
+  const d = await parsedDossier(db, dossier, ctx.now(), { medicalPieces });
   const checks = mediationChecks(d);
   if (!checks.ok) throw domainError(checks.error);
   return { d, checks: checks.value };
@@ -301,11 +309,18 @@ export async function mediationBundleChecks(
   return (await bundleParts(ctx, dossier)).checks;
 }
 
-/** The mediation file: the stored referral letter (or a fresh draft), summary, chronology and documents. */
+/**
+ * The mediation file: the stored referral letter (or a fresh draft), summary, chronology and documents. Medical
+ * pieces go in under a « pli confidentiel » cover for those who may read them (the member, the mediator); for the
+ * organisation's other staff they are listed with their date and holder, their bytes never loaded (L1110-4).
+ */
 export async function mediationBundle(ctx: AppContext, user: UserRow, dossierId: string) {
-  const dossier = await readDossier(ctx, user, dossierId, 'mediation_bundle');
   const { db } = ctx.database;
-  const { d, checks } = await bundleParts(ctx, dossier);
+  const dossier = await findDossier(db, dossierId);
+  if (!dossier || !canReadDossier(actorOf(user), dossier)) throw notFound();
+  const access = medicalAccess(actorOf(user), dossier);
+  const withMedical = access === 'content';
+  const { d, checks } = await bundleParts(ctx, dossier, withMedical ? 'include' : 'exclude');
   const stored = await latestLetterOfType(db, dossier.id, 'saisine_mediateur');
   let letter: Letter;
   if (stored) letter = await storedLetter(ctx, dossier, stored);
@@ -314,15 +329,31 @@ export async function mediationBundle(ctx: AppContext, user: UserRow, dossierId:
     if (!drafted.ok) throw domainError(drafted.error);
     letter = drafted.value;
   }
-  const rows = await documentsWithBytes(db, dossier.id);
-  const documents: BundleDocument[] = rows.map((r) => ({
-    title: r.title,
-    kind: r.kind,
-    date: r.documentDate ?? undefined,
-    fileName: r.fileName,
-    mimeType: r.mimeType,
-    bytes: r.bytes,
-  }));
+  const rows = await documentsWithBytes(db, dossier.id, { withMedical });
+  const documents: BundleDocument[] = rows.map((r) => {
+    const seen = documentForReader(access, { ...r, fileName: r.fileName });
+    return {
+      title: seen.title,
+      kind: r.kind,
+      date: r.documentDate ?? undefined,
+      fileName: seen.fileName,
+      mimeType: r.mimeType,
+      bytes: r.bytes ?? new Uint8Array(),
+      medical: r.medical,
+      withheld: seen.withheld,
+    };
+  });
   const pdf = await renderMediationBundle({ letter, dossier: d, checks, documents });
+  // The reading and the medical pieces it contains, in one transaction, before the file leaves.
+  await db.transaction(async (tx) => {
+    await appendAuditEvent(tx, {
+      dossierId: dossier.id,
+      actorId: user.id,
+      type: 'dossier.viewed',
+      payload: { role: user.role, part: 'mediation_bundle' },
+      occurredAt: ctx.now(),
+    });
+    await logMedicalRead(tx, ctx, user, dossier.id, 'mediation_bundle', medicalPiecesRead(access, rows));
+  });
   return { pdf, checks, reference: dossier.reference };
 }

@@ -20,6 +20,12 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; or
   { email: 'mediateur@demo.recours.fr', displayName: 'Anne Moreau', role: 'mediator' },
   { email: 'auditeur@demo.recours.fr', displayName: 'Paul Girard', role: 'auditor', org: 'demo' },
   { email: 'admin@demo.recours.fr', displayName: 'Nadia Haddad', role: 'admin', org: 'demo' },
+  {
+    email: 'medecin-conseil@demo.recours.fr',
+    displayName: 'Dr Hélène Fabre',
+    role: 'medical_adviser',
+    org: 'demo',
+  },
   { email: 'conseiller@assurances-exemple.fr', displayName: 'Julien Petit', role: 'handler', org: 'other' },
 ];
 

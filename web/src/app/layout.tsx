@@ -22,6 +22,7 @@ const NAV_ITEMS: NavItem[] = [
   },
   { to: '/registre', label: 'Dossiers en médiation', show: (user) => user?.role === 'mediator' },
   { to: '/comite-ethique', label: 'Comité d’éthique', show: (user) => user?.role === 'supervisor' },
+  { to: '/avis-medicaux', label: 'Avis médicaux', show: (user) => user?.role === 'medical_adviser' },
   { to: '/delais', label: 'Calculer mes délais' },
   { to: '/verifier-remboursement', label: 'Vérifier un remboursement' },
   { to: '/diagnostic', label: 'Diagnostic' },

@@ -14,6 +14,8 @@ import { RecordComplaintPage } from '../features/intake/record-complaint-page.ts
 import { INTAKE_SECTIONS } from '../features/intake/sections.ts';
 import { LETTERS_SECTIONS } from '../features/letters/letters-section.tsx';
 import { MEDIATION_SECTIONS } from '../features/mediation/sections.ts';
+import { MedicalQueuePage } from '../features/medical/queue-page.tsx';
+import { MEDICAL_SECTIONS } from '../features/medical/sections.ts';
 import { ReimbursementPage } from '../features/reimbursement/reimbursement-page.tsx';
 import { DiagnosticPage } from '../features/triage/diagnostic-page.tsx';
 import { MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
@@ -32,6 +34,7 @@ const FILE_SECTIONS = [
   ...LETTERS_SECTIONS,
   ...MEDIATION_SECTIONS,
   ...BACK_OFFICE_SECTIONS,
+  ...MEDICAL_SECTIONS,
 ];
 
 export const routes: RouteObject[] = [
@@ -105,6 +108,18 @@ export const routes: RouteObject[] = [
         deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
       >
         <EthicsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'avis-medicaux',
+    element: (
+      <RequireAuth
+        roles={['medical_adviser']}
+        deniedTitle="Accès réservé au médecin-conseil"
+        deniedText="La file des avis médicaux est celle du médecin-conseil de l’organisme : les conseillers demandent un avis depuis la page d’un dossier."
+      >
+        <MedicalQueuePage />
       </RequireAuth>
     ),
   },

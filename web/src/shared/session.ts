@@ -34,13 +34,17 @@ export function useSession() {
   });
 }
 
-/** Staff of an organisation (handlers, supervisors, auditors, admins) and mediators work from the register. */
+/**
+ * Staff of an organisation (handlers, supervisors, auditors, admins) and mediators work from the register. The
+ * medical adviser works from his queue of opinions (docs/medical-secrecy.md), not from the register.
+ */
 export function usesRegister(role: Role): boolean {
-  return role === 'mediator' || STAFF_ROLES.includes(role);
+  return role === 'mediator' || (STAFF_ROLES.includes(role) && role !== 'medical_adviser');
 }
 
 /** Where someone lands after signing in, when no page asked for them. */
 export function homePathFor(user: User): string {
+  if (user.role === 'medical_adviser') return '/avis-medicaux';
   return usesRegister(user.role) ? '/registre' : '/mes-dossiers';
 }
 

@@ -21,6 +21,10 @@ export const documentSchema = z.object({
   sizeBytes: z.number().int(),
   uploadedAt: z.string(),
   contentUrl: z.string(),
+  // Medical secrecy (docs/medical-secrecy.md): a withheld piece shows only that it exists, its date and holder.
+  medical: z.boolean().default(false),
+  withheld: z.boolean().default(false),
+  heldBy: z.string().nullable().default(null),
 });
 export type DossierDocument = z.infer<typeof documentSchema>;
 
@@ -38,6 +42,7 @@ export interface UploadInput {
   kind: string;
   title?: string;
   documentDate?: string;
+  medical?: boolean;
 }
 
 export function useUploadDocument(id: string) {
@@ -49,6 +54,7 @@ export function useUploadDocument(id: string) {
       form.append('kind', input.kind);
       if (input.title) form.append('title', input.title);
       if (input.documentDate) form.append('documentDate', input.documentDate);
+      if (input.medical) form.append('medical', 'true');
       form.append('file', input.file, input.file.name);
       return apiUpload(`${base(id)}/documents`, form, z.object({ document: documentSchema })).then(
         (answer) => answer.document,
@@ -59,6 +65,7 @@ export function useUploadDocument(id: string) {
 }
 
 export interface DocumentPatch {
+  medical?: boolean;
   kind?: string;
   title?: string;
   documentDate?: string | null;
@@ -111,6 +118,8 @@ export const contactSchema = z.object({
   summary: z.string(),
   promises: z.string().nullable(),
   createdAt: z.string(),
+  medical: z.boolean().default(false),
+  withheld: z.boolean().default(false),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -129,6 +138,7 @@ export interface NewContactInput {
   agentName?: string;
   reference?: string;
   promises?: string;
+  medical?: boolean;
 }
 
 export function useLogContact(id: string) {
@@ -150,6 +160,8 @@ export const messageSchema = z.object({
   body: z.string(),
   kind: z.string(),
   internal: z.boolean(),
+  medical: z.boolean().default(false),
+  withheld: z.boolean().default(false),
   author: z.object({ id: z.string(), displayName: z.string(), role: z.string() }),
   createdAt: z.string(),
 });
@@ -167,14 +179,28 @@ export function useMessages(id: string, enabled: boolean) {
 export function usePostMessage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) =>
-      apiSend(`${base(id)}/messages`, { body: { body }, schema: z.object({ message: messageSchema }) }).then(
+    mutationFn: (input: { body: string; medical: boolean }) =>
+      apiSend(`${base(id)}/messages`, { body: input, schema: z.object({ message: messageSchema }) }).then(
         (answer) => answer.message,
       ),
     onSuccess: (message) => {
       ownMessageIds.add(message.id);
       return invalidateFile(queryClient, id, ['messages', 'timeline']);
     },
+  });
+}
+
+/** Puts a message under medical secrecy, or lifts it (the member, the medical adviser). */
+export function useMarkMessage(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ messageId, medical }: { messageId: string; medical: boolean }) =>
+      apiSend(`${base(id)}/messages/${encodeURIComponent(messageId)}`, {
+        method: 'PATCH',
+        body: { medical },
+        schema: z.object({ message: messageSchema }),
+      }),
+    onSuccess: () => invalidateFile(queryClient, id, ['messages', 'timeline']),
   });
 }
 

@@ -11,6 +11,7 @@ import {
   type SummaryItem,
   summaryOf,
 } from '../../shared/ui/form.tsx';
+import { MedicalSecrecyNote } from '../../shared/ui/medical-secrecy-note.tsx';
 import { type NewDossierInput, useCreateDossier, useOrganisations } from './api.ts';
 import { calendarDateOf } from './file/dates.ts';
 
@@ -222,6 +223,7 @@ export function NewDossierForm() {
             <input {...aria} type="text" maxLength={200} value={values.title} onChange={set('title')} />
           )}
         </Field>
+        <MedicalSecrecyNote id="nd-secret-medical" />
         <Field
           id={IDS.description}
           label="Ce qui s’est passé"

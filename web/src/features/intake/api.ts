@@ -182,7 +182,12 @@ export function useDocumentTexts(dossierId: string) {
       return Promise.all(
         documents.map(async (d) => ({
           ...d,
-          read: await apiGet(`/api/v1/dossiers/${dossierId}/documents/${d.id}/text`, textSchema, signal),
+          // A medical piece's text is refused to staff who may not read it: shown as not read.
+          read: await apiGet(
+            `/api/v1/dossiers/${dossierId}/documents/${d.id}/text`,
+            textSchema,
+            signal,
+          ).catch((): DocumentText => ({ status: null, text: null, correctedAt: null })),
         })),
       );
     },

@@ -227,6 +227,11 @@ function OpenDossier({
   return (
     <form noValidate onSubmit={onSubmit} className="form triage__open">
       <h3>Ouvrir votre dossier</h3>
+      <p className="field__hint">
+        Vous n’avez pas à donner de détails médicaux au conseiller de l’organisme. S’il en faut, ajoutez-les
+        ensuite dans le dossier en cochant «{NBSP}Contient des informations médicales{NBSP}»{NBSP}: seul le
+        médecin-conseil (et le médiateur, si vous le saisissez) les lira.
+      </p>
       <p>
         Le dossier reprend ce diagnostic{NBSP}: «{NBSP}
         {titleFromSummary(diagnosis.summary)}

@@ -21,6 +21,7 @@ import {
 } from './conversation.ts';
 import { DiagnosisCard } from './diagnosis-card.tsx';
 import './triage.css';
+import { MedicalSecrecyNote } from '../../shared/ui/medical-secrecy-note.tsx';
 
 const NBSP = '\u00a0';
 
@@ -191,6 +192,7 @@ export function DiagnosticPage() {
             />
           ) : null}
 
+          {conversation ? null : <MedicalSecrecyNote id="diagnostic-secret-medical" />}
           {conversation ? null : (
             <form noValidate onSubmit={onDescribe} className="form card">
               <div className={draftError ? 'field field--error' : 'field'}>

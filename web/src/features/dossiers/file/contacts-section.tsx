@@ -12,6 +12,7 @@ import {
 import { ErrorNotice, Loading } from '../../../shared/ui/page.tsx';
 import { type Contact, type NewContactInput, useContacts, useLogContact } from '../file-api.ts';
 import { instantOfDateTimeInput, nowForDateTimeInput } from './dates.ts';
+import { MedicalChoice, MedicalTag, WithheldNote } from './medical-choice.tsx';
 import { ReadOnlyNote, Section, type SectionProps } from './section.tsx';
 
 const CHANNELS = [
@@ -102,8 +103,13 @@ function ContactLog({ contacts }: { contacts: Contact[] }) {
             <time dateTime={c.occurredAt}>{formatInstantDateTime(c.occurredAt)}</time>
             {c.agentName ? <> — avec {c.agentName}</> : null}
             {c.reference ? <span className="muted"> (réf.&nbsp;{c.reference})</span> : null}
+            {c.medical && !c.withheld ? <MedicalTag /> : null}
           </p>
-          <p className="contact-log__summary">{c.summary}</p>
+          {c.withheld ? (
+            <WithheldNote>{c.summary}</WithheldNote>
+          ) : (
+            <p className="contact-log__summary">{c.summary}</p>
+          )}
           {c.promises ? (
             <p className="contact-log__promises">
               <strong>Promesse&nbsp;:</strong> {c.promises}
@@ -121,6 +127,7 @@ function ContactForm({ dossierId }: { dossierId: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [done, setDone] = useState('');
+  const [medical, setMedical] = useState(false);
 
   const set = (field: keyof Values) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
@@ -129,7 +136,7 @@ function ContactForm({ dossierId }: { dossierId: string }) {
     event.preventDefault();
     setDone('');
     const found: FieldErrors = {};
-    const input: NewContactInput = { channel: values.channel, summary: values.summary.trim() };
+    const input: NewContactInput = { channel: values.channel, summary: values.summary.trim(), medical };
     if (input.summary.length < 3) found[IDS.summary] = 'Résumez ce qui a été dit (3 caractères au moins).';
     if (values.occurredAt) {
       const instant = instantOfDateTimeInput(values.occurredAt);
@@ -149,6 +156,7 @@ function ContactForm({ dossierId }: { dossierId: string }) {
     log.mutate(input, {
       onSuccess: (contact) => {
         setValues(fresh());
+        setMedical(false);
         setDone(
           `Contact noté (${channelLabel(contact.channel)}, ${formatInstantDateTime(contact.occurredAt)}).`,
         );
@@ -234,6 +242,7 @@ function ContactForm({ dossierId }: { dossierId: string }) {
         >
           {(aria) => <textarea {...aria} rows={2} value={values.promises} onChange={set('promises')} />}
         </Field>
+        <MedicalChoice id="contact-medical" checked={medical} onChange={setMedical} what="cet échange" />
         <div className="form__actions">
           <button type="submit" className="button" disabled={log.isPending}>
             Noter ce contact

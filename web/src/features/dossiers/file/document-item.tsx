@@ -4,6 +4,7 @@ import { errorsFromApi, Field, type FieldErrors } from '../../../shared/ui/form.
 import { type DocumentPatch, type DossierDocument, useUpdateDocument } from '../file-api.ts';
 import { calendarDateOf, INVALID_DATE } from './dates.ts';
 import { documentKindOptions } from './document-kinds.ts';
+import { MedicalTag, WithheldNote } from './medical-choice.tsx';
 
 /** One piece: what it is, its date and size, a link to see it, and (for a writer) reclassify / re-date. */
 export function DocumentItem({
@@ -17,12 +18,30 @@ export function DocumentItem({
 }) {
   const [editing, setEditing] = useState(false);
   const titleId = `piece-${document.id}`;
+  if (document.withheld) {
+    // Medical secrecy: the piece exists, its date and who holds it; nothing to open or rename.
+    return (
+      <li className="document-item">
+        <div className="document-item__main">
+          <h4 className="document-item__title" id={titleId}>
+            {document.title}
+          </h4>
+          <WithheldNote>
+            {document.documentDate ? `Datée du ${formatDate(document.documentDate)}. ` : 'Non datée. '}
+            Détenue par {document.heldBy ?? 'le médecin-conseil de l’organisme'}&nbsp;: son contenu n’est pas
+            accessible aux conseillers.
+          </WithheldNote>
+        </div>
+      </li>
+    );
+  }
   return (
     <li className="document-item">
       <div className="document-item__main">
         <p className="document-item__kind">{document.kindLabel}</p>
         <h4 className="document-item__title" id={titleId}>
           {document.title}
+          {document.medical ? <MedicalTag /> : null}
         </h4>
         <p className="document-item__meta">
           <span>{document.documentDate ? `Datée du ${formatDate(document.documentDate)}` : 'Non datée'}</span>

@@ -4,7 +4,8 @@ import { errorMessage } from '../../../shared/api-client.ts';
 import { formatDate, formatInstantDateTime } from '../../../shared/format.ts';
 import { ErrorSummary, errorsFromApi, Field, type SummaryItem } from '../../../shared/ui/form.tsx';
 import { ErrorNotice, Loading } from '../../../shared/ui/page.tsx';
-import { type Message, useLetters, useMessages, usePostMessage } from '../file-api.ts';
+import { type Message, useLetters, useMarkMessage, useMessages, usePostMessage } from '../file-api.ts';
+import { MedicalChoice, MedicalTag, WithheldNote } from './medical-choice.tsx';
 import { ReadOnlyNote, Section, SectionLink, type SectionProps } from './section.tsx';
 import { focusUploadForm } from './upload-form.tsx';
 
@@ -61,6 +62,9 @@ function ByPost({ dossier }: SectionProps) {
 
 function Conversation({ dossier, user, canWrite }: SectionProps) {
   const messages = useMessages(dossier.id, true);
+  // The medical adviser writes to the member under medical secrecy only (docs/medical-secrecy.md).
+  const adviser = user?.role === 'medical_adviser' && user.organisation?.id === dossier.organisationId;
+  const member = user?.role === 'member';
   return (
     <>
       {messages.isPending ? (
@@ -77,15 +81,18 @@ function Conversation({ dossier, user, canWrite }: SectionProps) {
           {messages.data.map((message) => (
             <MessageItem
               key={message.id}
+              dossierId={dossier.id}
               message={message}
               mine={message.author.id === user?.id}
               canUpload={canWrite}
+              canMark={canWrite || adviser}
+              canUnmark={member || adviser}
             />
           ))}
         </ol>
       )}
-      {canWrite ? (
-        <MessageForm dossierId={dossier.id} />
+      {canWrite || adviser ? (
+        <MessageForm dossierId={dossier.id} medical={adviser ? 'always' : member ? 'choice' : 'never'} />
       ) : (
         <ReadOnlyNote>
           Lecture seule&nbsp;: seuls l’adhérent et les conseillers de l’organisme écrivent dans la messagerie.
@@ -95,7 +102,22 @@ function Conversation({ dossier, user, canWrite }: SectionProps) {
   );
 }
 
-function MessageItem({ message, mine, canUpload }: { message: Message; mine: boolean; canUpload: boolean }) {
+function MessageItem({
+  dossierId,
+  message,
+  mine,
+  canUpload,
+  canMark,
+  canUnmark,
+}: {
+  dossierId: string;
+  message: Message;
+  mine: boolean;
+  canUpload: boolean;
+  canMark: boolean;
+  canUnmark: boolean;
+}) {
+  const mark = useMarkMessage(dossierId);
   const request = message.kind === 'document_request';
   const who = mine
     ? 'Vous'
@@ -108,6 +130,7 @@ function MessageItem({ message, mine, canUpload }: { message: Message; mine: boo
         <strong>{who}</strong> —{' '}
         <time dateTime={message.createdAt}>{formatInstantDateTime(message.createdAt)}</time>
         {message.internal ? <span className="tag tag--internal">Note interne</span> : null}
+        {message.medical && !message.withheld ? <MedicalTag /> : null}
       </p>
       {request ? (
         <p className="thread__request-label">
@@ -115,7 +138,32 @@ function MessageItem({ message, mine, canUpload }: { message: Message; mine: boo
           <strong>Pièce demandée</strong>
         </p>
       ) : null}
-      <p className="thread__body">{message.body}</p>
+      {message.withheld ? (
+        <WithheldNote>{message.body}</WithheldNote>
+      ) : (
+        <p className="thread__body">{message.body}</p>
+      )}
+      {!message.internal && !message.medical && canMark ? (
+        <button
+          type="button"
+          className="button button--tertiary button--small"
+          disabled={mark.isPending}
+          onClick={() => mark.mutate({ messageId: message.id, medical: true })}
+        >
+          Placer sous secret médical
+        </button>
+      ) : null}
+      {message.medical && canUnmark ? (
+        <button
+          type="button"
+          className="button button--tertiary button--small"
+          disabled={mark.isPending}
+          onClick={() => mark.mutate({ messageId: message.id, medical: false })}
+        >
+          Lever le secret médical
+        </button>
+      ) : null}
+      {mark.isError ? <p className="field__error">{errorMessage(mark.error)}</p> : null}
       {request && canUpload && !mine ? (
         <button type="button" className="button button--small" onClick={focusUploadForm}>
           Déposer la pièce demandée
@@ -125,8 +173,15 @@ function MessageItem({ message, mine, canUpload }: { message: Message; mine: boo
   );
 }
 
-function MessageForm({ dossierId }: { dossierId: string }) {
+function MessageForm({
+  dossierId,
+  medical: mode,
+}: {
+  dossierId: string;
+  medical: 'always' | 'choice' | 'never';
+}) {
   const post = usePostMessage(dossierId);
+  const [medical, setMedical] = useState(false);
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [summary, setSummary] = useState<SummaryItem[]>([]);
@@ -145,28 +200,36 @@ function MessageForm({ dossierId }: { dossierId: string }) {
     }
     setError(undefined);
     setSummary([]);
-    post.mutate(text, {
-      onSuccess: () => {
-        setBody('');
-        setSent(true);
+    post.mutate(
+      { body: text, medical: mode === 'always' || (mode === 'choice' && medical) },
+      {
+        onSuccess: () => {
+          setBody('');
+          setMedical(false);
+          setSent(true);
+        },
+        onError: (failure) => {
+          const spread = errorsFromApi(failure, { body: id });
+          setError(spread.fields[id]);
+          setSummary(
+            spread.fields[id]
+              ? [{ fieldId: id, message: spread.fields[id] }]
+              : [{ message: spread.general ?? '' }],
+          );
+        },
       },
-      onError: (failure) => {
-        const spread = errorsFromApi(failure, { body: id });
-        setError(spread.fields[id]);
-        setSummary(
-          spread.fields[id]
-            ? [{ fieldId: id, message: spread.fields[id] }]
-            : [{ message: spread.general ?? '' }],
-        );
-      },
-    });
+    );
   }
 
   return (
     <>
       <ErrorSummary id="message-erreurs" items={summary} title="Le message n’a pas été envoyé" />
       <form noValidate onSubmit={onSubmit} className="form message-form">
-        <Field id={id} label="Votre message" error={error}>
+        <Field
+          id={id}
+          label={mode === 'always' ? 'Votre message à l’adhérent (sous secret médical)' : 'Votre message'}
+          error={error}
+        >
           {(aria) => (
             <textarea
               {...aria}
@@ -177,6 +240,9 @@ function MessageForm({ dossierId }: { dossierId: string }) {
             />
           )}
         </Field>
+        {mode === 'choice' ? (
+          <MedicalChoice id="message-medical" checked={medical} onChange={setMedical} what="ce message" />
+        ) : null}
         <div className="form__actions">
           <button type="submit" className="button" disabled={post.isPending}>
             Envoyer

@@ -10,6 +10,7 @@ import {
 import { type UploadInput, useUploadDocument } from '../file-api.ts';
 import { calendarDateOf, INVALID_DATE } from './dates.ts';
 import { ACCEPT, documentKindOptions, MAX_UPLOAD_BYTES, TOO_LARGE } from './document-kinds.ts';
+import { MedicalChoice } from './medical-choice.tsx';
 
 /** The file input: a handler's document request leads here. */
 export const UPLOAD_FILE_ID = 'piece-fichier';
@@ -50,6 +51,7 @@ export function UploadForm({ dossierId }: { dossierId: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [added, setAdded] = useState<string | null>(null);
+  const [medical, setMedical] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   const set = (field: keyof Values) => (event: { target: { value: string } }) =>
@@ -63,7 +65,7 @@ export function UploadForm({ dossierId }: { dossierId: string }) {
     else if (file.size > MAX_UPLOAD_BYTES) found[IDS.file] = TOO_LARGE;
     else if (file.size === 0) found[IDS.file] = 'Le fichier est vide\u00a0: choisissez un autre fichier.';
     if (!values.kind) found[IDS.kind] = 'Choisissez la nature de la pièce.';
-    const input: UploadInput = { file: file as File, kind: values.kind };
+    const input: UploadInput = { file: file as File, kind: values.kind, medical };
     const title = values.title.trim();
     if (title.length > 200) found[IDS.title] = 'Le titre ne peut dépasser 200 caractères.';
     else if (title) input.title = title;
@@ -77,8 +79,11 @@ export function UploadForm({ dossierId }: { dossierId: string }) {
     if (Object.keys(found).length > 0) return;
     upload.mutate(input, {
       onSuccess: (document) => {
-        setAdded(`Pièce ajoutée\u00a0: ${document.kindLabel} — ${document.title}.`);
+        setAdded(
+          `Pièce ajoutée\u00a0: ${document.kindLabel} — ${document.title}${document.medical ? ' (sous secret médical)' : ''}.`,
+        );
         setValues(EMPTY);
+        setMedical(false);
         setFile(null);
         formRef.current?.reset();
       },
@@ -157,6 +162,7 @@ export function UploadForm({ dossierId }: { dossierId: string }) {
             )}
           </Field>
         </div>
+        <MedicalChoice id="piece-medicale" checked={medical} onChange={setMedical} what="cette pièce" />
         <div className="form__actions">
           <button type="submit" className="button" disabled={upload.isPending}>
             Ajouter la pièce

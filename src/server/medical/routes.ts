@@ -1,0 +1,253 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { MedicalOpinionRow } from '../../db/repositories/medical-opinions.ts';
+import {
+  OPINION_CONCLUSION_LABELS,
+  OPINION_CONCLUSIONS,
+  OPINION_STATUS_LABELS,
+  OPINION_STATUSES,
+} from '../../domain/dossiers/medical-opinion.ts';
+import { requireUser } from '../auth/session-plugin.ts';
+import type { AppContext } from '../context.ts';
+import { dossierParams } from '../dossiers/access.ts';
+import { AppError, errorBodySchema } from '../errors.ts';
+import { answerOpinion, medicalQueue, readMedicalOpinions, requestMedicalOpinion } from './use-cases.ts';
+
+const TAG = 'Avis médicaux';
+
+export const opinionSchema = z.object({
+  id: z.string().uuid(),
+  dossierId: z.string().uuid(),
+  status: z.enum(OPINION_STATUSES).describe('requested : en attente ; answered : avis rendu'),
+  statusLabel: z.string(),
+  question: z.string().describe('La question du conseiller, sans détail médical'),
+  requestedById: z.string().uuid(),
+  requestedAt: z.string(),
+  conclusion: z.enum(OPINION_CONCLUSIONS).nullable(),
+  conclusionLabel: z.string().nullable(),
+  summary: z.string().nullable().describe('Ce que l’avis signifie pour le dossier, sans détail médical'),
+  medicalDetail: z
+    .string()
+    .nullable()
+    .describe('Détail médical : lu par l’adhérent, le médecin-conseil et le médiateur saisi seulement'),
+  medicalDetailWithheld: z
+    .boolean()
+    .describe('Un détail médical existe mais vous ne pouvez pas le lire (secret médical)'),
+  answeredAt: z.string().nullable(),
+});
+
+type SeenOpinion = MedicalOpinionRow & { medicalDetailWithheld: boolean };
+
+function opinionView(o: SeenOpinion): z.infer<typeof opinionSchema> {
+  return {
+    id: o.id,
+    dossierId: o.dossierId,
+    status: o.status,
+    statusLabel: OPINION_STATUS_LABELS[o.status],
+    question: o.question,
+    requestedById: o.requestedById,
+    requestedAt: o.requestedAt.toISOString(),
+    conclusion: o.conclusion,
+    conclusionLabel: o.conclusion ? OPINION_CONCLUSION_LABELS[o.conclusion] : null,
+    summary: o.summary,
+    medicalDetail: o.medicalDetail,
+    medicalDetailWithheld: o.medicalDetailWithheld,
+    answeredAt: o.answeredAt?.toISOString() ?? null,
+  };
+}
+
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+};
+
+/** An opaque cursor: the last entry's request instant and id. */
+function encodeCursor(c: { requestedAt: Date; id: string }) {
+  return Buffer.from(`${c.requestedAt.toISOString()}|${c.id}`).toString('base64url');
+}
+
+function decodeCursor(text: string) {
+  const [at, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  const requestedAt = new Date(at ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(requestedAt.getTime())) {
+    throw new AppError(
+      'VALIDATION',
+      'Page suivante invalide : repartez de la première page de la file.',
+      'after',
+    );
+  }
+  return { requestedAt, id };
+}
+
+export async function medicalRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/dossiers/:id/medical-opinions',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          'Demandes d’avis au médecin-conseil et avis rendus (le détail médical reste couvert par le secret)',
+        params: dossierParams,
+        response: { 200: z.object({ opinions: z.array(opinionSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      const rows = await readMedicalOpinions(ctx, requireUser(request), request.params.id);
+      return { opinions: rows.map(opinionView) };
+    },
+  );
+
+  r.post(
+    '/api/v1/dossiers/:id/medical-opinions',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          'Demander l’avis du médecin-conseil (conseiller ou superviseur) ; les délais du dossier continuent',
+        params: dossierParams,
+        body: z.object({
+          question: z
+            .string({ error: 'Écrivez votre question au médecin-conseil.' })
+            .trim()
+            .min(10, 'Formulez votre question en une phrase au moins (10 caractères).')
+            .max(2_000, 'Question trop longue : 2 000 caractères au plus.')
+            .describe(
+              'La question, sans détail médical : le médecin-conseil lit les pièces médicales lui-même',
+            ),
+        }),
+        response: { 201: z.object({ opinion: opinionSchema }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await requestMedicalOpinion(
+        ctx,
+        requireUser(request),
+        request.params.id,
+        request.body.question,
+      );
+      reply.status(201);
+      return { opinion: opinionView({ ...row, medicalDetailWithheld: false }) };
+    },
+  );
+
+  r.post(
+    '/api/v1/dossiers/:id/medical-opinions/:opinionId/answer',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Rendre l’avis (médecin-conseil) : conclusion, résumé pour le conseiller, détail médical',
+        params: dossierParams.extend({
+          opinionId: z.string().uuid('Identifiant de demande invalide').describe('Identifiant de la demande'),
+        }),
+        body: z.object({
+          conclusion: z
+            .enum(OPINION_CONCLUSIONS, {
+              error: () =>
+                'Choisissez la conclusion : favorable, défavorable, partiel ou informations à compléter.',
+            })
+            .describe(OPINION_CONCLUSIONS.map((c) => `${c} (${OPINION_CONCLUSION_LABELS[c]})`).join(', ')),
+          summary: z
+            .string({ error: 'Écrivez le résumé destiné au conseiller.' })
+            .trim()
+            .min(
+              10,
+              'Écrivez pour le conseiller ce que l’avis signifie pour le dossier (10 caractères au moins).',
+            )
+            .max(4_000, 'Résumé trop long : 4 000 caractères au plus.')
+            .describe('Pour le conseiller : ce que l’avis signifie, sans détail médical'),
+          medicalDetail: z
+            .string()
+            .trim()
+            .max(20_000, 'Détail médical trop long : 20 000 caractères au plus.')
+            .optional()
+            .describe('Sous secret médical : lu par l’adhérent, le médecin-conseil et le médiateur saisi'),
+        }),
+        response: { 200: z.object({ opinion: opinionSchema }), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await answerOpinion(
+        ctx,
+        requireUser(request),
+        request.params.id,
+        request.params.opinionId,
+        request.body,
+      );
+      return { opinion: opinionView(row) };
+    },
+  );
+
+  r.get(
+    '/api/v1/medical-opinions',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          'File du médecin-conseil : les dossiers en attente d’avis de son organisme, la plus ancienne d’abord',
+        querystring: z.object({
+          status: z
+            .enum(OPINION_STATUSES)
+            .default('requested')
+            .describe('requested (par défaut) ou answered'),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(100)
+            .default(25)
+            .describe('Taille de la page (100 au plus)'),
+          after: z
+            .string()
+            .max(200)
+            .optional()
+            .describe('Page suivante : la valeur « next » de la page précédente'),
+        }),
+        response: {
+          200: z.object({
+            entries: z.array(
+              opinionSchema.extend({
+                reference: z.string().describe('Référence du dossier'),
+                title: z.string().describe('Titre du dossier'),
+                category: z.string(),
+                requestedByName: z.string().describe('Le conseiller qui demande l’avis'),
+              }),
+            ),
+            next: z.string().nullable().describe('Curseur de la page suivante, null à la fin'),
+          }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const { status, limit, after } = request.query;
+      const page = await medicalQueue(ctx, requireUser(request), {
+        status,
+        limit,
+        after: after ? decodeCursor(after) : undefined,
+      });
+      return {
+        entries: page.entries.map((e) => ({
+          // The queue is a list of work, not a reading: the detail is read (and logged) in the file itself.
+          ...opinionView({
+            ...e.opinion,
+            medicalDetail: null,
+            medicalDetailWithheld: e.opinion.medicalDetail !== null,
+          }),
+          reference: e.reference,
+          title: e.title,
+          category: e.category,
+          requestedByName: e.requestedByName,
+        })),
+        next: page.next ? encodeCursor(page.next) : null,
+      };
+    },
+  );
+}
