@@ -21,7 +21,7 @@ import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierParams, readDossierPart } from './access.ts';
-import { deadlinesOf } from './deadlines.ts';
+import { deadlinesOf, mediatorChoiceOf } from './deadlines.ts';
 
 const stepSchema = z
   .object({
@@ -68,11 +68,12 @@ export async function timelineOf(
   now: Date,
 ): Promise<z.infer<typeof timelineSchema>> {
   const includeInternal = viewer.audience === 'staff';
-  const [events, contacts, documents, messages] = await Promise.all([
+  const [events, contacts, documents, messages, mediator] = await Promise.all([
     eventsOf(db, dossier.id),
     listContacts(db, dossier.id),
     listDocuments(db, dossier.id),
     dossier.organisationId ? listMessages(db, dossier.id, { includeInternal }) : Promise.resolve([]),
+    mediatorChoiceOf(db, dossier),
   ]);
   const people = await peopleByIds(db, [
     ...events.map((e) => e.actorId),
@@ -83,7 +84,7 @@ export async function timelineOf(
     const p = id ? people.get(id) : undefined;
     return { id, name: p?.displayName ?? null, role: p?.role ?? null };
   };
-  const deadlines = deadlinesOf(dossier, now);
+  const deadlines = deadlinesOf(dossier, now, mediator);
   const timeline = buildTimeline({
     audience: viewer.audience,
     viewerId: viewer.id,
