@@ -319,7 +319,7 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
       status: milestoneStatus(today, effectiveOn ?? null),
       rule: effectiveOn
         ? `Votre contrat prend fin le ${fr(effectiveOn)} (${why}). L'organisme doit confirmer la résiliation par écrit.`
-        : `Date d'effet non calculable : ${why}.`,
+        : `Date d'effet non calculable : ${why}. Il manque : la date de réception de la demande par l'organisme.`,
       source,
       action: effectiveOn
         ? 'Vérifiez que les cotisations cessent à cette date et que vous êtes couvert ailleurs à partir de ce jour.'
