@@ -123,6 +123,11 @@ export const dossiers = pgTable(
     contract: jsonb('contract').$type<Record<string, unknown>>(),
     /** Set when the member asked for erasure: personal fields are blanked, the history keeps only ids. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * When the member sent the file to the organisation (« Transmettre à l'organisme »). Until then the file is a
+     * private draft: the organisation's staff neither see it nor its messages (issue 16, RGPD art. 25).
+     */
+    transmittedAt: timestamp('transmitted_at', { withTimezone: true }),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       (): SQL =>
         sql`to_tsvector('french', coalesce(${dossiers.reference}, '') || ' ' || coalesce(${dossiers.title}, '') || ' ' || coalesce(${dossiers.description}, '') || ' ' || coalesce(${dossiers.organisationName}, ''))`,

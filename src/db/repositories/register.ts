@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
 import { dossiers, users } from '../schema.ts';
@@ -24,7 +24,8 @@ const handler = alias(users, 'register_handler');
 export const complaintDateSql = sql<string>`coalesce(${dossiers.facts}->>'complaintSentOn', ${dossiers.facts}->>'complaintReceivedOn', to_char(${dossiers.createdAt} at time zone 'Europe/Paris', 'YYYY-MM-DD'))`;
 
 function conditions(f: RegisterFilters): SQL[] {
-  const where: SQL[] = [eq(dossiers.organisationId, f.organisationId)];
+  // A draft the member has not transmitted is not the organisation's to see (access policy, issue 16).
+  const where: SQL[] = [eq(dossiers.organisationId, f.organisationId), isNotNull(dossiers.transmittedAt)];
   if (f.statuses?.length) where.push(inArray(dossiers.status, [...f.statuses]));
   if (f.categories?.length) where.push(inArray(dossiers.category, [...f.categories]));
   if (f.channels?.length) where.push(inArray(dossiers.channel, [...f.channels]));

@@ -5,12 +5,15 @@ export interface DossierParties {
   memberId: string;
   organisationId: string | null;
   mediatorId: string | null;
+  /** Null while the member keeps the file as a private draft (not yet sent to the organisation). */
+  transmittedAt: Date | string | null;
 }
 
 /**
  * Which files an actor may see (RGPD art. 9 and 25: health data, least privilege).
  * - a member: only the files he brought;
- * - staff of an organisation (handler, supervisor, auditor, admin): only that organisation's files;
+ * - staff of an organisation (handler, supervisor, auditor, admin): only that organisation's files, once the
+ *   member transmitted them (a draft stays private to the member, issue 16);
  * - a mediator: only the files referred to him.
  */
 export type DossierScope =
@@ -35,13 +38,18 @@ export function dossierScope(actor: Actor): DossierScope {
   }
 }
 
+/** Whether the member sent the file to the organisation: before that, it is his private draft. */
+export function isTransmitted(dossier: Pick<DossierParties, 'transmittedAt'>): boolean {
+  return dossier.transmittedAt !== null && dossier.transmittedAt !== undefined;
+}
+
 export function canReadDossier(actor: Actor, dossier: DossierParties): boolean {
   const scope = dossierScope(actor);
   switch (scope.kind) {
     case 'member':
       return dossier.memberId === scope.memberId;
     case 'organisation':
-      return dossier.organisationId === scope.organisationId;
+      return dossier.organisationId === scope.organisationId && isTransmitted(dossier);
     case 'mediator':
       return dossier.mediatorId === scope.mediatorId;
     case 'none':

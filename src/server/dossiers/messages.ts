@@ -73,6 +73,8 @@ async function notifyOtherSide(db: Db, dossier: DossierRow, author: UserRow, mes
   const title = `Nouveau message — dossier ${dossier.reference}`;
   const base = { dossierId: dossier.id, kind: 'message', createdAt: now };
   if (author.role === 'member') {
+    // A draft's messages stay with the member until he transmits the file (issue 16): nobody to tell yet.
+    if (!dossier.transmittedAt) return;
     const recipients = dossier.assignedHandlerId
       ? [{ id: dossier.assignedHandlerId }]
       : await staffOf(db, dossier.organisationId!, ['handler', 'supervisor']);
