@@ -95,6 +95,7 @@ export function mediationChecks(dossier: LetterDossier): Result<MediationChecks>
     deadlines: deadlines.value,
     facts,
     customerServiceContacted: dossier.contacts.length > 0,
+    amountCents: dossier.dossier.amountCents ?? null,
   });
   const ladderStep = ladder.find((s) => s.id === 'mediator');
   const window = findDeadline(deadlines.value, 'mediation.referral_window');

@@ -54,6 +54,7 @@ export async function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
         deadlines: deadlines.value,
         facts: dossier.facts as Facts,
         customerServiceContacted: (logged?.n ?? 0) > 0,
+        amountCents: dossier.amountCents,
       });
       return { steps };
     },
