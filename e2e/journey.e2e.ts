@@ -83,6 +83,12 @@ describe.skipIf(!browserAvailable)('acceptance journey: member, handler, mediato
     await delais.scrollIntoViewIfNeeded();
     await screenshot(member, 'journey-02-adherent-piece-appel-delais');
 
+    // The file is his private draft until he sends it (issue 16).
+    const summary = section(member, 'resume');
+    await summary.getByText('Brouillon privé.').waitFor();
+    await summary.getByRole('button', { name: 'Transmettre à l’organisme' }).click();
+    await summary.getByText(/Transmis à Mutuelle Démo le/).waitFor();
+
     // 2. The handler finds it in the register (search), acknowledges, asks for a document.
     const handler = await signIn('conseiller@demo.recours.fr', 'Registre des réclamations');
     await handler.getByLabel('Rechercher dans les dossiers').fill('prothèse');

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBench } from './commands/bench.ts';
 import { registerDeadlines } from './commands/deadlines.ts';
 import { registerLetter } from './commands/letter.ts';
 import { registerReimbursement } from './commands/reimbursement.ts';
 import { registerTriage } from './commands/triage.ts';
-import { withDatabase } from './database.ts';
 import { printJson, run } from './io.ts';
+
+// The database, the demo seed and the audit check load only for the commands that use them: a call to a pure
+// command (deadlines, reimbursement) does not pay for PGlite and the server (CLI start under half a second).
+const withDatabase: typeof import('./database.ts').withDatabase = async (action) =>
+  (await import('./database.ts')).withDatabase(action);
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -46,6 +49,7 @@ program
     run(() =>
       withDatabase(async (database) => {
         await database.migrate();
+        const { DEMO_PASSWORD, seedDemo } = await import('../server/seed/demo.ts');
         const result = await seedDemo(database.db, new Date());
         printJson({ ...result, password: DEMO_PASSWORD, database: database.location });
       }),

@@ -155,6 +155,11 @@ export const dossiers = pgTable(
     /** Set when the member asked for erasure: personal fields are blanked, the history keeps only ids. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     /**
+     * When the member sent the file to the organisation (« Transmettre à l'organisme »). Until then the file is a
+     * private draft: the organisation's staff neither see it nor its messages (issue 16, RGPD art. 25).
+     */
+    transmittedAt: timestamp('transmitted_at', { withTimezone: true }),
+    /**
      * French full-text search, accent- and case-insensitive: `recours_fr` is french_stem behind unaccent
      * (migration 0005). Reference, title and the organisation's reference weigh more than the description.
      */

@@ -31,6 +31,7 @@ import { organisationRoutes } from './organisations/routes.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
+import { setWebCacheHeaders } from './web/static-cache.ts';
 
 // Validation messages in French for every zod schema of the API.
 z.config(z.locales.fr());
@@ -121,12 +122,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const serveWeb = options.serveWeb ?? true;
   if (serveWeb && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // Brotli/gzip files written at build time (web/vite.config.ts); hashed assets immutable, index.html revalidated.
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: setWebCacheHeaders,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     // The SPA owns every non-API path (client-side routing); the API answers 404 in JSON.
     if (request.method === 'GET' && !request.url.startsWith('/api/') && serveWeb && existsSync(WEB_DIST)) {
-      return reply.sendFile('index.html');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const error = new AppError(
       'NOT_FOUND',

@@ -41,6 +41,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   'POST /api/v1/dossiers/:id/ethics-review': ['supervisor'],
   'POST /api/v1/dossiers/:id/refer-to-mediator': ['owner'],
   'POST /api/v1/dossiers/:id/satisfaction': ['owner'],
+  // Only the member sends his draft to the organisation (issue 16); here the file was sent already (409).
+  'POST /api/v1/dossiers/:id/transmit': ['owner'],
   // Checking a reimbursement against the file's stored table of guarantees changes nothing: a reading.
   'POST /api/v1/dossiers/:id/reimbursements/simulate': READERS,
   // A letter of the member's side (the generated body asks for the first type, a réclamation).

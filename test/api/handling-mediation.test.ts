@@ -39,7 +39,15 @@ beforeAll(async () => {
       },
     });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json().dossier.id as string;
+    const id = res.json().dossier.id as string;
+    // A new file is the member's private draft until he transmits it (issue 16).
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${id}/transmit`,
+      headers: as(s.member!),
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    return id;
   };
   fileId = await create('Séances d’orthoptie non remboursées', '2026-10-02');
   rejectedId = await create('Semelles orthopédiques refusées', '2026-10-20');

@@ -124,7 +124,11 @@ describe.runIf(OCR && POPPLER)('reading scanned letters', () => {
     expect(read.status).toBe('done');
     expect(read.text).toContain('lunettes');
     // Searchable in the register: a word only the scan holds (accents aside).
-    const found = await t.app.inject({ method: 'GET', url: '/api/v1/register?q=reexaminer', headers: as(handler) });
+    const found = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/register?q=reexaminer',
+      headers: as(handler),
+    });
     expect(found.json().items.map((i: { id: string }) => i.id)).toContain(id);
     // The triage now reads the letter: a contested reimbursement.
     const intake = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${id}`, headers: as(handler) });

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { computeDeadlines } from '../../domain/deadlines/engine.ts';
+import example from '../../domain/deadlines/example-input.json' with { type: 'json' };
 import { CliInputError, parseJson, printJson, readStdin, run } from '../io.ts';
 
-const EXAMPLE = readFileSync(new URL('../../domain/deadlines/example-input.json', import.meta.url), 'utf8');
+// Imported, not read from disk: the compiled CLI (dist/) carries it (tsc copies imported JSON).
+const EXAMPLE = `${JSON.stringify(example, null, 2)}\n`;
 
 export function registerDeadlines(program: Command) {
   program

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { LETTER_LABELS } from '../../domain/letters/chronology.ts';
 import { draftLetter, letterText } from '../../domain/letters/draft.ts';
 import { LETTER_TYPES, type LetterType, sideOf } from '../../domain/letters/schema.ts';
-import { renderLetterPdf } from '../../pdf/letter.ts';
 import { CliInputError, parseJson, printJson, readStdin, run } from '../io.ts';
 
 interface LetterFlags {
@@ -79,6 +78,8 @@ export function registerLetter(program: Command) {
           printJson({ ...letterText(result.value), letter: result.value });
           return;
         }
+        // pdfmake and its fonts load only when a PDF is written.
+        const { renderLetterPdf } = await import('../../pdf/letter.ts');
         process.stdout.write(await renderLetterPdf(result.value));
       }),
     );

@@ -2,16 +2,19 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { fieldPath } from '../../domain/shared/field-path.ts';
-import { triageText } from '../../domain/triage/answers.ts';
-import { triageModel } from '../../domain/triage/model-loader.ts';
 import { triageRequestSchema } from '../../domain/triage/schema.ts';
 import { CliInputError, EXIT_INPUT, parseJson, printJson, readStdin, run, validate } from '../io.ts';
 
 const EXAMPLE = `{"text": "ma mutuelle ne m'a remboursé que 9 € sur ma couronne", "today": "2026-11-23"}`;
 
 /** One request → its diagnosis, or the input error that names the field. */
-function diagnose(value: unknown) {
+async function diagnose(value: unknown) {
   const request = validate(triageRequestSchema, value);
+  // The analyser and its trained model (a large JSON) load only when a text is analysed, not at every start of the CLI.
+  const [{ triageModel }, { triageText }] = await Promise.all([
+    import('../../domain/triage/model-loader.ts'),
+    import('../../domain/triage/answers.ts'),
+  ]);
   const result = triageText(request, parisDateOf(new Date()), triageModel);
   if (!result.ok) throw CliInputError.fromDomain(result.error);
   return result.value;
@@ -31,7 +34,7 @@ export function registerTriage(program: Command) {
     .action((options: { jsonl?: boolean }) =>
       run(async () => {
         if (!options.jsonl) {
-          printJson(diagnose(parseJson(await readStdin())));
+          printJson(await diagnose(parseJson(await readStdin())));
           return;
         }
         if (process.stdin.isTTY) await readStdin(); // throws the "nothing on stdin" message
@@ -44,7 +47,7 @@ export function registerTriage(program: Command) {
           line++;
           if (raw.trim() === '') continue;
           try {
-            process.stdout.write(`${JSON.stringify(diagnose(parseJson(raw)))}\n`);
+            process.stdout.write(`${JSON.stringify(await diagnose(parseJson(raw)))}\n`);
           } catch (error) {
             if (!(error instanceof CliInputError)) throw error;
             failed = true;

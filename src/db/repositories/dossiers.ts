@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import type { DossierScope } from '../../domain/access/policy.ts';
 import type { Db } from '../client.ts';
 import { dossiers } from '../schema.ts';
@@ -14,7 +14,8 @@ export function scopeCondition(scope: DossierScope): SQL | undefined {
     case 'member':
       return eq(dossiers.memberId, scope.memberId);
     case 'organisation':
-      return eq(dossiers.organisationId, scope.organisationId);
+      // Drafts stay private to the member until he transmits them (canReadDossier).
+      return and(eq(dossiers.organisationId, scope.organisationId), isNotNull(dossiers.transmittedAt));
     case 'mediator':
       return eq(dossiers.mediatorId, scope.mediatorId);
     case 'none':

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { AMBER_THRESHOLD_DAYS, type SlaColour } from '../../domain/register/sla.ts';
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
@@ -106,7 +106,8 @@ function searchCondition(search: RegisterSearch): SQL {
 }
 
 function conditions(f: RegisterFilters): SQL[] {
-  const where: SQL[] = [eq(dossiers.organisationId, f.organisationId)];
+  // A draft the member has not transmitted is not the organisation's to see (access policy, issue 16).
+  const where: SQL[] = [eq(dossiers.organisationId, f.organisationId), isNotNull(dossiers.transmittedAt)];
   if (f.statuses?.length) where.push(inArray(dossiers.status, [...f.statuses]));
   if (f.categories?.length) where.push(inArray(dossiers.category, [...f.categories]));
   if (f.channels?.length) where.push(inArray(dossiers.channel, [...f.channels]));

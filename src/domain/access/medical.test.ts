@@ -10,10 +10,12 @@ import {
   mayReadPiece,
   medicalAccess,
 } from './medical.ts';
+import type { DossierParties } from './policy.ts';
 import type { Actor, Role } from './roles.ts';
 
-const referred = { memberId: 'm1', organisationId: 'orgA', mediatorId: 'med1' };
-const notReferred: { memberId: string; organisationId: string; mediatorId: string | null } = {
+// Transmitted files: a draft is private to its member whatever its pieces (issue 16, policy.ts).
+const referred = { memberId: 'm1', organisationId: 'orgA', mediatorId: 'med1', transmittedAt: '2026-11-02' };
+const notReferred: DossierParties = {
   ...referred,
   mediatorId: null,
 };

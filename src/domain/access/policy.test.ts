@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { canCreateDossier, canReadDossier } from './policy.ts';
 import type { Actor } from './roles.ts';
 
-const dossier = { memberId: 'm1', organisationId: 'orgA', mediatorId: 'med1' };
+const dossier = {
+  memberId: 'm1',
+  organisationId: 'orgA',
+  mediatorId: 'med1',
+  transmittedAt: '2026-11-01T10:00:00Z',
+};
 const actor = (role: Actor['role'], id: string, organisationId: string | null = null): Actor => ({
   id,
   role,
@@ -25,6 +30,17 @@ describe('who may read a file', () => {
     ['another mediator', actor('mediator', 'med2'), false],
   ])('%s → %s', (_label, who, expected) => {
     expect(canReadDossier(who, dossier)).toBe(expected);
+  });
+
+  // Issue 16: a draft is private until the member transmits it to the organisation.
+  it.each([
+    ['the member who brought it', actor('member', 'm1'), true],
+    ['a handler of the organisation', actor('handler', 'h1', 'orgA'), false],
+    ['a supervisor of the organisation', actor('supervisor', 's1', 'orgA'), false],
+    ['an auditor of the organisation', actor('auditor', 'a1', 'orgA'), false],
+    ['an admin of the organisation', actor('admin', 'x1', 'orgA'), false],
+  ])('draft not transmitted: %s → %s', (_label, who, expected) => {
+    expect(canReadDossier(who, { ...dossier, transmittedAt: null })).toBe(expected);
   });
 
   it('only members open files for themselves', () => {

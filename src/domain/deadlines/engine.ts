@@ -56,6 +56,7 @@ const LABELS: Record<DateFact, string> = {
   terminationReceivedOn: 'la réception de la demande de résiliation',
   situationChangeOn: 'le changement de situation',
   contributionRefundedOn: 'le remboursement de cotisation',
+  contributionPaidUntil: 'la fin de la période de cotisation payée',
   employmentContractStartOn: 'le début du contrat de travail',
   employmentContractEndOn: 'la fin du contrat de travail',
   unemploymentBenefitEndedOn: "la fin de l'indemnisation chômage",

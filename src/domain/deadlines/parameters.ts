@@ -6,7 +6,7 @@ import type { CalendarDate } from '../shared/calendar-date.ts';
  * Markers follow /work/shared/domain/reference.md: a `status` other than 'confirmed' means the source was not
  * read in a primary text and the UI must say so.
  */
-export type Unit = 'jours' | 'jours_ouvrables' | 'semaines' | 'mois' | 'ans';
+export type Unit = 'jours' | 'jours_ouvrables' | 'semaines' | 'mois' | 'ans' | 'pourcent';
 
 export interface Parameter<T = number> {
   value: T;
@@ -138,6 +138,26 @@ export const PARAMETERS = {
     { value: 6, unit: 'mois', from: null, source: 'Loi Evin n° 89-1009, art. 4' },
   ] as DatedParameter,
 } as const;
+
+/**
+ * Loi Evin maintained cover: premium capped at 100 %, 125 % then 150 % of the active employees' global tariff in
+ * years 1, 2 and 3 (décret 90-769 art. 1 as amended by décret 2017-372, for cover starting from 01/07/2017;
+ * reference §5). Before that date the cap was 150 % from the first year.
+ */
+export const EVIN_PREMIUM_CAPS = [
+  {
+    value: [150, 150, 150],
+    unit: 'pourcent',
+    from: null,
+    source: 'Décret 90-769, art. 1 (version antérieure)',
+  },
+  {
+    value: [100, 125, 150],
+    unit: 'pourcent',
+    from: '2017-07-01',
+    source: 'Décret 90-769, art. 1, modifié par le décret 2017-372 (adhésions à compter du 01/07/2017)',
+  },
+] as DatedParameter<readonly [number, number, number]>;
 
 export type OrganisationType = 'mutuelle' | 'insurer' | 'institution_prevoyance' | 'cpam';
 

@@ -79,3 +79,60 @@ describe('Loi Evin art. 4: proposal within 2 months, application within 6 months
     expect(d.status).toBe(status);
   });
 });
+
+describe('structured output (issue 16)', () => {
+  // CSS L911-8: 01/01/2026 → 31/03/2026 is 3 whole months.
+  it('portability months as a number', () => {
+    const d = deadlineOf('portability.end', {
+      facts: { employmentContractStartOn: '2026-01-01', employmentContractEndOn: '2026-03-31' },
+      context: { today: '2026-04-15' },
+    });
+    expect(d.details?.portabilityMonths).toBe(3);
+  });
+
+  // Décret 90-769 art. 1 (décret 2017-372): 100 %, 125 %, 150 % of the active employees' premium in years 1–3.
+  it.each([
+    ['active premium 80,00 € → 80,00 / 100,00 / 120,00', 8000, [8000, 10000, 12000]],
+    ['active premium 33,33 € → rounded down: 33,33 / 41,66 / 49,99', 3333, [3333, 4166, 4999]],
+    ['active premium unknown → percentages only', undefined, [null, null, null]],
+  ] as const)('Loi Evin premium caps: %s', (_name, evinActivePremiumCents, amounts) => {
+    const d = deadlineOf('evin.application', {
+      facts: {
+        leftCompanyOn: '2026-03-31',
+        ...(evinActivePremiumCents ? { evinActivePremiumCents } : {}),
+      },
+      context: { today: '2026-04-15' },
+    });
+    expect(d.details?.premiumCaps).toEqual([
+      {
+        year: 1,
+        from: '2026-04-01',
+        to: '2027-03-31',
+        maxPercentOfActive: 100,
+        maxMonthlyPremiumCents: amounts[0],
+      },
+      {
+        year: 2,
+        from: '2027-04-01',
+        to: '2028-03-31',
+        maxPercentOfActive: 125,
+        maxMonthlyPremiumCents: amounts[1],
+      },
+      {
+        year: 3,
+        from: '2028-04-01',
+        to: '2029-03-31',
+        maxPercentOfActive: 150,
+        maxMonthlyPremiumCents: amounts[2],
+      },
+    ]);
+  });
+
+  it('before 01/07/2017 the cap was 150 % from the first year', () => {
+    const d = deadlineOf('evin.application', {
+      facts: { leftCompanyOn: '2016-12-31' },
+      context: { today: '2017-01-15' },
+    });
+    expect(d.details?.premiumCaps?.map((c) => c.maxPercentOfActive)).toEqual([150, 150, 150]);
+  });
+});

@@ -1,5 +1,6 @@
-import { addDays, addMonths, type CalendarDate } from '../shared/calendar-date.ts';
-import { PARAMETERS, valueOn } from './parameters.ts';
+import { addDays, addMonths, addYears, type CalendarDate } from '../shared/calendar-date.ts';
+import { formatEuros } from '../shared/money.ts';
+import { EVIN_PREMIUM_CAPS, PARAMETERS, valueOn } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -73,9 +74,45 @@ function portabilityDeadline(ctx: RuleContext, end: PortabilityEnd): Deadline {
       notes: [
         "Conditions : rupture ouvrant droit à l'assurance chômage, hors faute lourde. La durée se calcule sur le dernier contrat, ou les derniers contrats consécutifs chez le même employeur.",
       ],
+      ...(end.months !== undefined ? { details: { portabilityMonths: end.months } } : {}),
     },
     today,
   );
+}
+
+export interface PremiumCap {
+  year: number;
+  from: CalendarDate;
+  to: CalendarDate;
+  maxPercentOfActive: number;
+  maxMonthlyPremiumCents: number | null;
+}
+
+/**
+ * The premium caps of the maintained cover, year by year from its first day (décret 90-769 art. 1 as amended by
+ * décret 2017-372): a percentage of the active employees' premium, and the amount when that premium is known.
+ */
+export function evinPremiumCaps(
+  startsOn: CalendarDate,
+  activePremiumCents: number | undefined,
+): PremiumCap[] {
+  const param = valueOn(EVIN_PREMIUM_CAPS, startsOn);
+  return param.value.map((percent, index) => ({
+    year: index + 1,
+    from: addYears(startsOn, index),
+    to: addDays(addYears(startsOn, index + 1), -1),
+    maxPercentOfActive: percent,
+    // Rounded down to the cent: the cap is a ceiling, never exceeded by rounding.
+    maxMonthlyPremiumCents:
+      activePremiumCents === undefined ? null : Math.floor((activePremiumCents * percent) / 100),
+  }));
+}
+
+function premiumCapNotes(caps: PremiumCap[]): string[] {
+  if (caps[0]?.maxMonthlyPremiumCents === null) return [];
+  return [
+    `Cotisation mensuelle maximale : ${caps.map((c) => `année ${c.year} (du ${fr(c.from)} au ${fr(c.to)}) ${formatEuros(c.maxMonthlyPremiumCents!)}`).join(' ; ')} (${valueOn(EVIN_PREMIUM_CAPS, caps[0]!.from).source}).`,
+  ];
 }
 
 /** Loi Evin art. 4: the organisation proposes within 2 months; the former employee applies within 6 months. */
@@ -94,6 +131,7 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
   const rawApplication = addMonths(from, applicationParam.value);
   const application = finalDate('evin.application', rawApplication, ctx);
   const applicationStatus = actionStatus({ today, dueDate: application.date, doneOn: facts.evinAppliedOn });
+  const caps = evinPremiumCaps(addDays(from, 1), facts.evinActivePremiumCents);
   const note =
     "Bénéficiaires : anciens salariés retraités, en invalidité ou privés d'emploi indemnisés, et ayants droit d'un salarié décédé. Tarif plafonné à 100 %, 125 % puis 150 % du tarif des actifs les 3 premières années (décret 2017-372).";
   return [
@@ -134,7 +172,8 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
               ? 'Vérifiez le tarif appliqué (plafonds des 3 premières années).'
               : 'Délai dépassé : cherchez une complémentaire individuelle ou la Complémentaire santé solidaire.',
         computation: `${fr(from)} + 6 mois = ${fr(rawApplication)} (même quantième, CPC art. 641).${application.explanation}`,
-        notes: [note],
+        notes: [note, ...premiumCapNotes(caps)],
+        details: { premiumCaps: caps },
       },
       today,
     ),

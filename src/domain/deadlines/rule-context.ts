@@ -96,6 +96,7 @@ export function deadline(draft: DeadlineDraft, today: CalendarDate): Deadline {
     notes: draft.notes ?? [],
   };
   if (draft.mediator) result.mediator = draft.mediator;
+  if (draft.details) result.details = draft.details;
   return result;
 }
 

@@ -162,6 +162,14 @@ export const factsSchema = z
       "Date de réception de la proposition de maintien de l'organisme (loi Evin).",
     ),
     evinAppliedOn: date('Date de la demande de maintien par l’ancien salarié (loi Evin).'),
+    evinActivePremiumCents: z
+      .number()
+      .int()
+      .positive()
+      .max(100_000_00)
+      .optional()
+      .describe('Cotisation mensuelle des salariés actifs pour la même couverture, en centimes (loi Evin).'),
+    contributionPaidUntil: date('Dernier jour de la période couverte par la cotisation déjà payée.'),
   })
   .describe('Faits datés du dossier ; tous facultatifs.');
 
@@ -245,6 +253,58 @@ export const partySchema = z
   .describe('Qui doit agir avant la date.');
 export type Party = z.infer<typeof partySchema>;
 
+/** What a program reads instead of parsing `rule` (issue 16): each field belongs to the deadlines that name it. */
+export const deadlineDetailsSchema = z
+  .object({
+    annualNotice: z
+      .object({
+        ordinaryNoticeBy: calendarDateSchema.describe('Date limite ordinaire : échéance − 2 mois.'),
+        chatelNoticeBy: calendarDateSchema
+          .nullable()
+          .describe(
+            "Date limite prolongée par la loi Chatel (avis tardif + 20 jours) ; null si l'avis n'est pas tardif.",
+          ),
+        noticeSentOn: calendarDateSchema.nullable().describe("Envoi de l'avis d'échéance, s'il est connu."),
+        noticeLate: z
+          .boolean()
+          .nullable()
+          .describe(
+            "Avis envoyé moins de 15 jours avant la date ordinaire, ou après ; null si la date d'envoi est inconnue.",
+          ),
+      })
+      .optional(),
+    refundPeriod: z
+      .object({
+        from: calendarDateSchema.describe("Premier jour qui n'est plus couvert (date d'effet)."),
+        to: calendarDateSchema
+          .nullable()
+          .describe('Dernier jour de la période déjà payée ; null si inconnu.'),
+        refundBy: calendarDateSchema.describe('Date limite du remboursement.'),
+      })
+      .optional(),
+    portabilityMonths: z.number().int().optional().describe('Durée de la portabilité, en mois.'),
+    premiumCaps: z
+      .array(
+        z.object({
+          year: z.number().int().describe('Année du maintien (1 à 3).'),
+          from: calendarDateSchema,
+          to: calendarDateSchema,
+          maxPercentOfActive: z.number().int().describe('Plafond en % du tarif des salariés actifs.'),
+          maxMonthlyPremiumCents: z
+            .number()
+            .int()
+            .nullable()
+            .describe('Cotisation mensuelle maximale, en centimes ; null sans le tarif des actifs.'),
+        }),
+      )
+      .optional(),
+    missing: z
+      .array(z.string())
+      .optional()
+      .describe('Ce qui manque pour calculer la date (« non calculable »), en français.'),
+  })
+  .describe('Données structurées propres à certains délais.');
+
 export const deadlineSchema = z.object({
   id: deadlineIdSchema,
   kind: z
@@ -276,6 +336,7 @@ export const deadlineSchema = z.object({
     .object({ name: z.string(), howToSeize: z.string(), source: z.string() })
     .optional()
     .describe('Médiateur compétent (délais de médiation).'),
+  details: deadlineDetailsSchema.optional(),
 });
 export type Deadline = z.infer<typeof deadlineSchema>;
 

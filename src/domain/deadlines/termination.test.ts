@@ -156,3 +156,69 @@ describe('termination.situation_change (L221-17 / L113-16: within 3 months, effe
     expect(out.deadlines.find((d) => d.id === 'termination.effective')?.dueDate).toBe('2026-08-10');
   });
 });
+
+// Issue 16: the dates a program needs, as fields, not only inside the sentence.
+describe('termination: structured output (L221-10, L221-10-1, L221-10-2)', () => {
+  it.each([
+    // renewal 01/01/2027 → ordinary 01/11/2026; notice 20/10 is 12 days before → Chatel 09/11/2026 (L221-10-1).
+    ['notice late (12 days before)', '2026-10-20', '2026-11-09', true],
+    ['notice exactly 15 days before → not late', '2026-10-17', null, false],
+    ['notice date unknown → lateness unknown', undefined, null, null],
+  ] as const)('%s', (_name, annualNoticeSentOn, chatel, late) => {
+    const d = deadlineOf('termination.annual', {
+      facts: { renewalDate: '2027-01-01', ...(annualNoticeSentOn ? { annualNoticeSentOn } : {}) },
+      context: { today: '2026-10-25' },
+    });
+    expect(d.details?.annualNotice).toEqual({
+      ordinaryNoticeBy: '2026-11-01',
+      chatelNoticeBy: chatel,
+      noticeSentOn: annualNoticeSentOn ?? null,
+      noticeLate: late,
+    });
+  });
+
+  it('notice never sent: late, no date limit', () => {
+    const d = deadlineOf('termination.annual', {
+      facts: { renewalDate: '2027-01-01', annualNoticeNotSent: true },
+      context: { today: '2027-02-15' },
+    });
+    expect(d.details?.annualNotice).toMatchObject({ chatelNoticeBy: null, noticeLate: true });
+  });
+
+  // L221-10-2: anytime termination effective 1 month after receipt; refund of the unearned part within 30 days.
+  it.each([
+    ['paid until 31/12/2027 → refund 12/03/2027 … 31/12/2027', '2027-12-31', '2027-12-31'],
+    ['period paid unknown → to null', undefined, null],
+  ] as const)('refund period: %s', (_name, contributionPaidUntil, to) => {
+    const d = deadlineOf('termination.refund', {
+      facts: {
+        subscriptionDate: '2024-01-01',
+        terminationGround: 'anytime',
+        terminationRequestSentOn: '2027-02-10',
+        terminationReceivedOn: '2027-02-12',
+        ...(contributionPaidUntil ? { contributionPaidUntil } : {}),
+      },
+      context: { today: '2027-02-15' },
+    });
+    expect(d.details?.refundPeriod).toEqual({ from: '2027-03-12', to, refundBy: '2027-04-11' });
+  });
+
+  it.each([
+    [
+      'no ground and no route date → ground, renewal, subscription, event, receipt missing',
+      { terminationRequestSentOn: '2026-06-01' },
+      5,
+    ],
+    [
+      'ground anytime, receipt unknown → only the receipt is missing',
+      { terminationGround: 'anytime' as const, terminationRequestSentOn: '2026-06-01' },
+      1,
+    ],
+  ])('« non calculable » says what is missing: %s', (_name, facts, count) => {
+    const d = deadlineOf('termination.effective', { facts, context: { today: '2026-06-15' } });
+    expect(d.dueDate).toBeNull();
+    expect(d.rule).toContain('non calculable');
+    expect(d.details?.missing).toHaveLength(count);
+    for (const item of d.details?.missing ?? []) expect(d.rule).toContain(item);
+  });
+});

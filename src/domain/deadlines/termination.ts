@@ -94,6 +94,15 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
             : 'Envoyez votre résiliation par lettre recommandée ou tout support durable, en citant la loi Chatel.',
           computation: `Sans avis d'échéance : pas de date limite (loi Chatel). Délai ordinaire pour mémoire : ${fr(renewal)} − 2 mois = ${fr(ordinary)}.`,
           notes,
+          // Never sent: the notice is "late" in the Chatel sense, with no date limit at all.
+          details: {
+            annualNotice: {
+              ordinaryNoticeBy: ordinary,
+              chatelNoticeBy: null,
+              noticeSentOn: null,
+              noticeLate: true,
+            },
+          },
         },
         today,
       ),
@@ -149,6 +158,14 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
           ? `Avis envoyé le ${fr(notice!)}, ${daysBetween(notice!, ordinary)} jours avant la date limite ordinaire du ${fr(ordinary)} (moins de 15) : ${fr(notice!)} + 20 jours = ${fr(raw)}.${final.explanation}`
           : `${fr(renewal)} − 2 mois = ${fr(ordinary)} (même quantième, CPC art. 641).${final.explanation}`,
         notes,
+        details: {
+          annualNotice: {
+            ordinaryNoticeBy: ordinary,
+            chatelNoticeBy: late ? dueDate : null,
+            noticeSentOn: notice ?? null,
+            noticeLate: notice === undefined ? null : late,
+          },
+        },
       },
       today,
     ),
@@ -264,7 +281,10 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
   if (!facts.terminationRequestSentOn && !facts.terminationReceivedOn) return list;
 
   const route = inferRoute(ctx, annual, anytime, situation);
-  if (!route) return list;
+  if (!route) {
+    list.push(notComputableEffect(ctx, org));
+    return list;
+  }
   const received = facts.terminationReceivedOn;
   let effectiveOn: CalendarDate | undefined;
   let why: string;
@@ -299,13 +319,16 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
       status: milestoneStatus(today, effectiveOn ?? null),
       rule: effectiveOn
         ? `Votre contrat prend fin le ${fr(effectiveOn)} (${why}). L'organisme doit confirmer la résiliation par écrit.`
-        : `Date d'effet non calculable : ${why}.`,
+        : `Date d'effet non calculable : ${why}. Il manque : la date de réception de la demande par l'organisme.`,
       source,
       action: effectiveOn
         ? 'Vérifiez que les cotisations cessent à cette date et que vous êtes couvert ailleurs à partir de ce jour.'
         : "Demandez à l'organisme la date de réception de votre demande.",
       computation: why,
       notes: [],
+      ...(effectiveOn
+        ? {}
+        : { details: { missing: ["la date de réception de la demande par l'organisme"] } }),
     },
     today,
   );
@@ -332,11 +355,66 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
               ? 'Réclamez le remboursement par écrit, avec les intérêts au taux légal.'
               : 'Surveillez le remboursement sur votre compte.',
           computation: `${fr(effectiveOn)} + 30 jours calendaires (jour de départ non compté, CPC art. 641) = ${fr(dueDate)}.`,
-          notes: [],
+          notes: facts.contributionPaidUntil
+            ? [`Période à rembourser : du ${fr(effectiveOn)} au ${fr(facts.contributionPaidUntil)}.`]
+            : [
+                'Indiquez le dernier jour couvert par la cotisation déjà payée pour connaître la période à rembourser.',
+              ],
+          details: {
+            refundPeriod: {
+              from: effectiveOn,
+              to:
+                facts.contributionPaidUntil && facts.contributionPaidUntil >= effectiveOn
+                  ? facts.contributionPaidUntil
+                  : null,
+              refundBy: dueDate,
+            },
+          },
         },
         today,
       ),
     );
   }
   return list;
+}
+
+/**
+ * A request was sent but no route fits the facts: say « non calculable » and what is missing (issue 16), rather
+ * than leaving the member without an effective date.
+ */
+function notComputableEffect(ctx: RuleContext, org: ContractOrganisation): Deadline {
+  const { facts, today } = ctx;
+  const missing: string[] = [];
+  if (!facts.terminationGround) {
+    missing.push(
+      'le motif de la résiliation (échéance annuelle, après un an de contrat ou changement de situation)',
+    );
+  }
+  const ground = facts.terminationGround;
+  if ((!ground || ground === 'annual') && !facts.renewalDate)
+    missing.push("la date d'échéance annuelle du contrat");
+  if ((!ground || ground === 'anytime') && !facts.subscriptionDate)
+    missing.push('la date de souscription du contrat');
+  if ((!ground || ground === 'situation_change') && !facts.situationChangeOn) {
+    missing.push('la date du changement de situation');
+  }
+  if (!facts.terminationReceivedOn) missing.push("la date de réception de la demande par l'organisme");
+  const articles = ARTICLES[org];
+  return deadline(
+    {
+      id: 'termination.effective',
+      kind: 'milestone',
+      title: 'Date d’effet de la résiliation',
+      party: 'organisation',
+      dueDate: null,
+      status: 'not_applicable_yet',
+      rule: `Date d'effet non calculable : la demande ne correspond à aucune voie de résiliation d'après les faits connus. Il manque : ${missing.join(' ; ')}.`,
+      source: `${articles.annual} ; ${articles.anytime} ; ${articles.situation}`,
+      action: 'Complétez ces informations : la date d’effet et le remboursement de cotisation en dépendent.',
+      computation: 'Non calculable.',
+      notes: [COLLECTIVE_NOTE],
+      details: { missing },
+    },
+    today,
+  );
 }

@@ -4,7 +4,12 @@ import { audienceOf, canDo, type DossierAction } from './permissions.ts';
 
 const ORG = 'org-demo';
 const OTHER = 'org-other';
-const dossier = { memberId: 'm1', organisationId: ORG, mediatorId: 'med1' };
+const dossier = {
+  memberId: 'm1',
+  organisationId: ORG,
+  mediatorId: 'med1',
+  transmittedAt: '2026-11-01T10:00:00Z',
+};
 const actor = (role: Role, id: string, organisationId: string | null = null): Actor => ({
   id,
   role,

@@ -251,6 +251,15 @@ export const EVENT_RULES: Record<string, EventRule> = {
     text: (e, v) => `${did(e.actor, v, 'ouvert le dossier')}.`,
     detail: (e) => (typeof after(e).title === 'string' ? String(after(e).title) : null),
   },
+  'dossier.transmitted': {
+    visibility: 'all',
+    text: (e, v) => `${did(e.actor, v, 'transmis le dossier à l’organisme')}.`,
+  },
+  'dossier.retention_applied': {
+    visibility: 'all',
+    text: () =>
+      'Durée de conservation écoulée : les données personnelles du dossier ont été effacées ou anonymisées.',
+  },
   'dossier.status_changed': {
     visibility: 'all',
     text: (e) =>

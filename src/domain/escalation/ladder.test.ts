@@ -148,3 +148,66 @@ describe('escalation ladder', () => {
     expect(statusOf(ladder('mutuelle', '2026-06-01', {}, false), 'customer_service')).toBe('open');
   });
 });
+
+// Issue 16: the ladder agrees with the contact log, names « le Médiateur de la Mutualité Française », and does not
+// call the court « possible maintenant » while mediation is the expected step (CPC art. 750-1, up to 5 000 €).
+describe('ladder wording and the court step', () => {
+  const withAmount = (facts: Partial<Facts>, amountCents: number | null, today = '2026-06-01') => {
+    const result = computeDeadlines({
+      context: { organisationType: 'mutuelle', zone: 'metropole', today },
+      facts,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    return escalationLadder({
+      deadlines: result.value,
+      facts: facts as Facts,
+      customerServiceContacted: false,
+      amountCents,
+    });
+  };
+  const answered = {
+    complaintSentOn: '2026-03-02',
+    answerReceivedOn: '2026-04-01',
+    answerOutcome: 'rejected' as const,
+  };
+
+  it('customer service is not « Fait » while the contact log is empty, even after a written complaint', () => {
+    const steps = ladder('mutuelle', '2026-06-01', { complaintSentOn: '2026-03-02' }, false);
+    expect(statusOf(steps, 'customer_service')).toBe('open');
+    expect(steps.find((s) => s.id === 'customer_service')!.why).toContain('Aucun contact noté');
+    expect(statusOf(ladder('mutuelle', '2026-06-01', {}, true), 'customer_service')).toBe('done');
+  });
+
+  it('« Saisir le Médiateur de la Mutualité Française »', () => {
+    const steps = ladder('mutuelle', '2026-06-01', answered);
+    expect(steps.find((s) => s.id === 'mediator')!.title).toBe(
+      'Saisir le Médiateur de la Mutualité Française',
+    );
+  });
+
+  it.each([
+    ['1 200 € refused, mediation open → court not yet (CPC 750-1)', answered, 120_000, 'not_yet'],
+    ['amount unknown, mediation open → court not yet', answered, null, 'not_yet'],
+    ['5 000 € exactly → still not yet', answered, 500_000, 'not_yet'],
+    ['8 000 € → court open (750-1 does not apply)', answered, 800_000, 'open'],
+    [
+      '1 200 € after the mediation ended → court open',
+      { ...answered, mediatorSeizedOn: '2026-04-10', mediationEndedOn: '2026-05-20' },
+      120_000,
+      'open',
+    ],
+  ] as const)('%s', (_name, facts, amount, status) => {
+    const court = withAmount(facts, amount).find((s) => s.id === 'court')!;
+    expect(court.status).toBe(status);
+    if (status === 'not_yet') expect(court.why).toContain('750-1');
+  });
+
+  it('the court step says when a lawyer is needed and where legal aid is asked for', () => {
+    const court = withAmount(
+      { ...answered, mediatorSeizedOn: '2026-04-10', mediationEndedOn: '2026-05-20' },
+      120_000,
+    ).find((s) => s.id === 'court')!;
+    expect(court.action).toContain('761');
+    expect(court.action).toContain('aide juridictionnelle');
+  });
+});

@@ -43,6 +43,20 @@ export interface LadderInput {
   formalNoticeSentOn?: CalendarDate | undefined;
   /** A consumer association or the Défenseur des droits was seized. */
   associationSeizedOn?: CalendarDate | undefined;
+  /** The amount at stake, when known: up to 5 000 € a prior amicable attempt is required (CPC art. 750-1). */
+  amountCents?: number | null | undefined;
+}
+
+/** CPC art. 750-1: claims up to 5 000 € need a prior attempt at conciliation, mediation or participatory procedure. */
+export const AMICABLE_ATTEMPT_CEILING_CENTS = 5_000_00;
+
+/** « Médiateur de la Mutualité Française (FNMF) » → « le Médiateur de la Mutualité Française ». */
+export function mediatorWithArticle(name: string): string {
+  const bare = name.replace(/\s*\([A-Z]{2,6}\)\s*$/, '').trim();
+  if (/^(le|la|les|l’|l')\s?/i.test(bare)) return bare.charAt(0).toLowerCase() + bare.slice(1);
+  if (/^médiat(eur|rice)\b/i.test(bare)) return `le ${bare}`;
+  if (/^médiation\b/i.test(bare)) return `la ${bare}`;
+  return `le médiateur ${bare}`;
 }
 
 const fr = formatFrenchDate;
@@ -67,14 +81,17 @@ export function escalationLadder(input: LadderInput): EscalationStep[] {
 }
 
 function customerService({ customerServiceContacted, facts }: LadderInput): EscalationStep {
-  const done = customerServiceContacted || Boolean(facts.complaintSentOn);
+  // « Fait » only when the contact log says so (issue 16): the ladder and the log must agree.
+  const done = customerServiceContacted;
   return step({
     id: 'customer_service',
     title: 'Contacter le service client',
     status: done ? 'done' : 'open',
     why: done
-      ? 'Un premier contact avec l’organisme est enregistré.'
-      : 'Un appel ou un message au service client règle souvent le problème ; une réclamation orale compte déjà comme réclamation.',
+      ? 'Un premier contact avec l’organisme est noté dans le journal des contacts.'
+      : facts.complaintSentOn
+        ? `Aucun contact noté dans le journal ; votre réclamation écrite du ${fr(facts.complaintSentOn)} a pris le relais. Notez vos appels ou messages : ils prouvent vos démarches.`
+        : 'Un appel ou un message au service client règle souvent le problème ; une réclamation orale compte déjà comme réclamation.',
     action: done
       ? 'Notez chaque échange (date, interlocuteur, réponse) dans le journal des contacts.'
       : 'Appelez ou écrivez au service client et notez la date, le nom de l’interlocuteur et la réponse.',
@@ -152,7 +169,11 @@ function formalNotice(
 
 function mediator(input: LadderInput, isCpam: boolean): EscalationStep {
   const window = find(input.deadlines, 'mediation.referral_window');
-  const who = window?.mediator?.name ?? (isCpam ? 'le médiateur de la CPAM' : 'le médiateur');
+  const who = window?.mediator?.name
+    ? mediatorWithArticle(window.mediator.name)
+    : isCpam
+      ? 'le médiateur de la CPAM'
+      : 'le médiateur';
   const base = {
     id: 'mediator' as const,
     title: `Saisir ${who}`,
@@ -332,10 +353,30 @@ function court(input: LadderInput, isCpam: boolean): EscalationStep {
       action: 'Commencez par la réclamation écrite.',
     });
   }
+  const before = prescription?.dueDate
+    ? ` ; à engager avant la prescription, le ${fr(prescription.dueDate)}`
+    : '';
+  const amount = input.amountCents ?? null;
+  const small = amount === null || amount <= AMICABLE_ATTEMPT_CEILING_CENTS;
+  const mediationTried = Boolean(
+    input.facts.mediatorSeizedOn || input.facts.mediationEndedOn || input.facts.mediationRejectedOn,
+  );
+  const window = find(input.deadlines, 'mediation.referral_window');
+  const mediationStillPossible = window !== undefined && window.status !== 'missed';
+  // CPC 750-1: up to 5 000 € the judge declares a claim inadmissible without a prior amicable attempt (the
+  // consumer mediation counts). While mediation is the expected step, the court is not « possible maintenant ».
+  if (small && !mediationTried && mediationStillPossible) {
+    return step({
+      ...base,
+      status: 'not_yet',
+      why: `${amount === null ? 'Montant non indiqué : si le litige ne dépasse pas 5 000 €, ' : 'Pour un litige de 5 000 € au plus, '}le juge déclare la demande irrecevable sans tentative préalable de résolution amiable (CPC art. 750-1) ; la saisine du médiateur en tient lieu${before}.`,
+      action: 'Saisissez d’abord le médiateur ; si la médiation échoue, le tribunal pourra être saisi.',
+    });
+  }
   return step({
     ...base,
     status: 'open',
-    why: `Dernier recours, après la tentative amiable (médiation)${prescription?.dueDate ? ` ; à engager avant la prescription, le ${fr(prescription.dueDate)}` : ''}. Pour un litige jusqu’à 5 000 €, une tentative de résolution amiable préalable est obligatoire.`,
-    action: 'Rapprochez-vous d’une association ou d’un avocat avant d’assigner ; gardez toutes vos pièces.',
+    why: `Dernier recours, après la tentative amiable${mediationTried ? ' (médiation engagée)' : ''}${before}.${small ? ' La tentative amiable préalable exigée jusqu’à 5 000 € (CPC art. 750-1) est à joindre à la requête.' : ' Au-delà de 5 000 €, la tentative amiable préalable n’est pas exigée par l’article 750-1 du CPC.'}`,
+    action: `${amount !== null && amount <= 10_000_00 ? 'Jusqu’à 10 000 €, l’avocat n’est pas obligatoire (CPC art. 761) : vous pouvez saisir le tribunal par requête. ' : 'Au-delà de 10 000 €, l’avocat est en principe obligatoire (CPC art. 760 et 761). '}Si vos ressources sont modestes, demandez l’aide juridictionnelle au bureau d’aide juridictionnelle du tribunal judiciaire (service-public.fr, « Aide juridictionnelle »). Gardez toutes vos pièces.`,
   });
 }

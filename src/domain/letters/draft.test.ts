@@ -472,7 +472,12 @@ describe('facts recorded when a letter is sent', () => {
 });
 
 describe('who writes which letter', () => {
-  const file = { memberId: 'm1', organisationId: 'o1', mediatorId: 'med1' };
+  const file = {
+    memberId: 'm1',
+    organisationId: 'o1',
+    mediatorId: 'med1',
+    transmittedAt: '2026-11-01T10:00:00Z',
+  };
   it.each([
     { role: 'member', id: 'm1', org: null, type: 'reclamation', allowed: true },
     { role: 'member', id: 'm1', org: null, type: 'reponse_motivee', allowed: false },

@@ -1,5 +1,5 @@
+import { competentMediator, mutuelleMediatorOption } from '../deadlines/competent-mediator.ts';
 import { computeDeadlines } from '../deadlines/engine.ts';
-import { MEDIATORS } from '../deadlines/parameters.ts';
 import type { Deadline, DeadlinesOutput } from '../deadlines/schema.ts';
 import { type EscalationStep, escalationLadder } from '../escalation/ladder.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
@@ -40,17 +40,12 @@ export interface MediationChecks {
   window: { opensOn: CalendarDate | null; closesOn: CalendarDate | null } | null;
 }
 
-/** The mediator a letter names: the organisation's own, or the one of its kind (reference §3). */
+/** The mediator a letter names: the organisation's own, or the one of its kind (competent-mediator.ts decides). */
 export function mediatorOf(dossier: LetterDossier): Mediator | null {
   const given = dossier.organisation.mediator;
   if (given === null) return null;
   if (given) return given;
-  const fallback = {
-    mutuelle: MEDIATORS.fnmf,
-    insurer: MEDIATORS.lma,
-    institution_prevoyance: MEDIATORS.ctip,
-    cpam: MEDIATORS.cpam,
-  }[dossier.organisation.kind];
+  const fallback = competentMediator({ kind: dossier.organisation.kind });
   return { name: fallback.name, postalAddress: [], howToSeize: fallback.howToSeize, source: fallback.source };
 }
 
@@ -66,6 +61,13 @@ export function deadlinesFor(
       today: dossier.today,
     },
     facts: { ...dossier.dossier.facts, ...extraFacts },
+    // The engine's texts name the same mediator as the letter (a mutuelle that adheres to LMA: never the FNMF).
+    options: {
+      mutuelleMediator: mutuelleMediatorOption({
+        kind: dossier.organisation.kind,
+        mediatorName: dossier.organisation.mediator?.name,
+      }),
+    },
   });
 }
 
@@ -93,6 +95,7 @@ export function mediationChecks(dossier: LetterDossier): Result<MediationChecks>
     deadlines: deadlines.value,
     facts,
     customerServiceContacted: dossier.contacts.length > 0,
+    amountCents: dossier.dossier.amountCents ?? null,
   });
   const ladderStep = ladder.find((s) => s.id === 'mediator');
   const window = findDeadline(deadlines.value, 'mediation.referral_window');

@@ -27,6 +27,7 @@ function file(overrides: Partial<HandledDossier> = {}): HandledDossier {
     memberId: 'm1',
     organisationId: 'orgA',
     mediatorId: 'med1',
+    transmittedAt: '2026-11-01T10:00:00Z',
     assignedHandlerId: null,
     status: 'submitted',
     facts: { complaintSentOn: '2026-11-02' },

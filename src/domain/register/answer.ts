@@ -1,4 +1,4 @@
-import { MEDIATORS } from '../deadlines/parameters.ts';
+import { competentMediator, type OrganisationMediatorChoice } from '../deadlines/competent-mediator.ts';
 import type { OrganisationKind } from '../dossiers/status.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 
@@ -15,27 +15,17 @@ export interface NamedMediator {
 }
 
 /**
- * The mediator an answer must name (ACPR 2024-R-02; C. consom. L616-1): the one the organisation declared on
- * Recours, or else the mediator of its family (FNMF for a mutuelle, LMA for an insurer, CTIP for an institution de
- * prévoyance, the CPAM's own mediator).
+ * The mediator an answer must name (ACPR 2024-R-02; C. consom. L616-1): the organisation's competent mediator,
+ * decided in one place (`competentMediator`), with the declared address when there is one.
  */
-export function competentMediatorFor(organisation: {
-  kind: OrganisationKind;
-  mediatorName: string | null;
-  mediatorContact: string | null;
-}): NamedMediator {
-  const byKind = {
-    mutuelle: MEDIATORS.fnmf,
-    insurer: MEDIATORS.lma,
-    institution_prevoyance: MEDIATORS.ctip,
-    cpam: MEDIATORS.cpam,
-  }[organisation.kind];
-  if (!organisation.mediatorName) return { name: byKind.name, howToSeize: byKind.howToSeize };
-  const contact = organisation.mediatorContact
-    ? `écrivez à : ${organisation.mediatorContact}`
+export function competentMediatorFor(organisation: OrganisationMediatorChoice): NamedMediator {
+  const mediator = competentMediator(organisation);
+  if (!mediator.declared) return { name: mediator.name, howToSeize: mediator.howToSeize };
+  const contact = mediator.postalAddress.length
+    ? `écrivez à : ${mediator.postalAddress.join(', ')}`
     : 'adressez-lui votre demande par écrit';
   return {
-    name: organisation.mediatorName,
+    name: mediator.name,
     howToSeize: `Pour le saisir, ${contact}, en joignant la copie de votre réclamation écrite et de cette réponse.`,
   };
 }

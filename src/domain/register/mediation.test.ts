@@ -13,6 +13,7 @@ function file(facts: HandledDossier['facts'], overrides: Partial<HandledDossier>
     memberId: 'm1',
     organisationId: 'orgA',
     mediatorId: null,
+    transmittedAt: '2026-11-01T10:00:00Z',
     assignedHandlerId: null,
     status: 'acknowledged',
     facts,

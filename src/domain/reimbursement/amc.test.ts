@@ -83,6 +83,13 @@ describe('AMC share: guarantee as written, principe indemnitaire, contrat respon
       responsible(aGuarantee({ percent: 200 })),
       { amc: 900, resteACharge: 1400, code: 'amc.responsible_excluded' },
     ],
+    // Issue 16: the same with the rate declared from the décompte (30 %): R871-1 CSS still excludes the majoration.
+    [
+      'declared 30 % out of parcours: the majoration is still not covered (R871-1)',
+      { parcoursDeSoins: false, amoRate: 30 },
+      responsible(aGuarantee({ percent: 200 })),
+      { amc: 900, resteACharge: 1400, code: 'amc.responsible_excluded' },
+    ],
     // OPTAM specialist 60 €, 200 % BR: 60 − 21 = 39 € ≤ 60 − 21 → 39 €; reste 2 € (PF).
     [
       'OPTAM specialist 60 € at 200 % BR',

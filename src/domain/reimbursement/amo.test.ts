@@ -56,6 +56,28 @@ describe('AMO share of one act', () => {
       { age: 40 },
       { amoRate: 30, amoGross: 900, ticketModerateur: 2100, majorationHorsParcours: 1200, amoNet: 700 },
     ],
+    // Issue 16: a declared rate (from the décompte) out of the parcours: the majoration is still 70 % − 30 % of the
+    // base (F17042, L162-5-3 CSS), measured from the standard rate and not from the declared one.
+    [
+      'declared 30 % out of parcours → majoration from the standard 70 %',
+      { parcoursDeSoins: false, amoRate: 30 },
+      { age: 40 },
+      { amoRate: 30, amoGross: 900, ticketModerateur: 2100, majorationHorsParcours: 1200, amoNet: 700 },
+    ],
+    // Declared rate in the parcours: no majoration whatever the rate.
+    [
+      'declared 70 % in the parcours → no majoration',
+      { parcoursDeSoins: true, amoRate: 70 },
+      { age: 40 },
+      { amoRate: 70, majorationHorsParcours: 0, amoNet: 1900 },
+    ],
+    // Declared rate out of parcours at 15: the médecin traitant rule starts at 16, no majoration (◐).
+    [
+      'declared 70 % out of parcours under 16 → no majoration',
+      { parcoursDeSoins: false, amoRate: 70 },
+      { age: 15 },
+      { amoRate: 70, majorationHorsParcours: 0 },
+    ],
     // Médecin traitant from 16 (◐): no majoration for a 15-year-old; minor so no PF: 21 €.
     [
       'out of parcours under 16: no majoration',

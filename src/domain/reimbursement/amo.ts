@@ -243,6 +243,25 @@ export function resolveRate(
   if (NO_AMO_KINDS.includes(f.kind))
     return done(0, 'rate.none', "Pas de remboursement par l'Assurance maladie.", SRC.depassement);
   if (f.declaredRate !== undefined) {
+    // A declared rate is the rate the décompte applied. Outside the parcours de soins it is the reduced one: the
+    // majoration is measured from the standard consultation rate, never from the declared one (L162-5-3 CSS,
+    // service-public F17042), so that a contrat responsable still leaves it uncovered (R871-1 CSS).
+    const outside =
+      CONSULTATION_KINDS.includes(f.kind) &&
+      !f.parcoursDeSoins &&
+      !f.ald &&
+      !f.maternity &&
+      !(f.age !== undefined && f.age < 16);
+    if (outside) {
+      const standard = read(params.consultationRate);
+      return done(
+        f.declaredRate,
+        'rate.declared_out_of_parcours',
+        `Taux saisi : ${percentText(f.declaredRate)}, hors parcours de soins ; le taux dans le parcours serait de ${percentText(standard)}, l'écart est la majoration.`,
+        `décompte ou saisie ; ${SRC.f17042}`,
+        Math.max(standard, f.declaredRate),
+      );
+    }
     return done(
       f.declaredRate,
       'rate.declared',

@@ -8,7 +8,7 @@ import { escalationLadder, STEP_IDS } from '../../domain/escalation/ladder.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { deadlinesOf } from './deadlines.ts';
+import { deadlinesOf, mediatorChoiceOf } from './deadlines.ts';
 import { openDossier } from './use-cases.ts';
 
 const stepSchema = z.object({
@@ -43,7 +43,8 @@ export async function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const dossier = await openDossier(ctx, requireUser(request), request.params.id);
-      const deadlines = deadlinesOf(dossier, ctx.now());
+      const mediator = await mediatorChoiceOf(ctx.database.db, dossier);
+      const deadlines = deadlinesOf(dossier, ctx.now(), mediator);
       if (!deadlines.ok) throw AppError.fromDomain(deadlines.error);
       const [logged] = await ctx.database.db
         .select({ n: count() })
@@ -53,6 +54,7 @@ export async function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
         deadlines: deadlines.value,
         facts: dossier.facts as Facts,
         customerServiceContacted: (logged?.n ?? 0) > 0,
+        amountCents: dossier.amountCents,
       });
       return { steps };
     },

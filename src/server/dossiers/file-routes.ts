@@ -8,6 +8,7 @@ import { messageRoutes } from './messages.ts';
 import { privacyRoutes } from './privacy.ts';
 import { surveyRoutes } from './survey.ts';
 import { timelineRoutes } from './timeline.ts';
+import { transmissionRoutes } from './transmission.ts';
 
 /** The member side of a dispute file (issue #5): pieces, checklist, contacts, messages, timeline, live, survey, RGPD. */
 export async function dossierFileRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -19,4 +20,5 @@ export async function dossierFileRoutes(app: FastifyInstance, ctx: AppContext) {
   await liveRoutes(app, ctx);
   await surveyRoutes(app, ctx);
   await privacyRoutes(app, ctx);
+  await transmissionRoutes(app, ctx);
 }

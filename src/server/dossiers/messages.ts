@@ -102,6 +102,8 @@ async function notifyOtherSide(db: Db, dossier: DossierRow, author: UserRow, mes
   const title = `Nouveau message — dossier ${dossier.reference}`;
   const base = { dossierId: dossier.id, kind: 'message', createdAt: now };
   if (author.role === 'member') {
+    // A draft's messages stay with the member until he transmits the file (issue 16): nobody to tell yet.
+    if (!dossier.transmittedAt) return;
     // A medical message goes to the medical adviser, never to the handler (C. santé publ. L1110-4).
     const recipients = message.medical
       ? await staffOf(db, dossier.organisationId!, ['medical_adviser'])

@@ -152,8 +152,8 @@ export interface ErasureOutcome {
 }
 
 /**
- * Records an erasure request (RGPD art. 17). A file the member handled alone (no organisation on Recours) is
- * erased at once. A file an organisation handles on Recours waits for its staff: the organisation may have to
+ * Records an erasure request (RGPD art. 17). A file the member handled alone (no organisation on Recours, or a
+ * draft he never transmitted) is erased at once. A file an organisation handles on Recours waits for its staff: the organisation may have to
  * keep a complaint record (art. 17-3-b and e: legal obligation, legal claims), so it decides and answers within a
  * month (art. 12-3); its staff are notified now.
  */
@@ -174,10 +174,11 @@ export async function requestErasure(ctx: AppContext, user: UserRow): Promise<Er
         dossierId: dossier.id,
         actorId: user.id,
         type: 'dossier.erasure_requested',
-        payload: { immediate: !dossier.organisationId },
+        payload: { immediate: !dossier.organisationId || !dossier.transmittedAt },
         occurredAt: now,
       });
-      if (!dossier.organisationId) {
+      // A draft never sent to the organisation is the member's alone: erased at once, like a file without one.
+      if (!dossier.organisationId || !dossier.transmittedAt) {
         const { documents } = await erasePersonalData(tx, dossier, now);
         await appendAuditEvent(tx, {
           dossierId: dossier.id,

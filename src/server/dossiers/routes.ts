@@ -30,6 +30,10 @@ export const dossierSchema = z.object({
   priority: z
     .enum(['normal', 'high', 'urgent'])
     .describe('Priorité de traitement (priorityOf, docs/triage.md)'),
+  transmittedAt: z
+    .string()
+    .nullable()
+    .describe('Transmis à l’organisme le… ; null tant que le dossier est un brouillon privé'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -49,6 +53,7 @@ function dossierView(row: DossierRow): z.infer<typeof dossierSchema> {
     complaintSentOn: (row.facts as { complaintSentOn?: string }).complaintSentOn ?? null,
     suggestedCategory: row.suggestedCategory,
     priority: row.priority,
+    transmittedAt: row.transmittedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

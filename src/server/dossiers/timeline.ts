@@ -28,7 +28,7 @@ import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierParams } from './access.ts';
-import { deadlinesOf } from './deadlines.ts';
+import { deadlinesOf, mediatorChoiceOf } from './deadlines.ts';
 import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
 
 const stepSchema = z
@@ -79,11 +79,12 @@ export async function timelineOf(
   now: Date,
 ): Promise<z.infer<typeof timelineSchema> & { medicalRead: string[] }> {
   const includeInternal = viewer.audience === 'staff';
-  const [events, contactRows, documentRows, messageRows] = await Promise.all([
+  const [events, contactRows, documentRows, messageRows, mediator] = await Promise.all([
     eventsOf(db, dossier.id),
     listContacts(db, dossier.id),
     listDocuments(db, dossier.id),
     dossier.organisationId ? listMessages(db, dossier.id, { includeInternal }) : Promise.resolve([]),
+    mediatorChoiceOf(db, dossier),
   ]);
   const contacts = contactRows.map((c) => contactForReader(viewer.medical, c));
   const documents = documentRows.map((d) => documentForReader(viewer.medical, d));
@@ -102,7 +103,7 @@ export async function timelineOf(
     const p = id ? people.get(id) : undefined;
     return { id, name: p?.displayName ?? null, role: p?.role ?? null };
   };
-  const deadlines = deadlinesOf(dossier, now);
+  const deadlines = deadlinesOf(dossier, now, mediator);
   const timeline = buildTimeline({
     audience: viewer.audience,
     viewerId: viewer.id,

@@ -45,6 +45,7 @@ export function handledOf(row: DossierRow): HandledDossier {
     memberId: row.memberId,
     organisationId: row.organisationId,
     mediatorId: row.mediatorId,
+    transmittedAt: row.transmittedAt,
     assignedHandlerId: row.assignedHandlerId,
     status: row.status,
     facts: factsOf(row),

@@ -333,6 +333,8 @@ async function applyRouting(
     channel: 'email',
     facts,
     status: 'submitted',
+    // It reached the organisation: never a private draft.
+    transmittedAt: c.now,
     identificationPending: pending,
     ...suggestion,
     createdAt: c.now,

@@ -141,6 +141,7 @@ export async function recordComplaint(
       facts: recorded.facts,
       // Received by the organisation: never a draft, the clocks run.
       status: 'submitted',
+      transmittedAt: now,
       idempotencyKey: idempotencyKey ?? null,
       recordedById: staff.id,
       writtenConfirmationInvitedOn: recorded.writtenConfirmationInvitedOn,

@@ -34,6 +34,7 @@ export async function runDeadlineReminders(ctx: AppContext): Promise<string[]> {
       facts: dossiers.facts,
       organisationKind: dossiers.organisationKind,
       organisationId: dossiers.organisationId,
+      transmittedAt: dossiers.transmittedAt,
       zone: dossiers.zone,
       memberId: dossiers.memberId,
       assignedHandlerId: dossiers.assignedHandlerId,
@@ -54,7 +55,13 @@ export async function runDeadlineReminders(ctx: AppContext): Promise<string[]> {
     if (!result.ok) continue;
     const facts = (row.facts ?? {}) as { acknowledgedOn?: string; answerReceivedOn?: string };
     const reminders = remindersFor(
-      { reference: row.reference, status: row.status, onRecours: row.organisationId !== null, facts },
+      // A draft not yet transmitted has no staff side: its reminders go to the member only (issue 16).
+      {
+        reference: row.reference,
+        status: row.status,
+        onRecours: row.organisationId !== null && row.transmittedAt !== null,
+        facts,
+      },
       result.value.deadlines,
     );
     if (reminders.length === 0) continue;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
-import { MEDIATORS } from '../../domain/deadlines/parameters.ts';
+import { competentMediator } from '../../domain/deadlines/competent-mediator.ts';
 import { LETTER_TYPES, type LetterDossierInput, type LetterType } from '../../domain/letters/schema.ts';
 import { type CalendarDate, parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { contactsOf, documentsOf, organisationById, sentLetters, userById } from './repository.ts';
@@ -23,16 +23,6 @@ export function cityOf(lines: readonly string[], fallback = 'Lyon'): string {
     if (m?.[1]) return m[1];
   }
   return fallback;
-}
-
-/** How to seize the organisation's mediator: the text of the matching mediator of MEDIATORS. */
-function howToSeize(name: string, kind: DossierRow['organisationKind']): string {
-  if (/mutualit/i.test(name)) return MEDIATORS.fnmf.howToSeize;
-  if (/assurance/i.test(name)) return MEDIATORS.lma.howToSeize;
-  if (/protection sociale|ctip/i.test(name)) return MEDIATORS.ctip.howToSeize;
-  if (/cpam|caisse/i.test(name)) return MEDIATORS.cpam.howToSeize;
-  const byKind = { mutuelle: 'fnmf', insurer: 'lma', institution_prevoyance: 'ctip', cpam: 'cpam' } as const;
-  return MEDIATORS[byKind[kind]].howToSeize;
 }
 
 export interface LetterDossierExtras {
@@ -71,7 +61,11 @@ export async function letterDossierOf(
   const orgAddress = addressLines(organisation?.postalAddress);
   const author = extras.author;
   const staffAuthor = author && author.role !== 'member' && author.organisationId === dossier.organisationId;
-  const mediatorName = organisation?.mediatorName?.trim();
+  const mediator = competentMediator({
+    kind: dossier.organisationKind,
+    mediatorName: organisation?.mediatorName,
+    mediatorContact: organisation?.mediatorContact,
+  });
   return {
     today: extras.today ?? parisDateOf(now),
     place: staffAuthor ? cityOf(orgAddress, 'Paris') : cityOf(memberAddress),
@@ -85,12 +79,12 @@ export async function letterDossierOf(
       name: organisation?.name ?? dossier.organisationName,
       kind: dossier.organisationKind,
       postalAddress: orgAddress,
-      ...(mediatorName
+      ...(mediator.declared
         ? {
             mediator: {
-              name: mediatorName,
-              postalAddress: addressLines(organisation?.mediatorContact),
-              howToSeize: howToSeize(mediatorName, dossier.organisationKind),
+              name: mediator.name,
+              postalAddress: mediator.postalAddress,
+              howToSeize: mediator.howToSeize,
             },
           }
         : {}),

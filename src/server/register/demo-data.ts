@@ -419,6 +419,8 @@ export async function seedDemoRegister(tx: Db, input: DemoFilesInput): Promise<n
           ? `${template.description} Médiateur saisi par courrier après le refus.`
           : template.description,
       status,
+      // A draft is still the member's private file; every other one reached the organisation when it was opened.
+      transmittedAt: status === 'draft' ? null : createdAt,
       channel,
       amountCents: template.amount ? Math.round(between(low, high) / 100) * 100 : null,
       assignedHandlerId: handlerId,

@@ -154,6 +154,8 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
     for (const example of examples) {
       const dossier = await insertDossier(tx, {
         ...example,
+        // The demo files past the draft were sent to their organisation; the draft stays the member's own.
+        transmittedAt: example.status !== 'draft' && example.organisationId ? now : null,
         reference: newReference(now.getUTCFullYear()),
         createdAt: now,
         updatedAt: now,

@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/back-office/notifications-page.tsx';
 import { roleLabel } from '../shared/labels.ts';
 import { type User, useSession, usesRegister } from '../shared/session.ts';
+import { Loading } from '../shared/ui/page.tsx';
 
 interface NavItem {
   to: string;
@@ -107,7 +108,9 @@ export function Layout() {
         </nav>
       </header>
       <main id="contenu" className="container main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container site-footer__inner">

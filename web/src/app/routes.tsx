@@ -1,26 +1,37 @@
+import { type ComponentType, lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { SignInPage } from '../features/auth/sign-in-page.tsx';
-import { SignUpPage } from '../features/auth/sign-up-page.tsx';
-import { EthicsPage } from '../features/back-office/ethics-page.tsx';
+// The layout shows the notification bell on every page: its page shares that chunk.
 import { NotificationsPage } from '../features/back-office/notifications-page.tsx';
-import { RegisterPage } from '../features/back-office/register-page.tsx';
-import { BACK_OFFICE_SECTIONS } from '../features/back-office/sections.ts';
-import { DeadlinesPage } from '../features/deadlines/deadlines-page.tsx';
-import { DossierPage } from '../features/dossiers/dossier-page.tsx';
-import { MyDossiersPage } from '../features/dossiers/my-dossiers-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
-import { ClaimPage } from '../features/intake/claim-page.tsx';
-import { RecordComplaintPage } from '../features/intake/record-complaint-page.tsx';
-import { INTAKE_SECTIONS } from '../features/intake/sections.ts';
-import { LETTERS_SECTIONS } from '../features/letters/letters-section.tsx';
-import { MEDIATION_SECTIONS } from '../features/mediation/sections.ts';
-import { MedicalQueuePage } from '../features/medical/queue-page.tsx';
-import { MEDICAL_SECTIONS } from '../features/medical/sections.ts';
-import { ReimbursementPage } from '../features/reimbursement/reimbursement-page.tsx';
-import { DiagnosticPage } from '../features/triage/diagnostic-page.tsx';
 import { MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth } from './require-auth.tsx';
+
+/**
+ * One chunk per page (issue 16: the first paint on a phone must not wait for the whole app): the home page is in
+ * the main bundle, every other page is fetched when its route is first shown (<Suspense> in layout.tsx).
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const SignInPage = page(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage');
+const SignUpPage = page(() => import('../features/auth/sign-up-page.tsx'), 'SignUpPage');
+const EthicsPage = page(() => import('../features/back-office/ethics-page.tsx'), 'EthicsPage');
+const RegisterPage = page(() => import('../features/back-office/register-page.tsx'), 'RegisterPage');
+const DeadlinesPage = page(() => import('../features/deadlines/deadlines-page.tsx'), 'DeadlinesPage');
+const DossierRoute = page(() => import('./dossier-route.tsx'), 'DossierRoute');
+const MyDossiersPage = page(() => import('../features/dossiers/my-dossiers-page.tsx'), 'MyDossiersPage');
+const ReimbursementPage = page(
+  () => import('../features/reimbursement/reimbursement-page.tsx'),
+  'ReimbursementPage',
+);
+const DiagnosticPage = page(() => import('../features/triage/diagnostic-page.tsx'), 'DiagnosticPage');
+const RecordComplaintPage = page(
+  () => import('../features/intake/record-complaint-page.tsx'),
+  'RecordComplaintPage',
+);
+const ClaimPage = page(() => import('../features/intake/claim-page.tsx'), 'ClaimPage');
+const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
 
 /**
  * Every page of the app, one entry each (French paths). To add a page: write it in its feature folder
@@ -28,14 +39,6 @@ import { RequireAuth } from './require-auth.tsx';
  *   { path: 'delais', element: <DeadlinesPage /> },
  * wrapped in <RequireAuth> when it needs a signed-in user. Keep the catch-all last.
  */
-/** Sections other features add to a file's page (each shows itself only to the roles it serves). */
-const FILE_SECTIONS = [
-  ...INTAKE_SECTIONS,
-  ...LETTERS_SECTIONS,
-  ...MEDIATION_SECTIONS,
-  ...BACK_OFFICE_SECTIONS,
-  ...MEDICAL_SECTIONS,
-];
 
 export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },
@@ -95,7 +98,7 @@ export const routes: RouteObject[] = [
     path: 'dossiers/:id',
     element: (
       <RequireAuth>
-        <DossierPage extraSections={FILE_SECTIONS} />
+        <DossierRoute />
       </RequireAuth>
     ),
   },

@@ -16,6 +16,8 @@ export const dossierSchema = z.object({
   status: z.string(),
   amountCents: z.number().int().nullable(),
   complaintSentOn: z.string().nullable(),
+  // Absent from older servers: treated as transmitted (no private-draft notice).
+  transmittedAt: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -117,6 +119,19 @@ export function useRequestErasure() {
   return useMutation({
     mutationFn: () =>
       apiSend('/api/v1/me/erasure-request', { body: { confirm: true }, schema: erasureAnswerSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: dossierKeys.all }),
+  });
+}
+
+/** « Transmettre à l'organisme »: the private draft becomes a complaint the organisation sees. */
+export function useTransmitDossier(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiSend(`/api/v1/dossiers/${encodeURIComponent(id)}/transmit`, {
+        method: 'POST',
+        schema: z.object({ status: z.string(), transmittedAt: z.string() }),
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: dossierKeys.all }),
   });
 }

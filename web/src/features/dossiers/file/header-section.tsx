@@ -5,6 +5,7 @@ import { StatusBadge } from '../../../shared/ui/status-badge.tsx';
 import { type NextStep, useTimeline } from '../file-api.ts';
 import { daysLeftText } from './dates.ts';
 import { Section, type SectionProps } from './section.tsx';
+import { TransmissionNotice } from './transmission-notice.tsx';
 
 /** « À faire avant le 15/09/2027 (dans 296 jours) : Saisine du médiateur. » → « Saisine du médiateur ». */
 function whatOf(step: NonNullable<NextStep>): string {
@@ -51,7 +52,7 @@ function NextSteps({ dossierId }: { dossierId: string }) {
 }
 
 /** Title, reference, organisation, category, live status, amount, and what to do next by when. */
-export function HeaderSection({ dossier }: SectionProps) {
+export function HeaderSection({ dossier, isOwner }: SectionProps) {
   return (
     <Section id="resume" title="Résumé et prochaine étape">
       <dl className="facts facts--wide">
@@ -93,6 +94,7 @@ export function HeaderSection({ dossier }: SectionProps) {
           <p className="prose">{dossier.description}</p>
         </details>
       ) : null}
+      <TransmissionNotice dossier={dossier} isOwner={isOwner} />
       <NextSteps dossierId={dossier.id} />
     </Section>
   );
