@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import '../domain/shared/zod-french.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
 import { sessions } from './auth/session-plugin.ts';
@@ -20,6 +20,10 @@ import { dossierRoutes } from './dossiers/routes.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { ethicsRoutes } from './ethics/routes.ts';
 import { handlingRoutes } from './handling/routes.ts';
+import { frenchClientError } from './hardening/client-errors.ts';
+import { inputHygiene } from './hardening/plugin.ts';
+import { urlWithoutQuery } from './hardening/safe-log.ts';
+import { securityHeaders } from './hardening/security-headers.ts';
 import { healthRoutes } from './health/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
 import { mediationRoutes } from './mediation/routes.ts';
@@ -28,9 +32,6 @@ import { organisationRoutes } from './organisations/routes.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
-
-// Validation messages in French for every zod schema of the API.
-z.config(z.locales.fr());
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -46,6 +47,11 @@ export interface BuildOptions {
   serveWeb?: boolean;
 }
 
+/** A hop count: the nearest `hops` proxies are believed, whatever their address. */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
@@ -53,14 +59,27 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
           level: ctx.config.logLevel,
           // Health data never reaches the logs: no bodies are logged, and these headers are masked.
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          // No query string either: a search or a letter preview puts the member's words in the URL.
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: urlWithoutQuery(req.url),
+            }),
+          },
         }
       : false,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (else anyone could pick an address
+    // and escape the sign-in limits).
+    trustProxy:
+      typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
+    clientErrorHandler: frenchClientError,
     bodyLimit: 1_048_576,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  inputHygiene(app);
+  securityHeaders(app, { hsts: ctx.config.publicUrl.startsWith('https:') });
   // Every API route, so that a test can prove the OpenAPI document describes each one.
   const routeTable: { method: string; url: string }[] = [];
   app.addHook('onRoute', (route) => {
