@@ -24,7 +24,12 @@ export async function createTestApp(
   options: { env?: Record<string, string>; now?: () => Date; seed?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ SEED_DEMO: 'false', LOGIN_MAX_PER_MINUTE: '1000', ...options.env });
+  const config = loadConfig({
+    SEED_DEMO: 'false',
+    LOGIN_MAX_PER_MINUTE: '1000',
+    LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
+    ...options.env,
+  });
   const ctx: AppContext = { database, config, now: options.now ?? (() => new Date('2026-11-23T10:00:00Z')) };
   if (options.seed !== false) await seedDemo(database.db, ctx.now());
   const app = await buildApp(ctx, { serveWeb: false });

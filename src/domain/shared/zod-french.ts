@@ -87,7 +87,7 @@ export function frenchIssueMessage(issue: RawIssue): string | undefined {
     case 'invalid_type': {
       const received = receivedKind(issue.input);
       if (received === 'undefined') return 'Ce champ est obligatoire.';
-      return `Valeur invalide : ${KIND[issue.expected] ?? issue.expected} attendu(e), ${KIND[received] ?? received} reçu(e).`;
+      return `Valeur attendue : ${KIND[issue.expected] ?? issue.expected} (reçu : ${KIND[received] ?? received}).`;
     }
     case 'too_big':
     case 'too_small':

@@ -8,6 +8,7 @@ import { dossiers, users } from '../../db/schema.ts';
 import { remindersFor } from '../../domain/register/reminders.ts';
 import type { AppContext } from '../context.ts';
 import { deadlinesOf } from '../dossiers/deadlines.ts';
+import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import type { JobHandlers } from './queue.ts';
@@ -124,6 +125,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
         await releaseEmailClaim(db, notificationId);
         throw error;
       }
+    },
+    async 'account-email'(mail) {
+      await mailer.send(accountEmail(mail, ctx.config.publicUrl));
     },
   };
 }

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/client.ts';
+import type { AccountEmail } from '../mail/account-mails.ts';
 
 /** Every background job of Recours and its payload. */
 export interface JobPayloads {
@@ -9,9 +10,11 @@ export interface JobPayloads {
   'deadline-reminders': { reason: 'schedule' | 'start' | 'manual' };
   /** Sends one notification by e-mail (after the transaction that created it committed). */
   'notification-email': { notificationId: string };
+  /** Sends an account e-mail (sign-up confirmation, or a warning that the address already has an account). */
+  'account-email': AccountEmail;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['deadline-reminders', 'notification-email'];
+export const JOB_NAMES: readonly JobName[] = ['deadline-reminders', 'notification-email', 'account-email'];
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N]) => Promise<void> };
 
