@@ -45,6 +45,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Serve the built SPA (web/dist) when it exists. */
   serveWeb?: boolean;
+  /** Where the log lines go (standard output by default; tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 /** A hop count: the nearest `hops` proxies are believed, whatever their address. */
@@ -57,6 +59,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger
       ? {
           level: ctx.config.logLevel,
+          ...(options.logStream ? { stream: options.logStream } : {}),
           // Health data never reaches the logs: no bodies are logged, and these headers are masked.
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
           // No query string either: a search or a letter preview puts the member's words in the URL.

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import {
   CATEGORY_LABELS,
   DOSSIER_CATEGORIES,
@@ -16,7 +17,8 @@ import { factsOf } from '../handling/use-cases.ts';
 import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk } from './use-cases.ts';
 
 const TAG = 'Registre des réclamations';
-const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
+// Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
+const calendarDate = calendarDateSchema;
 
 /** One value or the same parameter repeated (?status=submitted&status=acknowledged). */
 function oneOrMany<T extends z.ZodType>(item: T, description: string) {
