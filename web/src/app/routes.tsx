@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
+import { AccountPage } from '../features/auth/account-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { SignUpConfirmPage } from '../features/auth/sign-up-confirm-page.tsx';
 import { SignUpPage } from '../features/auth/sign-up-page.tsx';
 import { EthicsPage } from '../features/back-office/ethics-page.tsx';
 import { NotificationsPage } from '../features/back-office/notifications-page.tsx';
@@ -30,6 +32,15 @@ export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'connexion', element: <SignInPage /> },
   { path: 'inscription', element: <SignUpPage /> },
+  { path: 'inscription/confirmer', element: <SignUpConfirmPage /> },
+  {
+    path: 'mon-compte',
+    element: (
+      <RequireAuth>
+        <AccountPage />
+      </RequireAuth>
+    ),
+  },
   { path: 'delais', element: <DeadlinesPage /> },
   { path: 'verifier-remboursement', element: <ReimbursementPage /> },
   {
