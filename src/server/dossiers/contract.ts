@@ -47,7 +47,7 @@ function contractError(error: z.ZodError): AppError {
   return new AppError('VALIDATION', `${where} : ${message}`, fieldPath(path), 400);
 }
 
-/** Parses an untrusted body with the domain schema: unknown keys are dropped, defaults filled in. */
+/** Parses an untrusted body with the domain schema: unknown keys are refused with their path, defaults filled in. */
 export function parseContract(body: unknown): Contract {
   const parsed = ContractSchema.safeParse(body);
   if (!parsed.success) throw contractError(parsed.error);
