@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { fieldPath } from '../domain/shared/field-path.ts';
 import type { DomainError } from '../domain/shared/result.ts';
+import { firstIssue } from '../domain/shared/zod-issues.ts';
 
 /** Exit codes: 0 done, 1 failure of the tool or its environment, 2 input the user must fix. */
 export const EXIT_INPUT = 2;
@@ -46,7 +47,7 @@ export function parseJson(text: string): unknown {
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
+  const issue = firstIssue(parsed.error);
   const field = fieldPath(issue.path);
   throw new CliInputError(
     field ? `Le champ « ${field} » est invalide : ${issue.message}` : issue.message,

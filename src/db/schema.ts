@@ -103,8 +103,30 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Public id of the session, to list and revoke it without ever exposing its token (hash). */
+    id: uuid('id').notNull().defaultRandom(),
+    /** The browser that signed in, as it named itself (shortened), so that a member recognises his sessions. */
+    userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_id_unique').on(t.id)],
+);
+
+/**
+ * A sign-up waiting for its address to be confirmed: the account is created only from the link sent to the
+ * address, so that the sign-up answer is the same whether or not an account already exists.
+ */
+export const signupRequests = pgTable(
+  'signup_requests',
+  {
+    /** SHA-256 of the token of the confirmation link. */
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('signup_requests_email_idx').on(t.email)],
 );
 
 export const dossiers = pgTable(
@@ -195,6 +217,8 @@ export const dossiers = pgTable(
     writtenConfirmationInvitedOn: date('written_confirmation_invited_on', { mode: 'string' }),
     /** A duplicate merged into another file: it stays, closed, with its own history. */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => dossiers.id),
+    /** SHA-256 of the creation request the key came with: the same key with another request is refused. */
+    idempotencyHash: text('idempotency_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

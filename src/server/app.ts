@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import '../domain/shared/zod-french.ts';
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
@@ -21,6 +22,10 @@ import { dossierRoutes } from './dossiers/routes.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { ethicsRoutes } from './ethics/routes.ts';
 import { handlingRoutes } from './handling/routes.ts';
+import { frenchClientError } from './hardening/client-errors.ts';
+import { inputHygiene } from './hardening/plugin.ts';
+import { urlWithoutQuery } from './hardening/safe-log.ts';
+import { securityHeaders } from './hardening/security-headers.ts';
 import { healthRoutes } from './health/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
@@ -32,9 +37,6 @@ import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
 import { setWebCacheHeaders } from './web/static-cache.ts';
-
-// Validation messages in French for every zod schema of the API.
-z.config(z.locales.fr());
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -48,6 +50,13 @@ export interface BuildOptions {
   logger?: boolean;
   /** Serve the built SPA (web/dist) when it exists. */
   serveWeb?: boolean;
+  /** Where the log lines go (standard output by default; tests read them). */
+  logStream?: { write(line: string): void };
+}
+
+/** A hop count: the nearest `hops` proxies are believed, whatever their address. */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -55,16 +64,30 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger
       ? {
           level: ctx.config.logLevel,
+          ...(options.logStream ? { stream: options.logStream } : {}),
           // Health data never reaches the logs: no bodies are logged, and these headers are masked.
           redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          // No query string either: a search or a letter preview puts the member's words in the URL.
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: urlWithoutQuery(req.url),
+            }),
+          },
         }
       : false,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies named in TRUST_PROXY (else anyone could pick an address
+    // and escape the sign-in limits).
+    trustProxy:
+      typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
+    clientErrorHandler: frenchClientError,
     bodyLimit: 1_048_576,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  inputHygiene(app);
+  securityHeaders(app, { hsts: ctx.config.publicUrl.startsWith('https:') });
   // Every API route, so that a test can prove the OpenAPI document describes each one.
   const routeTable: { method: string; url: string }[] = [];
   app.addHook('onRoute', (route) => {

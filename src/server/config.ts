@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Everything the server reads from the environment, checked once at boot (fail fast, readable message). */
@@ -18,6 +19,18 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins per minute from one IP address, whatever the accounts (one office may share an address). */
+  LOGIN_MAX_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(50),
+  /** Sign-up requests per hour from one IP address. */
+  SIGNUP_MAX_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Proxies whose X-Forwarded-For is believed: addresses or CIDR ranges (comma-separated), or a hop count. */
+  TRUST_PROXY: z
+    .string()
+    .refine(isTrustProxy, {
+      error:
+        'attendu : des adresses IP ou plages CIDR séparées par des virgules (10.0.0.1,10.1.0.0/16), loopback, ou un nombre de relais',
+    })
+    .optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -46,6 +59,28 @@ const envSchema = z.object({
   INTAKE_SMTP_HOST: z.string().default('127.0.0.1'),
 });
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isTrustProxy(value: string): boolean {
+  if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 10;
+  return value.split(',').every((raw) => {
+    const entry = raw.trim();
+    if (PROXY_NAMES.has(entry)) return true;
+    const [address, bits, extra] = entry.split('/');
+    if (extra !== undefined || !address || !isIP(address)) return false;
+    if (bits === undefined) return true;
+    const max = isIP(address) === 4 ? 32 : 128;
+    return /^\d+$/.test(bits) && Number(bits) <= max;
+  });
+}
+
+/** Fastify's trustProxy from TRUST_PROXY: nothing trusted by default (X-Forwarded-For is then ignored). */
+function trustProxyOf(value: string | undefined): false | number | string[] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim());
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -57,6 +92,10 @@ export interface Config {
   cookieSecure: boolean;
   logLevel: string;
   loginMaxPerMinute: number;
+  loginMaxPerIpPerMinute: number;
+  signupMaxPerHour: number;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses and ranges. */
+  trustProxy: false | number | string[];
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; label: string } | undefined;
   mail: { smtpUrl: string | undefined; from: string };
@@ -89,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : publicUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
     loginMaxPerMinute: e.LOGIN_MAX_PER_MINUTE,
+    loginMaxPerIpPerMinute: e.LOGIN_MAX_PER_IP_PER_MINUTE,
+    signupMaxPerHour: e.SIGNUP_MAX_PER_HOUR,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
     seedDemo: e.SEED_DEMO === 'true',
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID

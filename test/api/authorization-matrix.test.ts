@@ -212,14 +212,15 @@ describe('authorisation matrix: every role × every route of a file', () => {
       const allowed = ALLOWED[route] ?? (route.startsWith('GET') ? READERS : MEMBER_AND_HANDLERS);
       for (const who of IN_SCOPE) {
         const res = await call(route, who);
-        const refused = [401, 403, 404].includes(res.statusCode);
+        // A 500 is a failure whoever asks: neither a refusal nor a permission.
+        const outcome =
+          res.statusCode >= 500
+            ? 'server error'
+            : [401, 403, 404].includes(res.statusCode)
+              ? 'refused'
+              : 'allowed';
         const expected = allowed.includes(who) ? 'allowed' : 'refused';
-        expect([who, route, refused ? 'refused' : 'allowed', res.statusCode]).toEqual([
-          who,
-          route,
-          expected,
-          res.statusCode,
-        ]);
+        expect([who, route, outcome, res.statusCode]).toEqual([who, route, expected, res.statusCode]);
       }
     }
   }, 120_000);

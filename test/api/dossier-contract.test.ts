@@ -57,10 +57,11 @@ describe('the table of guarantees stored with a file', () => {
     expect(JSON.stringify(event?.payload)).not.toContain('OPTAM');
   });
 
-  it('drops unknown keys', async () => {
+  it('refuses an unknown key with its path (a misspelt field would silently change the result)', async () => {
     const res = await put('handler', ids.crown, { ...example.contract, secret: 'x' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().contract).not.toHaveProperty('secret');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('secret');
+    expect(res.json().error.message).toMatch(/Champ inconnu : secret/);
   });
 
   it('refuses an invalid line in French, naming the field', async () => {

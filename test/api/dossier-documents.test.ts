@@ -190,9 +190,11 @@ describe('reading the pieces', () => {
       expect(res.rawPayload.equals(PDF_BYTES)).toBe(true);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
+      // Downloaded, under a sandboxing policy: a PDF never runs in the application's origin.
       expect(res.headers['content-disposition']).toBe(
-        `inline; filename="Decompte ete.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        `attachment; filename="Decompte ete.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
       );
+      expect(res.headers['content-security-policy']).toMatch(/^sandbox;/);
     }
     const reads = (await auditTypes(t, ids.crown)).filter(
       (e) => e.type === 'document.viewed' && (e.payload as { documentId: string }).documentId === doc.id,

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertUser } from '../../src/db/repositories/users.ts';
 import { auditEvents } from '../../src/db/schema.ts';
+import { hashPassword } from '../../src/server/auth/passwords.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 // The test clock: 2026-11-23 (see createTestApp).
@@ -97,16 +99,13 @@ describe('a complaint received by post, recorded by a handler', () => {
   });
 
   it('the member claims the record once he has an account and sees the file with its history', async () => {
-    const signup = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/signup',
-      payload: {
-        email: 'j.martin@exemple.fr',
-        password: 'Un-mot-de-passe-2026',
-        displayName: 'Jeanne Martin',
-      },
+    // A member who signed up (and confirmed his address) later: his account is made here directly.
+    await insertUser(t.ctx.database.db, {
+      email: 'j.martin@exemple.fr',
+      displayName: 'Jeanne Martin',
+      passwordHash: await hashPassword('Un-mot-de-passe-2026'),
+      role: 'member',
     });
-    expect(signup.statusCode, signup.body).toBeLessThan(300);
     const jeanne = await t.login('j.martin@exemple.fr', 'Un-mot-de-passe-2026');
     s.jeanne = jeanne;
     expect((await get('jeanne', '/api/v1/dossiers')).json().dossiers).toEqual([]);

@@ -34,6 +34,7 @@ export async function createTestApp(
     SEED_DEMO: 'false',
     LOGIN_MAX_PER_MINUTE: '1000',
     AUDIT_SIGNING_KEY: TEST_AUDIT_KEY,
+    LOGIN_MAX_PER_IP_PER_MINUTE: '1000',
     ...options.env,
   });
   const ctx: AppContext = { database, config, now: options.now ?? (() => new Date('2026-11-23T10:00:00Z')) };

@@ -157,11 +157,7 @@ function schemaError(error: z.ZodError): Result<never> {
           'Entrée invalide : un objet JSON { context, facts, options } est attendu.',
         );
       }
-      return fail(
-        'invalid_type',
-        `Type invalide${where} : ${issue.expected} attendu, ${JSON.stringify(issue.input)} reçu.`,
-        field,
-      );
+      return fail('invalid_type', `Type invalide${where} : ${issue.message}`, field);
     case 'invalid_format':
     case 'custom':
       return fail('invalid_date', field ? `${field} : ${issue.message}` : issue.message, field);

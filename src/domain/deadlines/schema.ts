@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../shared/calendar-date.ts';
+import '../shared/zod-french.ts';
+import { isCalendarDate, isSupportedDate, UNSUPPORTED_YEAR_MESSAGE } from '../shared/calendar-date.ts';
 
 /** A calendar day `YYYY-MM-DD` that exists (2026-02-30 and 2026-13-01 are refused). */
 export const calendarDateSchema = z
@@ -8,6 +9,7 @@ export const calendarDateSchema = z
   .refine(isCalendarDate, {
     error: (issue) => `Date impossible : ${String(issue.input)} n'existe pas dans le calendrier.`,
   })
+  .refine((value) => !isCalendarDate(value) || isSupportedDate(value), { error: UNSUPPORTED_YEAR_MESSAGE })
   .meta({ format: 'date', example: '2026-03-15' });
 
 const date = (description: string) => calendarDateSchema.optional().describe(description);

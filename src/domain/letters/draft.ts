@@ -1,5 +1,6 @@
 import { addDays, type CalendarDate } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
+import { firstIssue } from '../shared/zod-issues.ts';
 import { chronology, chronologyLines } from './chronology.ts';
 import { formatAmount, formatDate, frenchTypography, listJoin } from './format.ts';
 import { deadlinesFor, findDeadline, mediationChecks, mediatorOf } from './mediation-checks.ts';
@@ -839,9 +840,9 @@ function schemaFailure(prefix: string, issue: { path: readonly PropertyKey[]; me
 /** Drafts a letter of `type` from a file. Validates its input; never throws on bad data. */
 export function draftLetter(type: LetterType, input: unknown, optionsInput: unknown = {}): Result<Letter> {
   const parsed = letterDossierSchema.safeParse(input);
-  if (!parsed.success) return schemaFailure('', parsed.error.issues[0]!);
+  if (!parsed.success) return schemaFailure('', firstIssue(parsed.error));
   const options = letterOptionsSchema.safeParse(optionsInput ?? {});
-  if (!options.success) return schemaFailure('options', options.error.issues[0]!);
+  if (!options.success) return schemaFailure('options', firstIssue(options.error));
   const d = parsed.data;
   const drafter = DRAFTERS[type];
   if (!drafter) return fail('unknown_type', `Type de courrier inconnu : ${String(type)}.`, 'type');
@@ -873,7 +874,7 @@ export function letterFromText(
   text: { subject: string; bodyText: string },
 ): Result<Letter> {
   const parsed = letterDossierSchema.safeParse(input);
-  if (!parsed.success) return schemaFailure('', parsed.error.issues[0]!);
+  if (!parsed.success) return schemaFailure('', firstIssue(parsed.error));
   const frame = frameOf(type, parsed.data);
   const base: Letter = { type, ...frame, subject: '', salutation: '', body: [], closing: '', legalBasis: [] };
   return withEditedText(base, text, mediatorOf(parsed.data));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../shared/zod-french.ts';
 import { calendarDateSchema, factsSchema, zoneSchema } from '../deadlines/schema.ts';
 
 /**
@@ -53,10 +54,10 @@ export const mediatorSchema = z
   .describe('Médiateur compétent ; à défaut, celui du type d’organisme (MEDIATORS).');
 
 export const letterDossierSchema = z
-  .object({
+  .strictObject({
     today: calendarDateSchema.describe('Date du courrier (le moteur ne lit pas l’horloge).'),
     place: z.string().trim().min(1).max(80).default('Lyon').describe('Lieu de rédaction.'),
-    member: z.object({
+    member: z.strictObject({
       name: z.string().trim().min(2).max(200),
       postalAddress: lines('Adresse postale de l’adhérent, une ligne par élément.'),
       memberNumber: z
@@ -67,7 +68,7 @@ export const letterDossierSchema = z
         .describe('Numéro d’adhérent ou de sécurité sociale.'),
       email: z.string().trim().max(200).optional(),
     }),
-    organisation: z.object({
+    organisation: z.strictObject({
       name: z.string().trim().min(2).max(200),
       kind: organisationKindSchema,
       department: z
@@ -85,7 +86,7 @@ export const letterDossierSchema = z
         .optional()
         .describe('Signataire des courriers de l’organisme (conseiller).'),
     }),
-    dossier: z.object({
+    dossier: z.strictObject({
       reference: z.string().trim().min(1).max(60).describe('Référence Recours (REC-2026-XXXXXX).'),
       organisationReference: z.string().trim().max(100).optional(),
       category: z.string().trim().max(60).default('other'),
@@ -103,7 +104,7 @@ export const letterDossierSchema = z
     }),
     contacts: z
       .array(
-        z.object({
+        z.strictObject({
           date: calendarDateSchema,
           channel: z.enum(['phone', 'email', 'letter', 'visit', 'chat', 'other']),
           agent: z.string().max(200).optional(),
@@ -114,7 +115,7 @@ export const letterDossierSchema = z
       .default([]),
     documents: z
       .array(
-        z.object({
+        z.strictObject({
           id: z.string().max(100).optional(),
           kind: z.string().max(60),
           title: z.string().trim().min(1).max(300),
@@ -126,7 +127,7 @@ export const letterDossierSchema = z
       .default([]),
     shortfalls: z
       .array(
-        z.object({
+        z.strictObject({
           sentence: z.string().trim().min(1).max(2000).describe('Phrase du simulateur de remboursement.'),
           amountCents: z.number().int().describe('Montant manquant, en centimes.'),
         }),
@@ -134,7 +135,7 @@ export const letterDossierSchema = z
       .default([]),
     letters: z
       .array(
-        z.object({
+        z.strictObject({
           type: letterTypeSchema,
           date: calendarDateSchema.describe("Date d'envoi."),
           registeredNumber: z.string().max(60).optional(),
@@ -156,7 +157,7 @@ export const terminationGroundSchema = z.enum(['annual', 'anytime', 'situation_c
 });
 
 export const letterOptionsSchema = z
-  .object({
+  .strictObject({
     answerDays: z
       .number()
       .int()
@@ -218,7 +219,7 @@ export interface Letter {
   answerBy?: { date: string; rule: string };
 }
 
-export const editedLetterSchema = z.object({
+export const editedLetterSchema = z.strictObject({
   subject: z.string().trim().min(3, 'L’objet doit faire 3 caractères au moins.').max(300),
   bodyText: z
     .string()

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { type CalendarDate, formatFrenchDate, parts } from '../shared/calendar-date.ts';
 import { fieldPath } from '../shared/field-path.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
+import { firstIssue } from '../shared/zod-issues.ts';
 import { complementaryAmount, GuaranteeLedger } from './amc.ts';
 import { type ActFacts, amoShare, newDeductionCounters } from './amo.ts';
 import { euros, explanation, ParameterReader } from './explanations.ts';
@@ -36,8 +37,8 @@ function where(path: readonly PropertyKey[]): string {
 }
 
 export function zodErrorToDomain(error: z.ZodError): { code: string; field: string; message: string } {
-  const issue = error.issues[0];
-  if (!issue) return { code: 'invalid_input', field: '', message: 'Demande invalide.' };
+  if (!error.issues[0]) return { code: 'invalid_input', field: '', message: 'Demande invalide.' };
+  const issue = firstIssue(error);
   const message = issue.message || 'Valeur invalide.';
   return {
     code: 'invalid_input',

@@ -4,7 +4,8 @@
  * refusal a French message. Money is integer cents everywhere; percentages are numbers from 0 to 100.
  */
 import { z } from 'zod';
-import { isCalendarDate } from '../shared/calendar-date.ts';
+import '../shared/zod-french.ts';
+import { isCalendarDate, isSupportedDate, UNSUPPORTED_YEAR_MESSAGE } from '../shared/calendar-date.ts';
 
 /** Sane upper bound for any amount: 100 000 € (a typo in the unit is far likelier than a bigger bill). */
 export const MAX_AMOUNT_CENTS = 10_000_000;
@@ -44,9 +45,14 @@ export const GUARANTEE_MODES = [
 export type GuaranteeMode = (typeof GUARANTEE_MODES)[number];
 
 const calendarDate = (what: string) =>
-  z.string({ error: `${what} : une date au format AAAA-MM-JJ est attendue.` }).refine(isCalendarDate, {
-    error: (iss) => `${what} : « ${String(iss.input)} » n'est pas une date valide (AAAA-MM-JJ).`,
-  });
+  z
+    .string({ error: `${what} : une date au format AAAA-MM-JJ est attendue.` })
+    .refine(isCalendarDate, {
+      error: (iss) => `${what} : « ${String(iss.input)} » n'est pas une date valide (AAAA-MM-JJ).`,
+    })
+    .refine((value) => !isCalendarDate(value) || isSupportedDate(value), {
+      error: `${what} : ${UNSUPPORTED_YEAR_MESSAGE}`,
+    });
 
 const cents = (what: string) =>
   z
@@ -76,7 +82,7 @@ const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: strin
   });
 
 export const ActSchema = z
-  .object({
+  .strictObject({
     id: z
       .string()
       .min(1)
@@ -160,7 +166,7 @@ export const ActSchema = z
   .describe('Un acte de soins, ou une ligne de décompte.');
 
 export const PatientSchema = z
-  .object({
+  .strictObject({
     birthDate: calendarDate('Date de naissance').optional().describe('Date de naissance (AAAA-MM-JJ).'),
     age: z
       .number({ error: 'Âge : un nombre entier est attendu.' })
@@ -201,7 +207,7 @@ export const PatientSchema = z
   .describe('La situation du patient.');
 
 export const GuaranteeSchema = z
-  .object({
+  .strictObject({
     kind: enumOf(GUARANTEE_KINDS, 'Type de garantie').describe(
       "Type d'acte couvert (mêmes valeurs que `acts[].kind`, plus forfait_journalier).",
     ),
@@ -272,7 +278,7 @@ export const GuaranteeSchema = z
   .describe('Une ligne du tableau de garanties.');
 
 export const ContractSchema = z
-  .object({
+  .strictObject({
     name: z.string().max(200).optional().describe('Nom du contrat.'),
     responsible: z
       .boolean()
@@ -283,7 +289,7 @@ export const ContractSchema = z
   .describe('Le contrat de complémentaire santé.');
 
 export const PaidSchema = z
-  .object({
+  .strictObject({
     actId: z
       .string({ error: 'Paiement : l’identifiant de l’acte (actId) est attendu.' })
       .min(1)
@@ -298,7 +304,7 @@ export const PaidSchema = z
   .describe('Ce qui a été réellement versé pour un acte.');
 
 export const OptionsSchema = z
-  .object({
+  .strictObject({
     heavyActFlatIncreaseDate: calendarDate('Date du passage à 32 €')
       .optional()
       .describe(
@@ -330,7 +336,7 @@ export const OptionsSchema = z
   .describe('Paramètres non tranchés par les sources.');
 
 export const ReimbursementInputSchema = z
-  .object({
+  .strictObject({
     acts: z
       .array(ActSchema, { error: 'La liste des actes (acts) est attendue.' })
       .min(1, { error: 'Saisissez au moins un acte.' })

@@ -13,6 +13,22 @@ export function isCalendarDate(value: string): value is CalendarDate {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+/**
+ * The years a date of a file may fall in. Older or later dates are typing slips (2206 for 2026), and the
+ * calendars the engines use (public holidays, dated parameters) are only defined well inside this range.
+ */
+export const MIN_SUPPORTED_YEAR = 1900;
+export const MAX_SUPPORTED_YEAR = 2100;
+
+/** A calendar date between 1900-01-01 and 2100-12-31. */
+export function isSupportedDate(value: string): boolean {
+  if (!isCalendarDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_SUPPORTED_YEAR && year <= MAX_SUPPORTED_YEAR;
+}
+
+export const UNSUPPORTED_YEAR_MESSAGE = `Année hors des bornes : une date entre ${MIN_SUPPORTED_YEAR} et ${MAX_SUPPORTED_YEAR} est attendue (vérifiez l'année saisie).`;
+
 export function parts(date: CalendarDate): { year: number; month: number; day: number } {
   const m = PATTERN.exec(date);
   if (!m) throw new Error(`not a calendar date: ${date}`);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deadlineIdSchema, deadlineStatusSchema, partySchema } from '../deadlines/schema.ts';
-import { isCalendarDate } from '../shared/calendar-date.ts';
+import '../shared/zod-french.ts';
+import { isCalendarDate, isSupportedDate, UNSUPPORTED_YEAR_MESSAGE } from '../shared/calendar-date.ts';
 import { CATEGORIES, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
 
 /** Shared by the HTTP route (OpenAPI) and the CLI. */
@@ -8,13 +9,14 @@ import { CATEGORIES, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
 const calendarDate = z
   .string()
   .refine(isCalendarDate, { message: 'Date attendue au format AAAA-MM-JJ (par exemple 2026-11-23).' })
+  .refine((value) => !isCalendarDate(value) || isSupportedDate(value), { message: UNSUPPORTED_YEAR_MESSAGE })
   .describe('Jour calendaire, AAAA-MM-JJ (Europe/Paris).');
 
 export const ANSWER_OUTCOMES = ['accepted', 'partial', 'rejected'] as const;
 
 /** What the member answered or corrected in the conversation; each answer wins over what the text suggested. */
 export const triageAnswersSchema = z
-  .object({
+  .strictObject({
     category: z.enum(CATEGORIES).optional().describe('Type de litige, choisi ou corrigé par l’adhérent.'),
     organisation: z.enum(ORGANISATIONS).optional().describe('Organisme en face, choisi ou corrigé.'),
     stage: z.enum(STAGES).optional().describe('Démarche la plus avancée déjà faite, choisie ou corrigée.'),
@@ -57,7 +59,7 @@ const ANSWER_KEYS_TUPLE = [
 export const ANSWER_KEYS: ReadonlyArray<AnswerKey> = ANSWER_KEYS_TUPLE;
 
 export const triageRequestSchema = z
-  .object({
+  .strictObject({
     text: z
       .string()
       .trim()

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as client from 'openid-client';
 import { z } from 'zod';
-import { createSession } from '../../db/repositories/sessions.ts';
+import { createSession, deleteSession } from '../../db/repositories/sessions.ts';
 import {
   findUserByEmail,
   findUserByOidc,
@@ -119,7 +119,15 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!claims)
         throw new AppError('UNAUTHENTICATED', 'Le fournisseur d’identité n’a pas renvoyé d’identité.');
       const user = await userForClaims(ctx, config.serverMetadata().issuer, claims);
-      const session = await createSession(ctx.database.db, user.id, ctx.config.sessionTtlHours, ctx.now());
+      // A new sign-in rotates the session (see auth/routes.ts).
+      if (request.sessionToken) await deleteSession(ctx.database.db, request.sessionToken);
+      const session = await createSession(
+        ctx.database.db,
+        user.id,
+        ctx.config.sessionTtlHours,
+        ctx.now(),
+        request.headers['user-agent'],
+      );
       setSessionCookie(reply, ctx, session.token, session.expiresAt);
       return reply.redirect(user.role === 'member' ? '/mes-dossiers' : '/registre');
     },

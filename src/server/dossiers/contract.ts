@@ -12,6 +12,7 @@ import {
   ReimbursementOutputSchema,
 } from '../../domain/reimbursement/schema.ts';
 import { fieldPath } from '../../domain/shared/field-path.ts';
+import { firstIssue } from '../../domain/shared/zod-issues.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { validatedByDomain } from '../domain-route.ts';
@@ -37,8 +38,8 @@ const storedContractSchema = z
 
 /** Where a refusal is, as people read it: « Garantie n° 3 : … » with the field `guarantees[2].percent`. */
 function contractError(error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  const path = issue?.path ?? [];
+  const issue = firstIssue(error);
+  const path = issue.path;
   const [head, index] = path;
   const where =
     head === 'guarantees' && typeof index === 'number' ? `Garantie n° ${index + 1}` : 'Tableau de garanties';
@@ -46,7 +47,7 @@ function contractError(error: z.ZodError): AppError {
   return new AppError('VALIDATION', `${where} : ${message}`, fieldPath(path), 400);
 }
 
-/** Parses an untrusted body with the domain schema: unknown keys are dropped, defaults filled in. */
+/** Parses an untrusted body with the domain schema: unknown keys are refused with their path, defaults filled in. */
 export function parseContract(body: unknown): Contract {
   const parsed = ContractSchema.safeParse(body);
   if (!parsed.success) throw contractError(parsed.error);

@@ -31,9 +31,13 @@ import {
   medicalPiecesRead,
   type Withheld,
 } from '../../domain/dossiers/medical-pieces.ts';
+import { firstIssue } from '../../domain/shared/zod-issues.ts';
+import { findActivePdfContent } from '../../pdf/active-content.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
+import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../hardening/control-characters.ts';
+import { UPLOADED_FILE_CSP } from '../hardening/security-headers.ts';
 import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierParams, erasedConflict, readableDossier, writableDossier } from './access.ts';
@@ -183,9 +187,13 @@ export async function uploadDocument(
   // Authorise before reading 10 MB: a file one may not see answers 404 without its body being read.
   await writableDossier(db, user, dossierId, 'document.write', WRITE_REFUSAL);
   const upload = await readUpload(request);
+  const controlled = findControlCharacter(upload.fields);
+  if (controlled) {
+    throw new AppError('VALIDATION', `Le champ « ${controlled} » ${CONTROL_CHARACTER_MESSAGE}`, controlled);
+  }
   const parsed = uploadFieldsSchema.safeParse(upload.fields);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = firstIssue(parsed.error);
     const field = String(issue.path[0] ?? 'body');
     throw new AppError('VALIDATION', `Le champ « ${field} » est invalide : ${issue.message}`, field);
   }
@@ -201,6 +209,17 @@ export async function uploadDocument(
     );
   }
   const mimeType = checked.value;
+  if (mimeType === 'application/pdf') {
+    const active = await findActivePdfContent(upload.bytes);
+    if (active) {
+      throw new AppError(
+        'ACTIVE_CONTENT',
+        'Ce PDF contient du code ou une action automatique (JavaScript, lancement d’un programme…) : par sécurité, il est refusé. Ouvrez-le et enregistrez-le de nouveau avec « Imprimer » puis « Enregistrer au format PDF », ou scannez le document, puis déposez le nouveau fichier.',
+        'file',
+        422,
+      );
+    }
+  }
   const { kind, title, documentDate } = parsed.data;
   const medical = parsed.data.medical === 'true';
   const now = ctx.now();
@@ -361,7 +380,10 @@ export async function reclassifyDocument(
 }
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(
+  fileName: string,
+  disposition: 'inline' | 'attachment' = 'inline',
+): string {
   const ascii =
     fileName
       .normalize('NFD')
@@ -371,7 +393,7 @@ export function contentDisposition(fileName: string): string {
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Validates params and query with zod; leaves the multipart body to the handler, which streams it. */
@@ -476,7 +498,15 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
       return (
         reply
           .header('content-type', document.mimeType)
-          .header('content-disposition', contentDisposition(document.fileName))
+          // A PDF is downloaded, never run in the application's origin; an image may show, sandboxed.
+          .header(
+            'content-disposition',
+            contentDisposition(
+              document.fileName,
+              document.mimeType === 'application/pdf' ? 'attachment' : 'inline',
+            ),
+          )
+          .header('content-security-policy', UPLOADED_FILE_CSP)
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-store')
           // A Buffer skips the serializer: the schema above only documents the binary body.

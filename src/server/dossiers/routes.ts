@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
+import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
 import { ORGANISATION_KINDS } from '../../domain/dossiers/status.ts';
 import { requireUser } from '../auth/session-plugin.ts';
@@ -9,7 +10,8 @@ import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
 import { createDossier, listVisibleDossiers, openDossier } from './use-cases.ts';
 
-const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
+// Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
+const calendarDate = calendarDateSchema;
 
 export const dossierSchema = z.object({
   id: z.string().uuid(),

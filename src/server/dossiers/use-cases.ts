@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import {
+  type DossierRow,
   findByIdempotencyKey,
   findDossier,
   insertDossier,
@@ -14,6 +16,7 @@ import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { dossierSuggestion } from '../triage/suggestion.ts';
+import { deadlinesOf } from './deadlines.ts';
 
 export function listVisibleDossiers(ctx: AppContext, user: UserRow) {
   return listDossiers(ctx.database.db, dossierScope(actorOf(user)));
@@ -59,10 +62,38 @@ export async function createDossier(ctx: AppContext, user: UserRow, input: Creat
     // Two retries racing with the same key: the unique index let one through; return that one.
     if (input.idempotencyKey && isUniqueViolation(error)) {
       const existing = await findByIdempotencyKey(ctx.database.db, user.id, input.idempotencyKey);
-      if (existing) return { dossier: existing, created: false };
+      if (existing) return sameRequestOnly(existing, input);
     }
     throw error;
   }
+}
+
+/**
+ * The fingerprint of a creation request, stored with its Idempotency-Key: a retry carries the same request; the
+ * same key with another request is a client's mistake, refused rather than answered with the first file.
+ */
+function requestHash(input: CreateDossierInput): string {
+  const { idempotencyKey: _key, ...request } = input;
+  const canonical = JSON.stringify(
+    Object.fromEntries(
+      Object.entries(request)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function sameRequestOnly(existing: DossierRow, input: CreateDossierInput) {
+  if (existing.idempotencyHash && existing.idempotencyHash !== requestHash(input)) {
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'Cette clé d’idempotence a déjà servi pour une autre demande : utilisez une nouvelle clé pour ouvrir un autre dossier.',
+      'idempotency-key',
+      422,
+    );
+  }
+  return { dossier: existing, created: false };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -74,7 +105,7 @@ function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierI
   return ctx.database.db.transaction(async (tx) => {
     if (input.idempotencyKey) {
       const existing = await findByIdempotencyKey(tx, user.id, input.idempotencyKey);
-      if (existing) return { dossier: existing, created: false };
+      if (existing) return sameRequestOnly(existing, input);
     }
     let organisationName = input.organisationName?.trim();
     let organisationKind = input.organisationKind;
@@ -97,6 +128,10 @@ function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierI
       );
     }
     const now = ctx.now();
+    // The facts given at creation are checked as PATCH /facts checks them: by the deadline engine.
+    const facts = input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {};
+    const checked = deadlinesOf({ facts, organisationKind, zone: 'metropole' }, now);
+    if (!checked.ok) throw AppError.fromDomain(checked.error);
     const dossier = await insertDossier(tx, {
       reference: newReference(now.getUTCFullYear()),
       memberId: user.id,
@@ -110,6 +145,7 @@ function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierI
       facts: input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {},
       status: input.complaintSentOn ? 'submitted' : 'draft',
       idempotencyKey: input.idempotencyKey ?? null,
+      idempotencyHash: input.idempotencyKey ? requestHash(input) : null,
       // Back-office triage (docs/triage.md): the category the text suggests and the file's priority.
       ...dossierSuggestion({ ...input, organisationKind }, now),
       createdAt: now,

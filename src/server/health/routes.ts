@@ -10,20 +10,28 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['Système'],
-        summary: 'État du service et base de données utilisée',
+        summary: 'État du service (la base de données utilisée : administrateurs seulement)',
         response: {
           200: z.object({
             status: z.literal('ok'),
-            database: z.object({
-              kind: z.enum(['pglite', 'postgresql']),
-              location: z.string(),
-              version: z.string(),
-            }),
+            database: z
+              .object({
+                kind: z.enum(['pglite', 'postgresql']),
+                location: z.string(),
+                version: z.string(),
+              })
+              .optional()
+              .describe('Pour un administrateur connecté seulement'),
           }),
         },
       },
     },
-    async () => {
+    async (request) => {
+      // The public learns only that the service is up: versions and locations help an attacker, not a member.
+      if (request.user?.role !== 'admin') {
+        await ctx.database.db.execute(sql`select 1`);
+        return { status: 'ok' as const };
+      }
       const result = await ctx.database.db.execute(sql`select version() as version`);
       const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
         version: string;

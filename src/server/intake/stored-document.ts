@@ -9,6 +9,7 @@ import {
   type DocumentKind,
   safeFileName,
 } from '../../domain/dossiers/documents.ts';
+import { findActivePdfContent } from '../../pdf/active-content.ts';
 
 export interface IncomingFile {
   bytes: Buffer;
@@ -25,6 +26,15 @@ export async function checkIncomingFile(file: IncomingFile): Promise<CheckedFile
   const checked = checkUploadedFile({ detectedMime: detected?.mime, sizeBytes: file.bytes.length });
   const shownName = file.fileName?.trim() || 'pièce jointe';
   if (!checked.ok) return { ok: false, fileName: shownName, reason: checked.error.message };
+  // The same refusal as an upload: a PDF that runs code or actions by itself (docs/architecture.md).
+  if (checked.value === 'application/pdf' && (await findActivePdfContent(file.bytes))) {
+    return {
+      ok: false,
+      fileName: shownName,
+      reason:
+        'ce PDF contient du code ou une action automatique ; enregistrez-le de nouveau en PDF ou scannez-le',
+    };
+  }
   return {
     ok: true,
     bytes: file.bytes,

@@ -11,6 +11,7 @@ import { auditKeysOf } from '../audit/signing-key.ts';
 import type { AppContext } from '../context.ts';
 import { deadlinesOf } from '../dossiers/deadlines.ts';
 import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
+import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import type { JobHandlers } from './queue.ts';
@@ -145,6 +146,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
     },
     async 'intake-reply-email'({ messageId }) {
       await sendReplyEmail(ctx, mailer, messageId);
+    },
+    async 'account-email'(mail) {
+      await mailer.send(accountEmail(mail, ctx.config.publicUrl));
     },
   };
 }

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/client.ts';
+import type { AccountEmail } from '../mail/account-mails.ts';
 
 /** Every background job of Recours and its payload. */
 export interface JobPayloads {
@@ -15,6 +16,8 @@ export interface JobPayloads {
   'intake-reply-email': { messageId: string };
   /** Seals the history: integrates the new events into the Merkle log and signs a checkpoint. */
   'audit-checkpoint': { reason: 'schedule' | 'start' | 'manual' };
+  /** Sends an account e-mail (sign-up confirmation, or a warning that the address already has an account). */
+  'account-email': AccountEmail;
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
@@ -23,6 +26,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'document-ocr',
   'intake-reply-email',
   'audit-checkpoint',
+  'account-email',
 ];
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N]) => Promise<void> };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import {
   editedLetterSchema,
   LETTER_TYPES,
@@ -23,7 +24,8 @@ import {
   previewLetter,
 } from './use-cases.ts';
 
-const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
+// Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
+const calendarDate = calendarDateSchema;
 const dossierParams = z.object({ id: z.string().uuid('Identifiant de dossier invalide') });
 const letterParams = dossierParams.extend({
   letterId: z.string().uuid('Identifiant de courrier invalide'),

@@ -21,6 +21,7 @@ import {
 import { factsAfterSending } from '../../domain/letters/sent.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import type { DomainError } from '../../domain/shared/result.ts';
+import { firstIssue } from '../../domain/shared/zod-issues.ts';
 import { type BundleDocument, renderMediationBundle } from '../../pdf/bundle.ts';
 import { renderLetterPdf } from '../../pdf/letter.ts';
 import { actorOf } from '../auth/session-plugin.ts';
@@ -85,7 +86,7 @@ async function parsedDossier(
   const input = await letterDossierOf(db, dossier, now, extras);
   const parsed = letterDossierSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = firstIssue(parsed.error);
     const field = issue.path.map(String).join('.');
     throw new AppError(
       'INCOMPLETE_DOSSIER',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
@@ -11,7 +12,8 @@ const TAG = 'Médiation';
 const params = z.object({
   id: z.string().uuid('Identifiant de dossier invalide').describe('Identifiant du dossier'),
 });
-const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
+// Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
+const calendarDate = calendarDateSchema;
 const errors = {
   400: errorBodySchema,
   401: errorBodySchema,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { COUNT_CAP } from '../../db/repositories/register.ts';
+import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import {
   CATEGORY_LABELS,
   DOSSIER_CATEGORIES,
@@ -19,7 +20,8 @@ import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk 
 const TAG = 'Registre des réclamations';
 /** Offsets are bounded: deep pages go by cursor (keyset), whose cost does not grow with depth. */
 const MAX_OFFSET = 10_000;
-const calendarDate = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
+// Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
+const calendarDate = calendarDateSchema;
 
 /** One value or the same parameter repeated (?status=submitted&status=acknowledged). */
 function oneOrMany<T extends z.ZodType>(item: T, description: string) {

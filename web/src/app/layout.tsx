@@ -47,7 +47,10 @@ function AccountArea({ user }: { user: User | null }) {
     <div className="account">
       <NotificationBell />
       <p className="account__who">
-        <span className="account__name">{user.displayName}</span>
+        <Link className="account__name" to="/mon-compte">
+          {user.displayName}
+          <span className="sr-only"> — Mon compte (sessions ouvertes)</span>
+        </Link>
         <span className="account__role">
           {roleLabel(user.role)}
           {user.organisation ? ` — ${user.organisation.name}` : ''}

@@ -16,6 +16,11 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 }
 const SignInPage = page(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage');
 const SignUpPage = page(() => import('../features/auth/sign-up-page.tsx'), 'SignUpPage');
+const SignUpConfirmPage = page(
+  () => import('../features/auth/sign-up-confirm-page.tsx'),
+  'SignUpConfirmPage',
+);
+const AccountPage = page(() => import('../features/auth/account-page.tsx'), 'AccountPage');
 const EthicsPage = page(() => import('../features/back-office/ethics-page.tsx'), 'EthicsPage');
 const RegisterPage = page(() => import('../features/back-office/register-page.tsx'), 'RegisterPage');
 const DeadlinesPage = page(() => import('../features/deadlines/deadlines-page.tsx'), 'DeadlinesPage');
@@ -44,6 +49,15 @@ export const routes: RouteObject[] = [
   { index: true, element: <HomePage /> },
   { path: 'connexion', element: <SignInPage /> },
   { path: 'inscription', element: <SignUpPage /> },
+  { path: 'inscription/confirmer', element: <SignUpConfirmPage /> },
+  {
+    path: 'mon-compte',
+    element: (
+      <RequireAuth>
+        <AccountPage />
+      </RequireAuth>
+    ),
+  },
   { path: 'delais', element: <DeadlinesPage /> },
   { path: 'verifier-remboursement', element: <ReimbursementPage /> },
   {

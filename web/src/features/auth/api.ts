@@ -41,11 +41,54 @@ export function useLogin() {
   });
 }
 
+const signUpAnswerSchema = z.object({ message: z.string() });
+
+/** Asks for an account: the answer is the same whatever the address; the account comes from the mailed link. */
 export function useSignUp() {
+  return useMutation({
+    mutationFn: (input: SignUpInput) =>
+      apiSend('/api/auth/signup', { body: input, schema: signUpAnswerSchema }),
+  });
+}
+
+/** Follows the mailed link: creates the account and opens its session. */
+export function useConfirmSignUp() {
   const startSession = useStartSession();
   return useMutation({
-    mutationFn: (input: SignUpInput) => apiSend('/api/auth/signup', { body: input, schema: sessionSchema }),
+    mutationFn: (token: string) =>
+      apiSend('/api/auth/signup/confirm', { body: { token }, schema: sessionSchema }),
     onSuccess: startSession,
+  });
+}
+
+const sessionsSchema = z.object({
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      expiresAt: z.string(),
+      userAgent: z.string().nullable(),
+      current: z.boolean(),
+    }),
+  ),
+});
+export type OpenSession = z.infer<typeof sessionsSchema>['sessions'][number];
+const SESSIONS_KEY = ['auth', 'sessions'] as const;
+
+/** The browsers signed in to this account. */
+export function useOpenSessions() {
+  return useQuery({
+    queryKey: SESSIONS_KEY,
+    queryFn: ({ signal }) => apiGet('/api/auth/sessions', sessionsSchema, signal),
+  });
+}
+
+export function useRevokeSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE', schema: null }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
   });
 }
 

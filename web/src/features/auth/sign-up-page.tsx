@@ -28,6 +28,7 @@ export function SignUpPage() {
   const [values, setValues] = useState<SignUpInput>({ displayName: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [sent, setSent] = useState<string | null>(null);
   const returnPath = safeReturnPath(params.get('retour'));
 
   const user = session.data?.user;
@@ -42,6 +43,7 @@ export function SignUpPage() {
     signUp.mutate(
       { displayName: values.displayName.trim(), email: values.email.trim(), password: values.password },
       {
+        onSuccess: (answer) => setSent(answer.message),
         onError: (error) => {
           const spread = errorsFromApi(error, IDS);
           setErrors(spread.fields);
@@ -57,7 +59,18 @@ export function SignUpPage() {
       heading="Créer un compte adhérent"
       lead="Un compte vous permet d’ouvrir un dossier, d’y joindre vos pièces et de suivre chaque étape de votre réclamation."
     >
-      <section className="card card--narrow" aria-labelledby="inscription-formulaire">
+      <div role="status" aria-live="polite">
+        {sent ? (
+          <section className="card card--narrow notice notice--success" aria-labelledby="inscription-envoyee">
+            <h2 id="inscription-envoyee">Demande envoyée</h2>
+            <p>{sent}</p>
+            <p>
+              Ouvrez le lien du message pour activer votre compte. Pensez à regarder dans les indésirables.
+            </p>
+          </section>
+        ) : null}
+      </div>
+      <section className="card card--narrow" aria-labelledby="inscription-formulaire" hidden={sent !== null}>
         <h2 id="inscription-formulaire">Vos informations</h2>
         <p className="muted">Tous les champs sont obligatoires.</p>
         <ErrorSummary items={summary} />
