@@ -88,6 +88,7 @@ function withClocks(row: RegisterRow, today: CalendarDate): RegisterEntry {
     },
     row.status,
     today,
+    (row.facts ?? {}) as { acknowledgedOn?: string; answerReceivedOn?: string },
   );
   return { row, clocks, colour: worstColour([clocks.acknowledgment, clocks.answer]) };
 }
