@@ -24,7 +24,7 @@ import {
   type NamedMediator,
   reasonedAnswerText,
 } from '../../domain/register/answer.ts';
-import { type CalendarDate, formatFrenchDate } from '../../domain/shared/calendar-date.ts';
+import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
