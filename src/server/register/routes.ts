@@ -16,6 +16,7 @@ import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
 import { factsOf } from '../handling/use-cases.ts';
+import { listMediations } from './mediations.ts';
 import { staffSummary } from './summary.ts';
 import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk } from './use-cases.ts';
 
@@ -451,5 +452,32 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         clocks: { acknowledgment: clockView(s.clocks.acknowledgment), answer: clockView(s.clocks.answer) },
       };
     },
+  );
+
+  r.get(
+    '/api/v1/register/mediations',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Délai de 90 jours de chaque médiation confiée au médiateur connecté (C. consom. R612-5)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string().uuid(),
+                clock: z.object({
+                  colour: z.enum(SLA_COLOURS),
+                  dueDate: z.string().nullable().describe('Avis attendu au plus tard le'),
+                  label: z.string().describe('Libellé court'),
+                }),
+              }),
+            ),
+          }),
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request) => ({ items: await listMediations(ctx, requireUser(request)) }),
   );
 }

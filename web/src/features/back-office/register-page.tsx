@@ -456,7 +456,7 @@ function StaffRegister({ user }: { user: User | undefined }) {
                   ) : null}
                   {shows('date') ? (
                     <th scope="col" aria-sort={filters.sort === 'date' ? 'descending' : 'none'}>
-                      {sortButton('date', 'Réclamation')}
+                      {sortButton('date', 'Date de réclamation')}
                     </th>
                   ) : null}
                   <th scope="col" aria-sort={filters.sort === 'urgency' ? 'ascending' : 'none'}>
