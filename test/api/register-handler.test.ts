@@ -146,3 +146,16 @@ describe('a late acknowledgment never promises a date already past', () => {
     expect(message!.body).toBe(summary.acknowledgment.text);
   });
 });
+
+describe('GET /api/v1/register/mediations', () => {
+  it('gives the mediator the 90-day clock of each referral, and nobody else', async () => {
+    s.mediator = await t.login('mediateur@demo.recours.fr');
+    const res = await get('mediator', '/api/v1/register/mediations');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { clock: { label: string; colour: string } }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) expect(i.clock.label).not.toBe('');
+    s.supervisor = await t.login('superviseur@demo.recours.fr');
+    expect((await get('supervisor', '/api/v1/register/mediations')).statusCode).toBe(403);
+  });
+});
