@@ -114,6 +114,7 @@ describe('deadline projection = deadline engine', () => {
           },
           row.status,
           today,
+          f.facts as { acknowledgedOn?: string; answerReceivedOn?: string },
         );
         const context = { file: i, facts: f.facts, status: f.status, kind: f.organisationKind, today };
         expect({ ...context, clocks: projected }).toEqual({ ...context, clocks: engine });

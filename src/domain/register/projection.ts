@@ -3,7 +3,7 @@ import { computeDeadlines } from '../deadlines/engine.ts';
 import { daysLeftOf, type RuleContext } from '../deadlines/rule-context.ts';
 import type { Deadline, DeadlineStatus, Party } from '../deadlines/schema.ts';
 import { type CalendarDate, compareDates } from '../shared/calendar-date.ts';
-import { type SlaClock, type SlaClockId, slaClock, slaClocksOf } from './sla.ts';
+import { clockActs, type SlaClock, type SlaClockId, slaClock, slaClocksOf } from './sla.ts';
 
 /**
  * What the register needs of the deadline engine, stored with each file (issue 12): the engine runs once per
@@ -116,21 +116,26 @@ function deadlineAt(id: SlaClockId, clock: StoredClock, today: CalendarDate): De
   return { id, dueDate: clock.dueOn, status, daysLeft: daysLeftOf(status, today, clock.dueOn) } as Deadline;
 }
 
-/** The register's two clocks on `today`, from the stored projection alone (no engine run). */
+/**
+ * The register's two clocks on `today`, from the stored projection alone (no engine run). The file's dated facts
+ * (already in the page row) give the day each act was done, for the closed wording (« Répondu le … »).
+ */
 export function clocksAt(
   projection: Pick<DeadlineProjection, 'acknowledgment' | 'answer'>,
   fileStatus: string,
   today: CalendarDate,
+  facts: { acknowledgedOn?: string | undefined; answerReceivedOn?: string | undefined } = {},
 ): { acknowledgment: SlaClock; answer: SlaClock } {
   const ack = projection.acknowledgment;
   const ans = projection.answer;
+  const acts = clockActs(fileStatus, facts);
   return {
     acknowledgment: slaClock('complaint.acknowledgment', deadlineAt('complaint.acknowledgment', ack, today), {
-      status: fileStatus,
+      ...acts.acknowledgment,
       done: ack.done,
     }),
     answer: slaClock('complaint.answer', deadlineAt('complaint.answer', ans, today), {
-      status: fileStatus,
+      ...acts.answer,
       done: ans.done,
     }),
   };

@@ -48,7 +48,7 @@ describe('register traffic light of the acknowledgment clock (ACPR 2024-R-02: 10
       'acknowledged',
       'green',
       false,
-      'Respecté',
+      'Accusé le 05/05/2026 — délai respecté',
     ],
     [
       'acknowledged late: stays red for the record, nothing to do',
@@ -57,7 +57,7 @@ describe('register traffic light of the acknowledgment clock (ACPR 2024-R-02: 10
       'acknowledged',
       'red',
       false,
-      'Fait en retard',
+      'Accusé le 14/05/2026 — 2 j de retard',
     ],
     [
       'missed on a closed file: red, nothing to do any more',
@@ -118,6 +118,52 @@ describe('register traffic light of the answer clock (ACPR 2024-R-02: 2 months)'
   });
 });
 
+// After the act, the clock says when it was done and whether in time; the lateness is fixed on the day of the act
+// (ACPR 2024-R-02 reporting), not « dépassé de N jours » growing every day after the answer.
+describe('closed clocks: « Répondu le … », met or late, fixed', () => {
+  it.each([
+    [
+      'answered in time, read long after',
+      '2027-03-01',
+      { acknowledgedOn: '2026-05-04', answerReceivedOn: '2026-06-20', answerOutcome: 'rejected' },
+      'answer',
+      { outcome: 'met', colour: 'green', daysLate: null, label: 'Répondu le 20/06/2026 — délai respecté' },
+    ],
+    [
+      'answered 17 days late, read months later: still 17 days',
+      '2027-03-01',
+      { acknowledgedOn: '2026-05-04', answerReceivedOn: '2026-07-15', answerOutcome: 'rejected' },
+      'answer',
+      { outcome: 'late', colour: 'red', daysLate: 17, label: 'Répondu le 15/07/2026 — 17 j de retard' },
+    ],
+    [
+      'answered late, the day after the answer: same wording',
+      '2026-07-16',
+      { acknowledgedOn: '2026-05-04', answerReceivedOn: '2026-07-15', answerOutcome: 'rejected' },
+      'answer',
+      { outcome: 'late', daysLate: 17, actionable: false },
+    ],
+    [
+      'acknowledgment stood for by an answer within 10 jours ouvrables',
+      '2026-09-01',
+      { answerReceivedOn: '2026-05-06', answerOutcome: 'rejected' },
+      'acknowledgment',
+      { outcome: 'met', label: 'Répondu le 06/05/2026 — délai respecté', doneOn: '2026-05-06' },
+    ],
+    [
+      'nothing done yet: open, no outcome',
+      '2026-06-01',
+      { acknowledgedOn: '2026-05-04' },
+      'answer',
+      { outcome: null, doneOn: null, daysLate: null, label: 'Reste 27 j' },
+    ],
+  ] as const)('%s', (_name, today, facts, which, expected) => {
+    const status = 'answerReceivedOn' in facts ? 'answered' : 'acknowledged';
+    const result = clocks(today, { complaintSentOn: '2026-04-28', ...facts }, status);
+    expect(result[which]).toMatchObject(expected);
+  });
+});
+
 const clock = (colour: SlaClock['colour'], dueDate: string | null, actionable = true): SlaClock => ({
   id: 'complaint.answer',
   colour,
@@ -126,6 +172,9 @@ const clock = (colour: SlaClock['colour'], dueDate: string | null, actionable = 
   status: 'open',
   actionable,
   label: '',
+  outcome: null,
+  doneOn: null,
+  daysLate: null,
 });
 
 describe('urgency order of the register', () => {

@@ -1,5 +1,5 @@
 import type { Deadline, DeadlineId } from '../deadlines/schema.ts';
-import { type CalendarDate, compareDates } from '../shared/calendar-date.ts';
+import { type CalendarDate, compareDates, daysBetween, formatFrenchDate } from '../shared/calendar-date.ts';
 
 /** The two ACPR clocks of the complaint register (ACPR 2024-R-02: acknowledgment, then answer). */
 export const SLA_CLOCKS = ['complaint.acknowledgment', 'complaint.answer'] as const;
@@ -30,8 +30,28 @@ export interface SlaClock {
   status: Deadline['status'] | 'absent';
   /** True while someone still has to act on it: it counts for urgency and reminders. */
   actionable: boolean;
-  /** A short French label for the register ("Dépassé de 3 j", "Reste 2 j", "Respecté"). */
+  /**
+   * The one French wording of the clock, for the register and the file page alike ("Dépassé de 3 j",
+   * "Reste 2 j", "Répondu le 02/12/2026 — 17 j de retard"): the web shows it, never rebuilds it.
+   */
   label: string;
+  /** Once the act is done: 'met' (on or before the due date) or 'late'; null while it is not done. */
+  outcome: 'met' | 'late' | null;
+  /** The day the act was done (acknowledgment, or the answer that stands for it), when known. */
+  doneOn: CalendarDate | null;
+  /** Calendar days between the due date and the day the act was done, when late: fixed, not growing. */
+  daysLate: number | null;
+}
+
+/** What the register knows of the act that stops a clock. */
+export interface ClockAct {
+  status: string;
+  /** The act was performed (even late). */
+  done: boolean;
+  /** The day it was performed, when known (facts.acknowledgedOn / facts.answerReceivedOn). */
+  doneOn?: CalendarDate | null | undefined;
+  /** The acknowledgment clock stopped by a substantive answer (ACPR 2024-R-02: the answer stands for it). */
+  byAnswer?: boolean | undefined;
 }
 
 /** Statuses of a file in which the organisation still owes an acknowledgment or an answer. */
@@ -41,15 +61,46 @@ function daysWord(n: number): string {
   return `${n} j`;
 }
 
+/** « Accusé le 12/05/2026 », « Répondu le 02/12/2026 » (the answer also stops the acknowledgment clock). */
+function actWords(id: SlaClockId, act: ClockAct, on: CalendarDate): string {
+  const verb = id === 'complaint.answer' || act.byAnswer ? 'Répondu' : 'Accusé';
+  return `${verb} le ${formatFrenchDate(on)}`;
+}
+
+/**
+ * The closed wording of a clock whose act is done: met or late, and by how many days, counted from the due date
+ * to the day of the act (ACPR 2024-R-02 reporting: the lateness of a done act no longer grows).
+ */
+function doneClock(
+  id: SlaClockId,
+  base: Omit<SlaClock, 'colour' | 'actionable' | 'label' | 'outcome' | 'doneOn' | 'daysLate'>,
+  act: ClockAct,
+  late: boolean,
+): SlaClock {
+  const on = act.doneOn ?? null;
+  const daysLate = late && on && base.dueDate ? Math.max(0, daysBetween(base.dueDate, on)) : null;
+  const words = on ? actWords(id, act, on) : null;
+  let label: string;
+  if (!late) label = words ? `${words} — délai respecté` : 'Respecté';
+  else if (!words) label = 'Fait en retard';
+  else label = daysLate ? `${words} — ${daysWord(daysLate)} de retard` : `${words} — en retard`;
+  return {
+    ...base,
+    colour: late ? 'red' : 'green',
+    actionable: false,
+    label,
+    outcome: late ? 'late' : 'met',
+    doneOn: on,
+    daysLate,
+  };
+}
+
 /**
  * Colour of one register clock from the deadline engine's result. `done` says the act was performed (even late),
  * so a late clock stays red in the register (ACPR reporting) but no longer calls for action.
  */
-export function slaClock(
-  id: SlaClockId,
-  deadline: Deadline | undefined,
-  file: { status: string; done: boolean },
-): SlaClock {
+export function slaClock(id: SlaClockId, deadline: Deadline | undefined, file: ClockAct): SlaClock {
+  const open = { outcome: null, doneOn: null, daysLate: null } as const;
   if (!deadline) {
     return {
       id,
@@ -59,20 +110,23 @@ export function slaClock(
       status: 'absent',
       actionable: false,
       label: 'Sans objet',
+      ...open,
     };
   }
-  const base = { id, dueDate: deadline.dueDate, daysLeft: deadline.daysLeft, status: deadline.status };
+  const core = { id, dueDate: deadline.dueDate, daysLeft: deadline.daysLeft, status: deadline.status };
+  const base = { ...core, ...open };
   const pending = PENDING_FILE_STATUSES.has(file.status) && !file.done;
   switch (deadline.status) {
     case 'met':
-      return { ...base, colour: 'green', actionable: false, label: 'Respecté' };
+      return doneClock(id, core, file, false);
     case 'missed': {
+      if (file.done) return doneClock(id, core, file, true);
       const late = deadline.daysLeft !== null ? -deadline.daysLeft : null;
       return {
         ...base,
         colour: 'red',
         actionable: pending,
-        label: file.done ? 'Fait en retard' : late !== null ? `Dépassé de ${daysWord(late)}` : 'Dépassé',
+        label: late !== null ? `Dépassé de ${daysWord(late)}` : 'Dépassé',
       };
     }
     case 'open': {
@@ -93,14 +147,33 @@ export function slaClocksOf(
   file: { status: string; facts: { acknowledgedOn?: string; answerReceivedOn?: string } },
 ): { acknowledgment: SlaClock; answer: SlaClock } {
   const find = (id: DeadlineId) => deadlines?.find((d) => d.id === id);
-  const answered = file.facts.answerReceivedOn !== undefined;
+  const acts = clockActs(file.status, file.facts);
   return {
-    acknowledgment: slaClock('complaint.acknowledgment', find('complaint.acknowledgment'), {
-      status: file.status,
+    acknowledgment: slaClock(
+      'complaint.acknowledgment',
+      find('complaint.acknowledgment'),
+      acts.acknowledgment,
+    ),
+    answer: slaClock('complaint.answer', find('complaint.answer'), acts.answer),
+  };
+}
+
+/** The acts that stop the two clocks, from the file's dated facts. */
+export function clockActs(
+  status: string,
+  facts: { acknowledgedOn?: string | undefined; answerReceivedOn?: string | undefined },
+): { acknowledgment: ClockAct; answer: ClockAct } {
+  const answered = facts.answerReceivedOn !== undefined;
+  const acknowledged = facts.acknowledgedOn !== undefined;
+  return {
+    acknowledgment: {
+      status,
       // A substantive answer stands for the acknowledgment (ACPR 2024-R-02).
-      done: file.facts.acknowledgedOn !== undefined || answered,
-    }),
-    answer: slaClock('complaint.answer', find('complaint.answer'), { status: file.status, done: answered }),
+      done: acknowledged || answered,
+      doneOn: facts.acknowledgedOn ?? facts.answerReceivedOn ?? null,
+      byAnswer: !acknowledged && answered,
+    },
+    answer: { status, done: answered, doneOn: facts.answerReceivedOn ?? null },
   };
 }
 

@@ -11,6 +11,7 @@ import {
 import type { NewNotification } from '../../db/repositories/notifications.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import type { Actor } from '../../domain/access/roles.ts';
+import { planAcknowledgment } from '../../domain/register/acknowledgment.ts';
 import {
   canApplyAction,
   type HandledDossier,
@@ -23,7 +24,7 @@ import {
   type NamedMediator,
   reasonedAnswerText,
 } from '../../domain/register/answer.ts';
-import { type CalendarDate, formatFrenchDate } from '../../domain/shared/calendar-date.ts';
+import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
@@ -131,14 +132,15 @@ export async function acknowledgeInTransaction(step: Step): Promise<ActionResult
   const { tx, actor, row, now, today } = step;
   const facts: StoredFacts = { ...factsOf(row), acknowledgedOn: today };
   const output = checkFacts(row, facts, now);
-  const answerDue = output.deadlines.find((d) => d.id === 'complaint.answer')?.dueDate;
-  const sentOn = facts.complaintSentOn ? ` du ${formatFrenchDate(facts.complaintSentOn)}` : '';
-  const body = [
-    `Nous accusons réception de votre réclamation${sentOn} (dossier ${row.reference}).`,
-    answerDue
-      ? `Nous vous répondrons par écrit au plus tard le ${formatFrenchDate(answerDue)} (2 mois, recommandation ACPR 2024-R-02).`
-      : 'Nous vous répondrons par écrit dans les 2 mois (recommandation ACPR 2024-R-02).',
-  ].join('\n');
+  const due = (id: string) => output.deadlines.find((d) => d.id === id)?.dueDate ?? null;
+  // A late acknowledgment apologises and never promises a date already past (src/domain/register/acknowledgment.ts).
+  const body = planAcknowledgment({
+    today,
+    reference: row.reference,
+    complaintSentOn: facts.complaintSentOn,
+    acknowledgmentDue: due('complaint.acknowledgment'),
+    answerDue: due('complaint.answer'),
+  }).text;
   const messageId = await insertMessage(tx, {
     dossierId: row.id,
     authorId: actor.id,

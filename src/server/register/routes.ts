@@ -10,11 +10,15 @@ import {
 } from '../../domain/dossiers/categories.ts';
 import { DOSSIER_STATUSES, type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
 import { PRIORITIES } from '../../domain/register/actions.ts';
+import type { DecisionOutcome } from '../../domain/register/answer.ts';
 import { SLA_COLOURS, type SlaClock } from '../../domain/register/sla.ts';
+import { DECISION_LABELS } from '../../domain/register/staff-summary.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
 import { factsOf } from '../handling/use-cases.ts';
+import { listMediations } from './mediations.ts';
+import { staffSummary } from './summary.ts';
 import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk } from './use-cases.ts';
 
 const TAG = 'Registre des réclamations';
@@ -45,6 +49,12 @@ const clockSchema = z
     status: z.string().describe('État du délai selon le moteur de délais'),
     actionable: z.boolean().describe('Une action reste à faire avant ou après l’échéance'),
     label: z.string().describe('Libellé court'),
+    outcome: z
+      .enum(['met', 'late'])
+      .nullable()
+      .describe('Une fois l’acte fait : met (dans le délai) ou late (en retard) ; null sinon'),
+    doneOn: z.string().nullable().describe('Jour de l’acte (accusé de réception ou réponse)'),
+    daysLate: z.number().int().nullable().describe('Jours de retard au jour de l’acte (fixe)'),
   })
   .describe('Horloge de délai ACPR');
 
@@ -70,6 +80,7 @@ const entrySchema = z
     acknowledgedOn: z.string().nullable().describe('Accusé de réception'),
     answerReceivedOn: z.string().nullable().describe('Réponse motivée'),
     decision: z.string().nullable().describe('Sens de la réponse'),
+    decisionLabel: z.string().nullable().describe('Sens de la réponse en clair'),
     createdAt: z.string().describe('Ouverture du dossier sur Recours'),
     sla: z
       .object({
@@ -89,6 +100,9 @@ function clockView(c: SlaClock) {
     status: c.status,
     actionable: c.actionable,
     label: c.label,
+    outcome: c.outcome,
+    doneOn: c.doneOn,
+    daysLate: c.daysLate,
   };
 }
 
@@ -114,6 +128,7 @@ function entryView(e: RegisterEntry): z.infer<typeof entrySchema> {
     acknowledgedOn: f.acknowledgedOn ?? null,
     answerReceivedOn: f.answerReceivedOn ?? null,
     decision: row.decision,
+    decisionLabel: row.decision ? (DECISION_LABELS[row.decision as DecisionOutcome] ?? null) : null,
     createdAt: row.createdAt.toISOString(),
     sla: {
       colour: e.colour,
@@ -146,6 +161,12 @@ const bulkErrors = {
   409: bulkRefusalSchema.or(errorBodySchema),
   422: errorBodySchema,
 };
+const bulkMode = z
+  .enum(['eligible', 'all_or_nothing'])
+  .default('all_or_nothing')
+  .describe(
+    'eligible : appliquer aux dossiers possibles et signaler les autres ; all_or_nothing (par défaut) : rien si un dossier bloque',
+  );
 const dossierIds = z
   .array(z.string().uuid('Identifiant de dossier invalide'))
   .min(1, 'Choisissez au moins un dossier')
@@ -337,10 +358,11 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: [TAG],
         summary:
-          'Action groupée (attribuer, changer la priorité, accuser réception) : tout ou rien, chaque dossier vérifié et journalisé',
+          'Action groupée (attribuer, changer la priorité, accuser réception) : tout ou rien, ou aux seuls dossiers possibles (mode eligible) ; chaque dossier vérifié et journalisé',
         body: z.discriminatedUnion('action', [
           z.object({
             action: z.literal('assign').describe('Attribuer'),
+            mode: bulkMode,
             dossierIds,
             handlerId: z
               .string()
@@ -350,14 +372,114 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
           }),
           z.object({
             action: z.literal('priority').describe('Changer la priorité'),
+            mode: bulkMode,
             dossierIds,
             priority: z.enum(PRIORITIES).describe('normal, high ou urgent'),
           }),
-          z.object({ action: z.literal('acknowledge').describe('Accuser réception'), dossierIds }),
+          z.object({
+            action: z.literal('acknowledge').describe('Accuser réception'),
+            mode: bulkMode,
+            dossierIds,
+          }),
         ]),
         response: { 200: z.object({ results: z.array(bulkResultSchema) }), ...bulkErrors },
       },
     },
     async (request, reply) => sendBulk(reply, () => runBulk(ctx, requireUser(request), request.body)),
+  );
+
+  r.get(
+    '/api/v1/register/dossiers/:id/summary',
+    {
+      schema: {
+        tags: [TAG],
+        summary:
+          'Synthèse d’un dossier pour le personnel : adhérent et coordonnées, conseiller, priorité, délais, prochaine action',
+        description:
+          'Réservé au personnel de l’organisme du dossier. La lecture est journalisée. Avant un accusé de réception, dit s’il est tardif et le texte qui sera envoyé.',
+        params: z.object({ id: z.string().uuid('Identifiant de dossier invalide') }),
+        response: {
+          200: z
+            .object({
+              id: z.string().uuid(),
+              reference: z.string(),
+              status: z.string(),
+              priority: z.enum(PRIORITIES),
+              member: z.object({
+                name: z.string().describe('Adhérent'),
+                email: z.string().nullable().describe('Adresse électronique'),
+                postalAddress: z.string().nullable().describe('Adresse postale'),
+                memberNumber: z.string().nullable().describe('Numéro d’adhérent'),
+              }),
+              organisationReference: z.string().nullable().describe('Référence de l’organisme'),
+              assignedHandler: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+              clocks: z.object({ acknowledgment: clockSchema, answer: clockSchema }),
+              nextAction: z
+                .object({
+                  what: z.string().describe('Ce qui est à faire'),
+                  dueDate: z.string().nullable().describe('Avant le'),
+                  by: z.string().describe('Par qui'),
+                  party: z.enum(['organisation', 'member']),
+                })
+                .nullable()
+                .describe('Prochaine action due'),
+              answer: z
+                .object({
+                  answeredOn: z.string().describe('Répondu le'),
+                  outcome: z.string().nullable(),
+                  outcomeLabel: z.string().nullable().describe('Sens de la réponse en clair'),
+                })
+                .nullable(),
+              acknowledgment: z
+                .object({
+                  warning: z.string().nullable().describe('Avertissement avant un accusé tardif'),
+                  text: z.string().describe('Texte qui sera envoyé à l’adhérent'),
+                  late: z.boolean(),
+                })
+                .nullable()
+                .describe('Seulement quand l’accusé de réception est possible'),
+              today: z.string(),
+            })
+            .describe('Synthèse du dossier pour le personnel'),
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const s = await staffSummary(ctx, requireUser(request), request.params.id);
+      return {
+        ...s,
+        clocks: { acknowledgment: clockView(s.clocks.acknowledgment), answer: clockView(s.clocks.answer) },
+      };
+    },
+  );
+
+  r.get(
+    '/api/v1/register/mediations',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Délai de 90 jours de chaque médiation confiée au médiateur connecté (C. consom. R612-5)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string().uuid(),
+                clock: z.object({
+                  colour: z.enum(SLA_COLOURS),
+                  dueDate: z.string().nullable().describe('Avis attendu au plus tard le'),
+                  label: z.string().describe('Libellé court'),
+                }),
+              }),
+            ),
+          }),
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request) => ({ items: await listMediations(ctx, requireUser(request)) }),
   );
 }

@@ -22,7 +22,7 @@ import {
 } from '../../domain/register/actions.ts';
 import { clocksAt, type StoredClock } from '../../domain/register/projection.ts';
 import { type SlaClock, type SlaColour, worstColour } from '../../domain/register/sla.ts';
-import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
+import { type CalendarDate, formatFrenchDate } from '../../domain/shared/calendar-date.ts';
 import type { DomainError, Result } from '../../domain/shared/result.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -89,6 +89,7 @@ function withClocks(row: RegisterRow, today: CalendarDate): RegisterEntry {
     },
     row.status,
     today,
+    (row.facts ?? {}) as { acknowledgedOn?: string; answerReceivedOn?: string },
   );
   return { row, clocks, colour: worstColour([clocks.acknowledgment, clocks.answer]) };
 }
@@ -103,6 +104,13 @@ export async function listRegister(ctx: AppContext, user: UserRow, query: Regist
   const today = todayInParis(now);
   // Reads may go to the replica (READ_DATABASE_URL); the access log is a write and goes to the primary.
   const db = ctx.database.readDb;
+  if (query.from && query.to && query.from > query.to) {
+    throw new AppError(
+      'VALIDATION',
+      `La date de début (${formatFrenchDate(query.from)}) est après la date de fin (${formatFrenchDate(query.to)}) : corrigez l’une des deux.`,
+      'from',
+    );
+  }
   const text = query.q?.trim();
   const sort = query.sort ?? (text ? 'relevance' : 'urgency');
   if (sort === 'relevance' && !text) {
@@ -164,10 +172,16 @@ export async function listStaff(ctx: AppContext, user: UserRow) {
   return staffWithLoad(ctx.database.db, organisationId);
 }
 
-export type BulkInput =
+/**
+ * all_or_nothing: one refused file and nothing is applied; eligible: the files that may be changed are, the others
+ * are reported with their reason.
+ */
+export type BulkMode = 'eligible' | 'all_or_nothing';
+export type BulkInput = { mode?: BulkMode | undefined } & (
   | { action: 'assign'; dossierIds: string[]; handlerId: string | null }
   | { action: 'priority'; dossierIds: string[]; priority: Priority }
-  | { action: 'acknowledge'; dossierIds: string[] };
+  | { action: 'acknowledge'; dossierIds: string[] }
+);
 
 export interface BulkResult {
   dossierId: string;
@@ -185,6 +199,8 @@ export class BulkRefusedError extends AppError {
     super(error.code, error.message, error.field, error.status);
   }
 }
+
+const PRIORITY_LABELS: Record<Priority, string> = { normal: 'normale', high: 'haute', urgent: 'urgente' };
 
 const SEVERITY = ['not_visible', 'forbidden', 'invalid_target', 'invalid_state'];
 
@@ -225,7 +241,8 @@ export async function runBulk(ctx: AppContext, user: UserRow, input: BulkInput) 
       return { id, row, check: checkOf(row) };
     });
     const refused = checks.filter((c) => !c.check.ok);
-    if (refused.length > 0) {
+    const mode = input.mode ?? 'all_or_nothing';
+    if (refused.length > 0 && mode === 'all_or_nothing') {
       const worst = refused
         .map((c) => (c.check as { ok: false; error: DomainError }).error)
         .sort((a, b) => SEVERITY.indexOf(a.code) - SEVERITY.indexOf(b.code))[0]!;
@@ -237,7 +254,9 @@ export async function runBulk(ctx: AppContext, user: UserRow, input: BulkInput) 
           dossierId: id,
           reference: visible ? row.reference : null,
           outcome: error ? 'refused' : 'not_applied',
-          message: error ? error.message : 'Non appliqué : la demande groupée a été refusée.',
+          message: error
+            ? error.message
+            : 'Ce dossier pouvait être traité, mais rien n’a été modifié : vous avez demandé « tout ou rien ».',
         };
       });
       const count = refused.length;
@@ -255,9 +274,20 @@ export async function runBulk(ctx: AppContext, user: UserRow, input: BulkInput) 
     const results: BulkResult[] = [];
     const notificationIds: string[] = [];
     const acknowledged: ActionResult[] = [];
-    for (const { row, check } of checks) {
+    for (const { id, row, check } of checks) {
+      if (!check.ok) {
+        // Eligible mode: the refused file is reported, the others go on (a hidden file keeps its reference hidden).
+        const visible = row !== undefined && check.error.code !== 'not_visible';
+        results.push({
+          dossierId: id,
+          reference: visible ? row.reference : null,
+          outcome: 'refused',
+          message: check.error.message,
+        });
+        continue;
+      }
       const r = row!;
-      if (check.ok && check.value === false) {
+      if (check.value === false) {
         results.push({
           dossierId: r.id,
           reference: r.reference,
@@ -309,7 +339,7 @@ export async function runBulk(ctx: AppContext, user: UserRow, input: BulkInput) 
           dossierId: r.id,
           reference: r.reference,
           outcome: 'done',
-          message: `Priorité : ${input.priority}.`,
+          message: `Priorité : ${PRIORITY_LABELS[input.priority]}.`,
         });
       } else {
         const done = await acknowledgeInTransaction({ tx, ctx, actor, row: r, now, today });

@@ -22,7 +22,12 @@ const NAV_ITEMS: NavItem[] = [
     show: (user) => (user ? usesRegister(user.role) && user.role !== 'mediator' : false),
   },
   { to: '/registre', label: 'Dossiers en médiation', show: (user) => user?.role === 'mediator' },
-  { to: '/comite-ethique', label: 'Comité d’éthique', show: (user) => user?.role === 'supervisor' },
+  {
+    to: '/comite-ethique',
+    label: 'Comité d’éthique',
+    // Same roles as the page's guard (routes.tsx): supervisors act; administrators and auditors read.
+    show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
+  },
   { to: '/avis-medicaux', label: 'Avis médicaux', show: (user) => user?.role === 'medical_adviser' },
   { to: '/delais', label: 'Calculer mes délais' },
   { to: '/verifier-remboursement', label: 'Vérifier un remboursement' },

@@ -24,4 +24,6 @@ export interface ExtraDossierSection {
   Component: ComponentType<DossierSectionProps>;
   /** Shown only when this returns true (e.g. to staff of the file's organisation). */
   show?: (user: User | null) => boolean;
+  /** 'first': before the page's own sections (the staff's summary and actions come before the member's advice). */
+  placement?: 'first';
 }

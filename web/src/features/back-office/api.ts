@@ -13,8 +13,13 @@ const clockSchema = z.object({
   daysLeft: z.number().int().nullable(),
   status: z.string(),
   actionable: z.boolean(),
+  /** The domain's wording of the clock (src/domain/register/sla.ts): shown as is, never rebuilt here. */
   label: z.string(),
+  outcome: z.enum(['met', 'late']).nullable(),
+  doneOn: z.string().nullable(),
+  daysLate: z.number().int().nullable(),
 });
+export const slaClockSchema = clockSchema;
 export type SlaClockView = z.infer<typeof clockSchema>;
 
 const entrySchema = z.object({
@@ -35,6 +40,7 @@ const entrySchema = z.object({
   acknowledgedOn: z.string().nullable(),
   answerReceivedOn: z.string().nullable(),
   decision: z.string().nullable(),
+  decisionLabel: z.string().nullable(),
   createdAt: z.string(),
   sla: z.object({ colour: z.enum(SLA_COLOURS), acknowledgment: clockSchema, answer: clockSchema }),
 });
@@ -133,10 +139,13 @@ const bulkResultSchema = z.object({
 });
 export type BulkResult = z.infer<typeof bulkResultSchema>;
 
-export type BulkRequest =
+/** eligible: the possible files are changed, the others reported; all_or_nothing: one refusal stops all. */
+export type BulkMode = 'eligible' | 'all_or_nothing';
+export type BulkRequest = { mode: BulkMode } & (
   | { action: 'assign'; dossierIds: string[]; handlerId: string | null }
   | { action: 'priority'; dossierIds: string[]; priority: 'normal' | 'high' | 'urgent' }
-  | { action: 'acknowledge'; dossierIds: string[] };
+  | { action: 'acknowledge'; dossierIds: string[] }
+);
 
 export interface BulkOutcome {
   ok: boolean;

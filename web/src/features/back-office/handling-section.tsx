@@ -6,6 +6,7 @@ import { ErrorNotice, Loading } from '../../shared/ui/page.tsx';
 import { StatusBadge } from '../../shared/ui/status-badge.tsx';
 import { useHandlingAction, useStaffFile } from './api.ts';
 import { FormFeedback, StaffSection, useActionForm } from './staff-section.tsx';
+import { useStaffSummary } from './summary-api.ts';
 import './back-office.css';
 
 const OPEN = new Set(['submitted', 'acknowledged', 'awaiting_member']);
@@ -82,6 +83,8 @@ export function HandlingSection({ dossierId, user }: DossierSectionProps) {
 function AcknowledgeForm({ dossierId, done }: FormProps) {
   const action = useHandlingAction(dossierId);
   const form = useActionForm([], {}, done);
+  // Before sending: is it late, and what exactly will the member read (never a date already past).
+  const plan = useStaffSummary(dossierId).data?.acknowledgment ?? null;
   return (
     <form
       className="handling-card"
@@ -92,7 +95,9 @@ function AcknowledgeForm({ dossierId, done }: FormProps) {
           () => ({}),
           async () => {
             await action.mutateAsync({ action: 'acknowledge' });
-            return 'Accusé de réception enregistré ; l’adhérent a reçu un message avec la date limite de réponse.';
+            return plan?.late
+              ? 'Accusé de réception enregistré ; l’adhérent a reçu un message d’excuses pour le retard.'
+              : 'Accusé de réception enregistré ; l’adhérent a reçu un message avec la date limite de réponse.';
           },
         )
       }
@@ -102,8 +107,24 @@ function AcknowledgeForm({ dossierId, done }: FormProps) {
       <p className="muted">
         Obligatoire sous 10 jours ouvrables (ACPR 2024-R-02). La date du jour est enregistrée.
       </p>
-      <button type="submit" className="button" disabled={action.isPending}>
-        Accuser réception
+      {plan?.warning ? (
+        <p className="notice notice--warning" id="ar-retard">
+          {plan.warning}
+        </p>
+      ) : null}
+      {plan ? (
+        <details className="file-details">
+          <summary>Message qui sera envoyé à l’adhérent</summary>
+          <p className="answer-text__body">{plan.text}</p>
+        </details>
+      ) : null}
+      <button
+        type="submit"
+        className="button"
+        disabled={action.isPending}
+        aria-describedby={plan?.warning ? 'ar-retard' : undefined}
+      >
+        {plan?.late ? 'Accuser réception malgré le retard' : 'Accuser réception'}
       </button>
     </form>
   );

@@ -1,10 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { errorMessage } from '../../shared/api-client.ts';
+import { z } from 'zod';
+import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
+import { apiGet, errorMessage } from '../../shared/api-client.ts';
 import { formatDate, formatEuros } from '../../shared/format.ts';
 import { categoryLabel } from '../../shared/labels.ts';
 import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
 import { StatusBadge } from '../../shared/ui/status-badge.tsx';
 import { useVisibleDossiers } from './api.ts';
+import { SlaLight } from './sla-light.tsx';
+
+const mediationsSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      clock: z.object({ colour: z.enum(SLA_COLOURS), dueDate: z.string().nullable(), label: z.string() }),
+    }),
+  ),
+});
+
+/** The 90-day clock of each referral (C. consom. R612-5), worded by the domain (GET /api/v1/register/mediations). */
+function useMediationClocks() {
+  return useQuery({
+    queryKey: ['back-office', 'mediations'],
+    queryFn: ({ signal }) => apiGet('/api/v1/register/mediations', mediationsSchema, signal),
+    select: (d) => new Map(d.items.map((i) => [i.id, i.clock])),
+  });
+}
 
 const NONE = (
   <>
@@ -13,9 +35,25 @@ const NONE = (
   </>
 );
 
+function clockCell(clock: { colour: string; dueDate: string | null; label: string } | undefined) {
+  if (!clock) return NONE;
+  // SlaLight shows the domain's label and the due date while the clock runs.
+  const view = {
+    ...clock,
+    daysLeft: null,
+    status: 'open',
+    actionable: false,
+    outcome: null,
+    doneOn: null,
+    daysLate: null,
+  };
+  return <SlaLight name="Avis" clock={view as Parameters<typeof SlaLight>[0]['clock']} />;
+}
+
 /** The mediator's register: only the files referred to him (GET /api/v1/dossiers decides which). */
 export function MediatorList() {
   const dossiers = useVisibleDossiers();
+  const clocks = useMediationClocks();
   const list = [...(dossiers.data ?? [])].sort((a, b) => a.reference.localeCompare(b.reference));
   return (
     <Page title="Dossiers en médiation" lead="Les dossiers dont la médiation vous a été confiée.">
@@ -45,6 +83,7 @@ export function MediatorList() {
                   Montant
                 </th>
                 <th scope="col">Réclamation du</th>
+                <th scope="col">Avis du médiateur (90 jours)</th>
               </tr>
             </thead>
             <tbody>
@@ -61,6 +100,7 @@ export function MediatorList() {
                   </td>
                   <td className="num nowrap">{d.amountCents === null ? NONE : formatEuros(d.amountCents)}</td>
                   <td className="nowrap">{d.complaintSentOn ? formatDate(d.complaintSentOn) : NONE}</td>
+                  <td>{clockCell(clocks.data?.get(d.id))}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,6 +9,7 @@ import { type User, useSession } from '../../shared/session.ts';
 import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
 import { StatusBadge } from '../../shared/ui/status-badge.tsx';
 import {
+  type BulkMode,
   type BulkOutcome,
   type Handler,
   PAGE_SIZE,
@@ -21,6 +22,15 @@ import {
   useVisibleDossiers,
 } from './api.ts';
 import { MediatorList } from './mediator-list.tsx';
+import { BulkBar, BulkResults } from './register-bulk.tsx';
+import {
+  type ColumnId,
+  dateRangeError,
+  loadColumns,
+  OPTIONAL_COLUMNS,
+  saveColumns,
+  toggleColumn,
+} from './register-columns.ts';
 import { SLA_COLOUR_LABELS, SlaLight } from './sla-light.tsx';
 import './back-office.css';
 
@@ -83,7 +93,15 @@ function StaffRegister({ user }: { user: User | undefined }) {
     }),
     [baseFilters, cursors, filtersKey],
   );
-  const register = useRegister(filters, Boolean(user));
+  const rangeError = dateRangeError(filters.from, filters.to);
+  const register = useRegister(filters, Boolean(user) && rangeError === null);
+  const [columns, setColumns] = useState<ColumnId[]>(loadColumns);
+  const shows = (id: ColumnId) => columns.includes(id);
+  function chooseColumn(id: ColumnId, on: boolean) {
+    const next = toggleColumn(columns, id, on);
+    setColumns(next);
+    saveColumns(next);
+  }
   const handlers = useHandlers(Boolean(user));
   const visible = useVisibleDossiers(Boolean(user));
   const [search, setSearch] = useState(filters.q);
@@ -156,7 +174,10 @@ function StaffRegister({ user }: { user: User | undefined }) {
     try {
       const result = await run();
       setOutcome({ what, result });
-      if (result.ok) setSelected(new Set());
+      // The files left out stay selected, to act on them otherwise; the others are done.
+      if (result.ok) {
+        setSelected(new Set(result.results.filter((r) => r.outcome === 'refused').map((r) => r.dossierId)));
+      }
     } catch (error) {
       setOutcome({ what, result: { ok: false, message: errorMessage(error), results: [] } });
     }
@@ -280,12 +301,19 @@ function StaffRegister({ user }: { user: User | undefined }) {
               ))}
             </select>
           </div>
-          <div className="field">
+          <div className={`field${rangeError ? ' field--error' : ''}`}>
             <label htmlFor="filtre-du">Réclamation à partir du</label>
+            {rangeError ? (
+              <p className="field__error" id="filtre-du-erreur">
+                {rangeError}
+              </p>
+            ) : null}
             <input
               id="filtre-du"
               type="date"
               value={filters.from}
+              aria-invalid={rangeError ? true : undefined}
+              aria-describedby={rangeError ? 'filtre-du-erreur' : undefined}
               onChange={(e) => update({ du: e.target.value })}
             />
           </div>
@@ -332,36 +360,46 @@ function StaffRegister({ user }: { user: User | undefined }) {
         ) : null}
       </div>
 
+      <ColumnChooser columns={columns} onChange={chooseColumn} />
+
       {withBulk && selected.size > 0 ? (
         <BulkBar
           count={selected.size}
           handlers={handlers.data ?? []}
           canAssignOthers={canAssignAny(user)}
+          canAcknowledge={user?.role === 'handler' || user?.role === 'supervisor'}
           userId={user?.id ?? ''}
           busy={bulk.isPending || assign.isPending}
-          onAssign={(handlerId) =>
+          onAssign={(handlerId, mode: BulkMode) =>
             runBulk('Attribution', () =>
-              bulk.mutateAsync({ action: 'assign', dossierIds: [...selected], handlerId }),
+              bulk.mutateAsync({ action: 'assign', mode, dossierIds: [...selected], handlerId }),
             )
           }
-          onPriority={(priority) =>
+          onPriority={(priority, mode: BulkMode) =>
             runBulk('Priorité', () =>
-              bulk.mutateAsync({ action: 'priority', dossierIds: [...selected], priority }),
+              bulk.mutateAsync({ action: 'priority', mode, dossierIds: [...selected], priority }),
             )
           }
-          onAcknowledge={() =>
+          onAcknowledge={(mode: BulkMode) =>
             runBulk('Accusé de réception', () =>
-              bulk.mutateAsync({ action: 'acknowledge', dossierIds: [...selected] }),
+              bulk.mutateAsync({ action: 'acknowledge', mode, dossierIds: [...selected] }),
             )
           }
           onClear={() => setSelected(new Set())}
-        />
-      ) : null}
-      {outcome ? (
+        >
+          {outcome ? (
+            <BulkResults what={outcome.what} outcome={outcome.result} onClose={() => setOutcome(null)} />
+          ) : null}
+        </BulkBar>
+      ) : outcome ? (
         <BulkResults what={outcome.what} outcome={outcome.result} onClose={() => setOutcome(null)} />
       ) : null}
 
-      {register.isPending ? (
+      {rangeError ? (
+        <div className="empty-state">
+          <p>Corrigez les dates du filtre pour afficher le registre.</p>
+        </div>
+      ) : register.isPending ? (
         <Loading label="Chargement du registre…" />
       ) : register.isError ? (
         <ErrorNotice message={errorMessage(register.error)} onRetry={() => register.refetch()} />
@@ -406,20 +444,30 @@ function StaffRegister({ user }: { user: User | undefined }) {
                       />
                     </th>
                   ) : null}
-                  <th scope="col">Référence</th>
-                  <th scope="col">Adhérent</th>
-                  <th scope="col">Objet</th>
-                  <th scope="col">Catégorie et canal</th>
-                  <th scope="col">Conseiller</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col" className="num">
-                    Montant
+                  <th scope="col" className="register-table__ref">
+                    Référence
                   </th>
-                  <th scope="col" aria-sort={filters.sort === 'date' ? 'descending' : 'none'}>
-                    {sortButton('date', 'Date de réclamation')}
-                  </th>
+                  {shows('member') ? <th scope="col">Adhérent</th> : null}
+                  {shows('title') ? <th scope="col">Objet</th> : null}
+                  {shows('category') ? <th scope="col">Catégorie et canal</th> : null}
+                  {shows('handler') ? (
+                    <th scope="col" className="register-table__handler">
+                      Conseiller
+                    </th>
+                  ) : null}
+                  {shows('status') ? <th scope="col">Statut</th> : null}
+                  {shows('amount') ? (
+                    <th scope="col" className="num">
+                      Montant
+                    </th>
+                  ) : null}
+                  {shows('date') ? (
+                    <th scope="col" aria-sort={filters.sort === 'date' ? 'descending' : 'none'}>
+                      {sortButton('date', 'Date de réclamation')}
+                    </th>
+                  ) : null}
                   <th scope="col" aria-sort={filters.sort === 'urgency' ? 'ascending' : 'none'}>
-                    {sortButton('urgency', 'Délais ACPR (urgence)')}
+                    {sortButton('urgency', 'Délais ACPR')}
                   </th>
                 </tr>
               </thead>
@@ -433,6 +481,7 @@ function StaffRegister({ user }: { user: User | undefined }) {
                     checked={selected.has(entry.id)}
                     onCheck={(on) => toggle(entry.id, on)}
                     user={user}
+                    shows={shows}
                     handlers={handlers.data ?? []}
                     onAssign={(handlerId) =>
                       runBulk(`Attribution de ${entry.reference}`, () =>
@@ -487,6 +536,7 @@ function RegisterRow({
   checked,
   onCheck,
   user,
+  shows,
   handlers,
   onAssign,
   assignBusy,
@@ -497,11 +547,44 @@ function RegisterRow({
   checked: boolean;
   onCheck: (on: boolean) => void;
   user: User | undefined;
+  shows: (id: ColumnId) => boolean;
   handlers: Handler[];
   onAssign: (handlerId: string | null) => void;
   assignBusy: boolean;
 }) {
   const complaintDate = entry.complaintSentOn ?? entry.complaintReceivedOn;
+  const handlerCell = (
+    <>
+      {canAssignAny(user) ? (
+        <select
+          aria-label={`Conseiller du dossier ${entry.reference}`}
+          value={entry.assignedHandler?.id ?? ''}
+          disabled={assignBusy}
+          onChange={(e) => onAssign(e.target.value || null)}
+        >
+          <option value="">Non attribué</option>
+          {handlers.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.displayName}
+            </option>
+          ))}
+        </select>
+      ) : entry.assignedHandler ? (
+        entry.assignedHandler.name
+      ) : user?.role === 'handler' ? (
+        <button
+          type="button"
+          className="button button--tertiary button--small"
+          disabled={assignBusy}
+          onClick={() => onAssign(user.id)}
+        >
+          Me l’attribuer<span className="sr-only"> ({entry.reference})</span>
+        </button>
+      ) : (
+        <span className="muted">Non attribué</span>
+      )}
+    </>
+  );
   return (
     <tr className={`register-row register-row--${entry.sla.colour}`}>
       {withCheckbox ? (
@@ -525,50 +608,28 @@ function RegisterRow({
           </span>
         ) : null}
       </th>
-      <td>{entry.memberName}</td>
-      <td>{entry.title}</td>
-      <td>
-        {entry.categoryLabel}
-        {suggested && suggested !== entry.category ? (
-          <span className="suggested"> Suggérée&nbsp;: {categoryLabel(suggested)}</span>
-        ) : null}
-        <span className="register-channel">Reçue par&nbsp;: {channelLabel(entry.channel)}</span>
-      </td>
-      <td>
-        {canAssignAny(user) ? (
-          <select
-            aria-label={`Conseiller du dossier ${entry.reference}`}
-            value={entry.assignedHandler?.id ?? ''}
-            disabled={assignBusy}
-            onChange={(e) => onAssign(e.target.value || null)}
-          >
-            <option value="">Non attribué</option>
-            {handlers.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.displayName}
-              </option>
-            ))}
-          </select>
-        ) : entry.assignedHandler ? (
-          entry.assignedHandler.name
-        ) : user?.role === 'handler' ? (
-          <button
-            type="button"
-            className="button button--tertiary button--small"
-            disabled={assignBusy}
-            onClick={() => onAssign(user.id)}
-          >
-            Me l’attribuer<span className="sr-only"> ({entry.reference})</span>
-          </button>
-        ) : (
-          <span className="muted">Non attribué</span>
-        )}
-      </td>
-      <td>
-        <StatusBadge status={entry.status} />
-      </td>
-      <td className="num nowrap">{entry.amountCents === null ? NONE : formatEuros(entry.amountCents)}</td>
-      <td className="nowrap">{complaintDate ? formatDate(complaintDate) : NONE}</td>
+      {shows('member') ? <td>{entry.memberName}</td> : null}
+      {shows('title') ? <td className="register-table__title">{entry.title}</td> : null}
+      {shows('category') ? (
+        <td>
+          {entry.categoryLabel}
+          {suggested && suggested !== entry.category ? (
+            <span className="suggested"> Suggérée&nbsp;: {categoryLabel(suggested)}</span>
+          ) : null}
+          <span className="register-channel">Reçue par&nbsp;: {channelLabel(entry.channel)}</span>
+        </td>
+      ) : null}
+      {shows('handler') ? <td className="register-table__handler">{handlerCell}</td> : null}
+      {shows('status') ? (
+        <td>
+          <StatusBadge status={entry.status} />
+          {entry.decisionLabel ? <span className="register-decision">{entry.decisionLabel}</span> : null}
+        </td>
+      ) : null}
+      {shows('amount') ? (
+        <td className="num nowrap">{entry.amountCents === null ? NONE : formatEuros(entry.amountCents)}</td>
+      ) : null}
+      {shows('date') ? <td className="nowrap">{complaintDate ? formatDate(complaintDate) : NONE}</td> : null}
       <td>
         <ul className="sla-list">
           <li>
@@ -583,129 +644,31 @@ function RegisterRow({
   );
 }
 
-function BulkBar({
-  count,
-  handlers,
-  canAssignOthers,
-  userId,
-  busy,
-  onAssign,
-  onPriority,
-  onAcknowledge,
-  onClear,
+/** Which optional columns the register shows; the choice is kept in this browser. */
+function ColumnChooser({
+  columns,
+  onChange,
 }: {
-  count: number;
-  handlers: Handler[];
-  canAssignOthers: boolean;
-  userId: string;
-  busy: boolean;
-  onAssign: (handlerId: string | null) => void;
-  onPriority: (priority: 'normal' | 'high' | 'urgent') => void;
-  onAcknowledge: () => void;
-  onClear: () => void;
-}) {
-  const choices = canAssignOthers ? handlers : handlers.filter((h) => h.id === userId);
-  const [handlerId, setHandlerId] = useState(choices[0]?.id ?? '');
-  const [priority, setPriority] = useState<'normal' | 'high' | 'urgent'>('high');
-  return (
-    <section className="bulk-bar card" aria-labelledby="actions-groupees-titre">
-      <h2 id="actions-groupees-titre" className="bulk-bar__title">
-        Actions groupées — {plural(count, 'dossier sélectionné', 'dossiers sélectionnés')}
-      </h2>
-      <div className="bulk-bar__actions">
-        <div className="bulk-bar__group">
-          <label htmlFor="groupe-conseiller">Assigner à</label>
-          <select id="groupe-conseiller" value={handlerId} onChange={(e) => setHandlerId(e.target.value)}>
-            {canAssignOthers ? <option value="">Personne (retirer l’attribution)</option> : null}
-            {choices.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.displayName} ({plural(h.openFiles, 'dossier ouvert', 'dossiers ouverts')})
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => onAssign(handlerId || null)}
-          >
-            Assigner
-          </button>
-        </div>
-        <div className="bulk-bar__group">
-          <label htmlFor="groupe-priorite">Priorité</label>
-          <select
-            id="groupe-priorite"
-            value={priority}
-            onChange={(e) => setPriority(e.target.value as 'normal' | 'high' | 'urgent')}
-          >
-            <option value="normal">Normale</option>
-            <option value="high">Haute</option>
-            <option value="urgent">Urgente</option>
-          </select>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => onPriority(priority)}
-          >
-            Changer la priorité
-          </button>
-        </div>
-        <div className="bulk-bar__group">
-          <button type="button" className="button button--small" disabled={busy} onClick={onAcknowledge}>
-            Accuser réception
-          </button>
-          <button type="button" className="button button--tertiary button--small" onClick={onClear}>
-            Désélectionner
-          </button>
-        </div>
-      </div>
-    </section>
-  );
-}
-
-const OUTCOME_LABELS: Record<string, string> = {
-  done: 'Fait',
-  unchanged: 'Déjà ainsi',
-  refused: 'Refusé',
-  not_applied: 'Non appliqué',
-};
-
-function BulkResults({
-  what,
-  outcome,
-  onClose,
-}: {
-  what: string;
-  outcome: BulkOutcome;
-  onClose: () => void;
+  columns: readonly ColumnId[];
+  onChange: (id: ColumnId, on: boolean) => void;
 }) {
   return (
-    <div
-      className={`notice ${outcome.ok ? 'notice--success' : 'notice--error'} bulk-results`}
-      role={outcome.ok ? 'status' : 'alert'}
-    >
-      <p>
-        <strong>
-          {what}&nbsp;: {outcome.ok ? 'terminé' : 'refusé, aucun dossier modifié'}
-        </strong>
-        {outcome.message ? ` — ${outcome.message}` : null}
-      </p>
-      {outcome.results.length > 0 ? (
-        <ul>
-          {outcome.results.map((r) => (
-            <li key={r.dossierId}>
-              <strong>{r.reference ?? 'Dossier introuvable'}</strong> —{' '}
-              {OUTCOME_LABELS[r.outcome] ?? r.outcome}
-              &nbsp;: {r.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <button type="button" className="button button--tertiary button--small" onClick={onClose}>
-        Fermer ce compte rendu
-      </button>
-    </div>
+    <details className="column-chooser">
+      <summary>Colonnes affichées</summary>
+      <fieldset className="column-chooser__list">
+        <legend className="sr-only">Colonnes du registre</legend>
+        {OPTIONAL_COLUMNS.map((c) => (
+          <div key={c.id} className="field--checkbox">
+            <input
+              id={`colonne-${c.id}`}
+              type="checkbox"
+              checked={columns.includes(c.id)}
+              onChange={(e) => onChange(c.id, e.target.checked)}
+            />
+            <label htmlFor={`colonne-${c.id}`}>{c.label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </details>
   );
 }

@@ -11,41 +11,25 @@ export const SLA_COLOUR_LABELS: Record<string, string> = {
 
 const SHAPES: Record<string, string> = { red: '■', amber: '▲', green: '●', grey: '○' };
 
-function days(n: number): string {
-  return `${n}\u00a0j`;
-}
-
-/** « 2 j restants », « dépassée de 3 j », « respectée »… (feminine: l’échéance). */
-export function clockText(clock: SlaClockView): string {
-  switch (clock.status) {
-    case 'met':
-      return 'respecté';
-    case 'missed': {
-      if (!clock.actionable && clock.label === 'Fait en retard') return 'fait en retard';
-      return clock.daysLeft !== null && clock.daysLeft < 0
-        ? `dépassé de ${days(-clock.daysLeft)}`
-        : 'dépassé';
-    }
-    case 'open': {
-      if (clock.daysLeft === null) return 'échéance inconnue';
-      if (clock.daysLeft <= 0) return 'dernier jour';
-      return `${days(clock.daysLeft)} restant${clock.daysLeft > 1 ? 's' : ''}`;
-    }
-    default:
-      return 'sans objet';
-  }
-}
-
-/** One ACPR clock as a traffic light: shape + colour + words (« AR : 2 j restants »), due date underneath. */
+/**
+ * One ACPR clock as a traffic light: shape + colour + the domain's own words (« AR : Reste 2 j », « Réponse :
+ * Répondu le 02/12/2026 — 17 j de retard »), due date underneath while it runs. The wording is a domain rule
+ * (src/domain/register/sla.ts) that the API sends in `label`: this component never rebuilds it.
+ */
 export function SlaLight({ name, clock }: { name: string; clock: SlaClockView }) {
+  const running = clock.outcome === null && clock.dueDate && clock.colour !== 'grey';
   return (
     <span className={`sla sla--${clock.colour}`}>
       <span className="sla__dot" aria-hidden="true">
         {SHAPES[clock.colour] ?? '•'}
       </span>
       <span className="sla__text">
-        {name}&nbsp;: {clockText(clock)}
-        {clock.dueDate && clock.colour !== 'grey' ? (
+        {name}&nbsp;: {clock.label}
+        {running ? (
+          <span className="sla__due">
+            <span className="sr-only">, </span>échéance {formatDate(clock.dueDate!)}
+          </span>
+        ) : clock.outcome && clock.dueDate ? (
           <span className="sla__due">
             <span className="sr-only">, </span>échéance {formatDate(clock.dueDate)}
           </span>

@@ -52,6 +52,9 @@ export const SECTIONS: FileSection[] = [
   },
 ];
 
+/** Sections written for the member (what he should do next): staff find them at the end of the page. */
+const MEMBER_ADVICE = new Set(['echelle']);
+
 /**
  * The member and the organisation's handlers write; auditors, administrators and the referred mediator read
  * (src/domain/dossiers/permissions.ts). The API decides: this only spares them forms it would refuse.
@@ -127,8 +130,14 @@ export function DossierPage({ extraSections = [] }: { extraSections?: readonly E
         isOwner: user?.role === 'member',
       }
     : null;
-  const sections = props ? SECTIONS.filter((s) => !s.show || s.show(props)) : [];
   const extras = extraSections.filter((s) => !s.show || s.show(user));
+  // Staff read their summary and actions first; the member's advice (the escalation ladder) comes last for them.
+  const staff = user !== null && user.role !== 'member';
+  const shown = props ? SECTIONS.filter((s) => !s.show || s.show(props)) : [];
+  const advice = staff ? shown.filter((s) => MEMBER_ADVICE.has(s.id)) : [];
+  const sections = staff ? shown.filter((s) => !MEMBER_ADVICE.has(s.id)) : shown;
+  const first = extras.filter((s) => s.placement === 'first');
+  const after = extras.filter((s) => s.placement !== 'first');
 
   return (
     <Page
@@ -152,11 +161,8 @@ export function DossierPage({ extraSections = [] }: { extraSections?: readonly E
       </div>
       {props && data ? (
         <>
-          <TableOfContents entries={[...sections, ...extras]} />
-          {sections.map(({ id: sectionId, Component }) => (
-            <Component key={sectionId} {...props} />
-          ))}
-          {extras.map(({ id: sectionId, Component }) => (
+          <TableOfContents entries={[...first, ...sections, ...after, ...advice]} />
+          {first.map(({ id: sectionId, Component }) => (
             <Component
               key={sectionId}
               dossierId={data.id}
@@ -164,6 +170,21 @@ export function DossierPage({ extraSections = [] }: { extraSections?: readonly E
               dossier={data}
               canWrite={props.canWrite}
             />
+          ))}
+          {sections.map(({ id: sectionId, Component }) => (
+            <Component key={sectionId} {...props} />
+          ))}
+          {after.map(({ id: sectionId, Component }) => (
+            <Component
+              key={sectionId}
+              dossierId={data.id}
+              user={user}
+              dossier={data}
+              canWrite={props.canWrite}
+            />
+          ))}
+          {advice.map(({ id: sectionId, Component }) => (
+            <Component key={sectionId} {...props} />
           ))}
         </>
       ) : (
