@@ -53,6 +53,8 @@ export const users = pgTable(
     postalAddress: text('postal_address'),
     oidcIssuer: text('oidc_issuer'),
     oidcSubject: text('oidc_subject'),
+    /** Set by an admin: the account can no longer sign in; its history and files keep its name (issue 14). */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -127,6 +129,29 @@ export const dossiers = pgTable(
       (): SQL =>
         sql`to_tsvector('french', coalesce(${dossiers.reference}, '') || ' ' || coalesce(${dossiers.title}, '') || ' ' || coalesce(${dossiers.description}, '') || ' ' || coalesce(${dossiers.organisationName}, ''))`,
     ),
+    /** The contract the complaint is about, by its commercial name (issue 14: KPIs and patterns by product). */
+    product: text('product'),
+    /** Département code of the member (« 75 », « 2A », « 971 »), checked by src/domain/register/regions.ts. */
+    region: text('region'),
+    /*
+     * The complaint's dates, derived from `facts` by the database itself: the deadline engine's facts stay the one
+     * source of truth, and these columns exist only so that KPIs, exports and BI views can filter, group and index
+     * them in SQL (issue 14). `recours_fact_date` is defined in migration 0007.
+     * received_on: receipt by the organisation, else sending, else the day the file was opened (Paris).
+     */
+    receivedOn: date('received_on', { mode: 'string' }).generatedAlwaysAs(
+      (): SQL =>
+        sql`coalesce(recours_fact_date(${dossiers.facts}, 'complaintReceivedOn'), recours_fact_date(${dossiers.facts}, 'complaintSentOn'), (${dossiers.createdAt} at time zone 'Europe/Paris')::date)`,
+    ),
+    acknowledgedOn: date('acknowledged_on', { mode: 'string' }).generatedAlwaysAs(
+      (): SQL => sql`recours_fact_date(${dossiers.facts}, 'acknowledgedOn')`,
+    ),
+    answeredOn: date('answered_on', { mode: 'string' }).generatedAlwaysAs(
+      (): SQL => sql`recours_fact_date(${dossiers.facts}, 'answerReceivedOn')`,
+    ),
+    mediationReferredOn: date('mediation_referred_on', { mode: 'string' }).generatedAlwaysAs(
+      (): SQL => sql`recours_fact_date(${dossiers.facts}, 'mediatorSeizedOn')`,
+    ),
     /** A retried creation carries the same key and gets the same file back (no duplicates). */
     idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -141,6 +166,8 @@ export const dossiers = pgTable(
     index('dossiers_handler_idx').on(t.assignedHandlerId),
     uniqueIndex('dossiers_idempotency_unique').on(t.memberId, t.idempotencyKey),
     index('dossiers_search_idx').using('gin', t.searchVector),
+    // KPIs, exports and BI select an organisation's complaints by date of receipt (issue 14).
+    index('dossiers_org_received_idx').on(t.organisationId, t.receivedOn),
   ],
 );
 
@@ -306,3 +333,13 @@ export const letters = pgTable(
   },
   (t) => [index('letters_dossier_idx').on(t.dossierId)],
 );
+
+/**
+ * The acknowledgment due date of every calendar day, generated from the domain's holiday calendar
+ * (src/domain/kpi/calendar.ts) so that SQL aggregates apply exactly the rule of the pure module: 10 jours
+ * ouvrables, Monday to Saturday, public holidays of metropolitan France excluded, the day of receipt not counted.
+ */
+export const kpiCalendar = pgTable('kpi_calendar', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  acknowledgmentDueOn: date('acknowledgment_due_on', { mode: 'string' }).notNull(),
+});
