@@ -50,3 +50,6 @@ CREATE VIEW reporting.complaints AS
     d.satisfaction_score, d.assigned_handler_id AS handler_id
   FROM dossiers d LEFT JOIN kpi_calendar c ON c.day = d.received_on
   WHERE d.organisation_id IS NOT NULL AND d.status <> 'draft';
+--> statement-breakpoint
+-- KPIs count reopened files without scanning the whole history.
+CREATE INDEX IF NOT EXISTS "audit_events_reopened_idx" ON "audit_events" ("dossier_id") WHERE "type" = 'dossier.reopened';

@@ -73,7 +73,7 @@ describe('timeliness of one complaint (issue 14 definitions)', () => {
       'not_counted',
       'done after the as-of date: not yet known',
     ],
-  ])('acknowledgment %o as of %s → %s (%s)', (facts, asOf, expected) => {
+  ])('acknowledgment %o as of %s → %s (%s)', (facts, asOf, expected, _why) => {
     expect(acknowledgmentTimeliness({ receivedOn: received, ...facts }, asOf)).toBe(expected);
   });
 
