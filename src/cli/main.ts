@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { verifyAuditChain } from '../db/repositories/audit.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
+import { registerAnalytics, registerReportingRole } from './commands/analytics.ts';
 import { registerDeadlines } from './commands/deadlines.ts';
 import { registerLetter } from './commands/letter.ts';
 import { registerReimbursement } from './commands/reimbursement.ts';
@@ -69,5 +70,7 @@ registerDeadlines(program);
 registerReimbursement(program);
 registerLetter(program);
 registerTriage(program);
+registerAnalytics(program);
+registerReportingRole(db);
 
 await program.parseAsync(process.argv);

@@ -21,6 +21,8 @@ import { AppError, errorHandler } from './errors.ts';
 import { ethicsRoutes } from './ethics/routes.ts';
 import { handlingRoutes } from './handling/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { importRoutes } from './import/routes.ts';
+import { kpiRoutes } from './kpi/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
 import { mediationRoutes } from './mediation/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
@@ -109,6 +111,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await notificationRoutes(api, ctx);
     await triageRoutes(api, ctx);
     await letterRoutes(api, ctx);
+    // Steering (issue 14): KPIs, import, exports, reports, benchmark, administration.
+    await kpiRoutes(api, ctx);
+    await importRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -25,6 +25,23 @@ export async function appendAuditEvents(db: Db, events: readonly NewAuditEvent[]
     prevHash = hash;
     return row;
   });
-  // A multi-row VALUES list takes its serial numbers in order: the chain order is the list's order.
-  await db.insert(auditEvents).values(rows);
+  // One JSON parameter, inserted in the list's order (n): the serial numbers follow the list, so the chain does.
+  await db.execute(sql`
+    insert into audit_events (dossier_id, actor_id, type, payload, occurred_at, prev_hash, hash)
+    select r.dossier_id, r.actor_id, r.type, r.payload, r.occurred_at, r.prev_hash, r.hash
+    from jsonb_to_recordset(${JSON.stringify(
+      rows.map((r, n) => ({
+        n,
+        dossier_id: r.dossierId,
+        actor_id: r.actorId,
+        type: r.type,
+        payload: r.payload,
+        occurred_at: r.occurredAt.toISOString(),
+        prev_hash: r.prevHash,
+        hash: r.hash,
+      })),
+    )}::jsonb) as r(n int, dossier_id uuid, actor_id uuid, type text, payload jsonb,
+      occurred_at timestamptz, prev_hash text, hash text)
+    order by r.n
+  `);
 }

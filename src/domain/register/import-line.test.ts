@@ -79,6 +79,7 @@ describe('parseImportLine (issue 14: bad input refused with its column, in Frenc
     [{ region: '20' }, 'region', '2A ou 2B'],
     [{ outcome: 'won' }, 'outcome', 'accepted'],
     [{ answeredOn: undefined }, 'outcome', 'sans date de réponse'],
+    [{ outcome: undefined }, 'outcome', 'indiquez outcome'],
     [{ reference: '' }, 'reference', 'obligatoire'],
     [{ product: undefined }, 'product', 'obligatoire'],
     [{ mediationReferredOn: '2024-01-02' }, 'mediationReferredOn', 'avant la réception'],
@@ -112,5 +113,28 @@ describe('parseImportLine (issue 14: bad input refused with its column, in Frenc
     const errors = headerErrors(['reference', 'date']);
     expect(errors[0]).toContain('« receivedOn »');
     expect(errors[1]).toContain('« date »');
+  });
+});
+
+describe('what the import accepts, the deadline engine accepts (one validation, issue 14)', () => {
+  it('200 generated lines: every accepted one passes computeDeadlines', async () => {
+    const { computeDeadlines } = await import('../deadlines/engine.ts');
+    const { historyCsvLines } = await import('../../../scripts/history-generator.ts');
+    const [header, ...lines] = [...historyCsvLines(200, '2026-11-20')];
+    const columns = header!.split(',');
+    let accepted = 0;
+    for (const line of lines) {
+      const values = line.split(',');
+      const record = Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+      const parsed = parseImportLine(record, TODAY);
+      if (!parsed.ok) continue;
+      accepted += 1;
+      const engine = computeDeadlines({
+        context: { organisationType: 'mutuelle', zone: 'metropole', today: TODAY },
+        facts: importedFacts(parsed.value),
+      });
+      expect(engine.ok, JSON.stringify(engine)).toBe(true);
+    }
+    expect(accepted).toBe(200);
   });
 });
