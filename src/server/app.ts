@@ -21,6 +21,7 @@ import { AppError, errorHandler } from './errors.ts';
 import { ethicsRoutes } from './ethics/routes.ts';
 import { handlingRoutes } from './handling/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { importRoutes } from './import/routes.ts';
 import { kpiRoutes } from './kpi/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // Steering (issue 14): KPIs, import, exports, reports, benchmark, administration.
     await kpiRoutes(api, ctx);
     await importRoutes(api, ctx);
+    await exportRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

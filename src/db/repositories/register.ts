@@ -23,7 +23,8 @@ const handler = alias(users, 'register_handler');
 /** The complaint date the register shows and filters on: sending starts the ACPR clocks (reference §1). */
 export const complaintDateSql = sql<string>`coalesce(${dossiers.facts}->>'complaintSentOn', ${dossiers.facts}->>'complaintReceivedOn', to_char(${dossiers.createdAt} at time zone 'Europe/Paris', 'YYYY-MM-DD'))`;
 
-function conditions(f: RegisterFilters): SQL[] {
+/** The register's filters as SQL conditions: the list and the exports (issue 14) select the same files. */
+export function registerConditions(f: RegisterFilters): SQL[] {
   const where: SQL[] = [eq(dossiers.organisationId, f.organisationId)];
   if (f.statuses?.length) where.push(inArray(dossiers.status, [...f.statuses]));
   if (f.categories?.length) where.push(inArray(dossiers.category, [...f.categories]));
@@ -65,7 +66,7 @@ export async function registerRows(db: Db, filters: RegisterFilters) {
     .from(dossiers)
     .innerJoin(member, eq(member.id, dossiers.memberId))
     .leftJoin(handler, eq(handler.id, dossiers.assignedHandlerId))
-    .where(and(...conditions(filters)));
+    .where(and(...registerConditions(filters)));
 }
 export type RegisterRow = Awaited<ReturnType<typeof registerRows>>[number];
 
