@@ -19,9 +19,9 @@ import { dossierFileRoutes } from './dossiers/file-routes.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { ethicsRoutes } from './ethics/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { handlingRoutes } from './handling/routes.ts';
 import { healthRoutes } from './health/routes.ts';
-import { exportRoutes } from './exports/routes.ts';
 import { importRoutes } from './import/routes.ts';
 import { kpiRoutes } from './kpi/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
@@ -30,6 +30,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
 
 // Validation messages in French for every zod schema of the API.
@@ -116,6 +117,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await kpiRoutes(api, ctx);
     await importRoutes(api, ctx);
     await exportRoutes(api, ctx);
+    await reportRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -186,3 +186,41 @@ describe('GET /api/v1/exports/register', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('reports and benchmark', () => {
+  it('ACPR figures of a year as CSV and PDF', async () => {
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/acpr?year=2025',
+      headers: as(s.auditor!),
+    });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain('Volumes;Réclamations reçues;');
+    expect(csv.body).toContain('Par motif;Cotisations');
+    const pdf = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/acpr?year=2025&format=pdf',
+      headers: as(s.auditor!),
+    });
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('the benchmark puts the organisation beside the dated, sourced figures of LMA, FNMF and CTIP', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/kpi/benchmark?from=2025-01-01&to=2025-12-31&asOf=2025-12-31',
+      headers: as(s.supervisor!),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const b = res.json();
+    expect(b.organisation.referrals).toBeGreaterThan(0);
+    expect(new Set(b.mediators.map((m: { mediator: string }) => m.mediator))).toEqual(
+      new Set(['lma', 'fnmf', 'ctip']),
+    );
+    expect(
+      b.mediators.every((m: { source: string; year: number }) => m.source.length > 10 && m.year > 2000),
+    ).toBe(true);
+    expect(b.notes.length).toBeGreaterThan(2);
+  });
+});

@@ -165,3 +165,29 @@ export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<st
   );
   return new Map(rowsOf<{ id: string; display_name: string }>(result).map((r) => [r.id, r.display_name]));
 }
+
+/**
+ * The organisation's side of the mediators' benchmark over the complaints received in the period: referrals, and
+ * those made before any answer and before the 2 months (what the mediators call premature, C. consom. L612-2).
+ */
+export async function mediationFigures(db: Db, scope: KpiScope) {
+  const result = await db.execute(sql`
+    select count(*) filter (where d.mediation_referred_on <= ${scope.asOf}::date)::int as referrals,
+      count(*) filter (where d.mediation_referred_on <= ${scope.asOf}::date
+        and (d.answered_on is null or d.answered_on > d.mediation_referred_on)
+        and d.mediation_referred_on < (d.received_on + interval '2 months')::date)::int as premature,
+      count(*) filter (where d.answered_on <= ${scope.asOf}::date and d.decision in ('accepted', 'partial'))::int
+        as for_member,
+      count(*) filter (where d.answered_on <= ${scope.asOf}::date)::int as answered
+    from dossiers d
+    where d.organisation_id = ${scope.organisationId}
+      and d.received_on between ${scope.from}::date and ${scope.to}::date and d.status <> 'draft'
+  `);
+  const row = rowsOf<Record<string, number>>(result)[0]!;
+  return {
+    referrals: Number(row.referrals),
+    premature: Number(row.premature),
+    forMember: Number(row.for_member),
+    answered: Number(row.answered),
+  };
+}

@@ -9,6 +9,7 @@ import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { requireOrganisationRole } from './access.ts';
+import { benchmark } from './benchmark.ts';
 import { kpiReport } from './report.ts';
 
 const TAG = 'Pilotage';
@@ -144,5 +145,54 @@ export async function kpiRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async () => ({ kpis: KPI_DEFINITIONS, breakdowns: BREAKDOWN_DEFINITIONS }),
+  );
+
+  const share = z.number().nullable().describe('Part de 0 à 1 ; null si non publiée ou rien à compter');
+  r.get(
+    '/api/v1/kpi/benchmark',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Les chiffres de l’organisme à côté de ceux publiés par les médiateurs LMA, FNMF et CTIP',
+        querystring: kpiQuery,
+        response: {
+          200: z.object({
+            organisation: z.object({
+              from: z.string(),
+              to: z.string(),
+              asOf: z.string(),
+              complaints: z.number().int(),
+              referrals: z.number().int().describe('Saisines du médiateur'),
+              referralRate: share,
+              prematureShare: share.describe('Saisines avant réponse et avant 2 mois (L612-2)'),
+              answersForMemberShare: share.describe('Réponses favorables ou partielles'),
+              medianDaysToAnswer: z.number().nullable(),
+            }),
+            mediators: z.array(
+              z.object({
+                mediator: z.enum(['lma', 'fnmf', 'ctip']),
+                name: z.string(),
+                year: z.number().int(),
+                referrals: z.number().int().nullable(),
+                inadmissibleShare: share,
+                prematureShare: share,
+                opinionsForMemberShare: share,
+                averageHandlingDays: z.number().nullable(),
+                source: z.string(),
+                confidence: z.enum(['primary', 'secondary']),
+              }),
+            ),
+            notes: z.array(z.string()).describe('Ce qui rend les chiffres comparables, ou non'),
+          }),
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const organisationId = requireOrganisationRole(requireUser(request));
+      return benchmark(ctx.database.db, organisationId, periodOrFail(request.query, ctx.now()));
+    },
   );
 }
