@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, RawQuery } from '../db/client.ts';
+import { jsonbText } from '../db/repositories/audit-batch.ts';
 import { projectionOf } from '../db/repositories/deadline-projection.ts';
 import { eventHash, GENESIS_HASH, SYSTEM_CHAIN_ID } from '../domain/audit/event-hash.ts';
 import type { DOSSIER_CATEGORIES } from '../domain/dossiers/categories.ts';
@@ -575,20 +576,4 @@ async function writeBatch(query: RawQuery, input: BatchInput) {
       chains.map(([, h]) => h.hash),
     ],
   );
-}
-
-/**
- * `jsonb::text` as PostgreSQL prints it (keys ordered by length then bytes, `": "` and `", "`), which the event
- * hash covers. The generator's payloads hold only ASCII keys, strings, numbers, booleans, null, arrays and objects.
- */
-export function jsonbText(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([x], [y]) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${jsonbText(v)}`).join(', ')}}`;
-  }
-  return JSON.stringify(value);
 }

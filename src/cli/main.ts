@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerAnalytics, registerReportingRole } from './commands/analytics.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBench } from './commands/bench.ts';
 import { registerDeadlines } from './commands/deadlines.ts';
@@ -62,5 +63,7 @@ registerReimbursement(program);
 registerLetter(program);
 registerTriage(program);
 registerBench(program);
+registerAnalytics(program);
+registerReportingRole(db);
 
 await program.parseAsync(process.argv);

@@ -77,6 +77,8 @@ export const users = pgTable(
     claimCodeExpiresAt: timestamp('claim_code_expires_at', { withTimezone: true }),
     /** Set when the member claimed this record: its files moved to that account. */
     claimedById: uuid('claimed_by_id').references((): AnyPgColumn => users.id),
+    /** Set by an admin: the account can no longer sign in; its history and files keep its name (issue 14). */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -207,6 +209,29 @@ export const dossiers = pgTable(
     mediationDueOn: date('mediation_due_on', { mode: 'string' }),
     /** PROJECTION_VERSION that wrote the columns above; null or older: projected again at start. */
     projectionVersion: integer('projection_version'),
+    /** The contract the complaint is about, by its commercial name (issue 14: KPIs and patterns by product). */
+    product: text('product'),
+    /** Département code of the member (« 75 », « 2A », « 971 »), checked by src/domain/register/regions.ts. */
+    region: text('region'),
+    /*
+     * The complaint's dates, derived from `facts` by the database itself: the deadline engine's facts stay the one
+     * source of truth, and these columns exist only so that KPIs, exports and BI views can filter, group and index
+     * them in SQL (issue 14). `recours_fact_date` is defined in migration 0007.
+     * received_on: receipt by the organisation, else sending, else the day the file was opened (Paris).
+     */
+    receivedOn: date('received_on', { mode: 'string' }).generatedAlwaysAs(
+      (): SQL =>
+        sql`coalesce(recours_fact_date(${dossiers.facts}, 'complaintReceivedOn'), recours_fact_date(${dossiers.facts}, 'complaintSentOn'), (${dossiers.createdAt} at time zone 'Europe/Paris')::date)`,
+    ),
+    acknowledgedOn: date('acknowledged_on', { mode: 'string' }).generatedAlwaysAs(
+      (): SQL => sql`recours_fact_date(${dossiers.facts}, 'acknowledgedOn')`,
+    ),
+    answeredOn: date('answered_on', { mode: 'string' }).generatedAlwaysAs(
+      (): SQL => sql`recours_fact_date(${dossiers.facts}, 'answerReceivedOn')`,
+    ),
+    mediationReferredOn: date('mediation_referred_on', { mode: 'string' }).generatedAlwaysAs(
+      (): SQL => sql`recours_fact_date(${dossiers.facts}, 'mediatorSeizedOn')`,
+    ),
     /** A retried creation carries the same key and gets the same file back (no duplicates). */
     idempotencyKey: text('idempotency_key'),
     /** The staff member who recorded a complaint received by post, telephone, e-mail or at a branch. */
@@ -242,6 +267,8 @@ export const dossiers = pgTable(
     // Part of a reference, or the organisation's reference, typed in the search box (pg_trgm).
     index('dossiers_reference_trgm_idx').using('gin', sql`${t.reference} gin_trgm_ops`),
     index('dossiers_org_reference_trgm_idx').using('gin', sql`${t.organisationReference} gin_trgm_ops`),
+    // KPIs, exports and BI select an organisation's complaints by date of receipt (issue 14).
+    index('dossiers_org_received_idx').on(t.organisationId, t.receivedOn),
   ],
 );
 
@@ -571,3 +598,12 @@ export const medicalOpinions = pgTable(
     index('medical_opinions_queue_idx').on(t.organisationId, t.status, t.requestedAt, t.id),
   ],
 );
+/**
+ * The acknowledgment due date of every calendar day, generated from the domain's holiday calendar
+ * (src/domain/kpi/calendar.ts) so that SQL aggregates apply exactly the rule of the pure module: 10 jours
+ * ouvrables, Monday to Saturday, public holidays of metropolitan France excluded, the day of receipt not counted.
+ */
+export const kpiCalendar = pgTable('kpi_calendar', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  acknowledgmentDueOn: date('acknowledgment_due_on', { mode: 'string' }).notNull(),
+});

@@ -21,13 +21,16 @@ import { dossierFileRoutes } from './dossiers/file-routes.ts';
 import { dossierRoutes } from './dossiers/routes.ts';
 import { AppError, errorHandler } from './errors.ts';
 import { ethicsRoutes } from './ethics/routes.ts';
+import { exportRoutes } from './exports/routes.ts';
 import { handlingRoutes } from './handling/routes.ts';
 import { frenchClientError } from './hardening/client-errors.ts';
 import { inputHygiene } from './hardening/plugin.ts';
 import { urlWithoutQuery } from './hardening/safe-log.ts';
 import { securityHeaders } from './hardening/security-headers.ts';
 import { healthRoutes } from './health/routes.ts';
+import { importRoutes } from './import/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
+import { kpiRoutes } from './kpi/routes.ts';
 import { letterRoutes } from './letters/routes.ts';
 import { mediationRoutes } from './mediation/routes.ts';
 import { medicalRoutes } from './medical/routes.ts';
@@ -35,6 +38,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
 import { setWebCacheHeaders } from './web/static-cache.ts';
 
@@ -139,6 +143,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await auditRoutes(api, ctx);
     await letterRoutes(api, ctx);
     await intakeRoutes(api, ctx);
+    // Steering (issue 14): KPIs, import, exports, reports, benchmark, administration.
+    await kpiRoutes(api, ctx);
+    await importRoutes(api, ctx);
+    await exportRoutes(api, ctx);
+    await reportRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -36,7 +36,7 @@ async function page(query: string, who = 'handler') {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as Page;
 }
-async function create(title: string, description: string) {
+async function create(title: string, description: string, transmit = true) {
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
@@ -44,15 +44,25 @@ async function create(title: string, description: string) {
     payload: { category: 'reimbursement_contested', title, description, organisationId },
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json().dossier as { id: string; reference: string };
+  const dossier = res.json().dossier as { id: string; reference: string };
+  if (!transmit) return dossier;
+  // A draft is the member's until he transmits it (issue 16): the register sees it from then on.
+  const sent = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${dossier.id}/transmit`,
+    headers: as(s.member!),
+  });
+  expect(sent.statusCode, sent.body).toBe(200);
+  return dossier;
 }
 const entryOf = async (reference: string) =>
   (await page(`?q=${reference}`)).items.find((i) => i.reference === reference)!;
 
 describe('the deadline projection follows facts and days', () => {
   it('a fact recorded through the API moves the clocks; the passing of days turns them amber then red', async () => {
-    const file = await create('Lunettes refusées', 'Monture non remboursée');
-    expect((await entryOf(file.reference)).sla.colour).toBe('grey');
+    const file = await create('Lunettes refusées', 'Monture non remboursée', false);
+    // A private draft is not in the register (issue 16).
+    expect(await entryOf(file.reference)).toBeUndefined();
     const patch = await t.app.inject({
       method: 'PATCH',
       url: `/api/v1/dossiers/${file.id}/facts`,
@@ -60,6 +70,12 @@ describe('the deadline projection follows facts and days', () => {
       payload: { facts: { complaintSentOn: '2026-11-23' } },
     });
     expect(patch.statusCode, patch.body).toBe(200);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${file.id}/transmit`,
+      headers: as(s.member!),
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
     const fresh = await entryOf(file.reference);
     // 10 jours ouvrables from Monday 23/11/2026, the day itself not counted: Friday 04/12/2026 (ACPR 2024-R-02).
     expect(fresh.sla.acknowledgment).toMatchObject({ colour: 'green', dueDate: '2026-12-04', daysLeft: 11 });

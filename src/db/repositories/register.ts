@@ -105,7 +105,8 @@ function searchCondition(search: RegisterSearch): SQL {
   return sql`(${sql.join(arms, sql` or `)})`;
 }
 
-function conditions(f: RegisterFilters): SQL[] {
+/** The register's filters as SQL conditions: the list and the exports (issue 14) select the same files. */
+export function registerConditions(f: RegisterFilters): SQL[] {
   // A draft the member has not transmitted is not the organisation's to see (access policy, issue 16).
   const where: SQL[] = [eq(dossiers.organisationId, f.organisationId), isNotNull(dossiers.transmittedAt)];
   if (f.statuses?.length) where.push(inArray(dossiers.status, [...f.statuses]));
@@ -205,7 +206,7 @@ export async function registerPage(
   position: RegisterPosition,
   limit: number,
 ) {
-  const where = conditions(filters);
+  const where = registerConditions(filters);
   if (position.sort === 'urgency') {
     if (position.after) {
       where.push(
@@ -254,7 +255,7 @@ export async function registerCount(db: Db, filters: RegisterFilters): Promise<n
   const inner = db
     .select({ one: sql`1` })
     .from(dossiers)
-    .where(and(...conditions(filters)))
+    .where(and(...registerConditions(filters)))
     .limit(COUNT_CAP + 1)
     .as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);

@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { logAuditEvent } from '../../db/repositories/audit.ts';
 import { listDossiers } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import { mediationClock } from '../../domain/register/mediation-clock.ts';
@@ -24,7 +24,7 @@ export async function listMediations(ctx: AppContext, user: UserRow) {
     const facts = factsOf(row);
     return { id: row.id, clock: mediationClock(deadline, facts, today) };
   });
-  await appendAuditEvent(ctx.database.db, {
+  await logAuditEvent(ctx.database.db, {
     dossierId: null,
     actorId: user.id,
     type: 'register.viewed',

@@ -17,6 +17,7 @@ import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
 import { factsOf } from '../handling/use-cases.ts';
+import { filtersOf, registerFilterQuery } from './filter-query.ts';
 import { listMediations } from './mediations.ts';
 import { staffSummary } from './summary.ts';
 import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk } from './use-cases.ts';
@@ -24,18 +25,6 @@ import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk 
 const TAG = 'Registre des réclamations';
 /** Offsets are bounded: deep pages go by cursor (keyset), whose cost does not grow with depth. */
 const MAX_OFFSET = 10_000;
-// Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
-const calendarDate = calendarDateSchema;
-
-/** One value or the same parameter repeated (?status=submitted&status=acknowledged). */
-function oneOrMany<T extends z.ZodType>(item: T, description: string) {
-  return z
-    .union([item, z.array(item)])
-    .optional()
-    .describe(`${description} (répétez le paramètre pour plusieurs valeurs)`);
-}
-const many = <T>(v: T | T[] | undefined): T[] | undefined =>
-  v === undefined ? undefined : ([v].flat() as T[]);
 
 const clockSchema = z
   .object({
@@ -185,26 +174,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
           'Registre des réclamations de l’organisme : filtres, recherche, délais ACPR en feux tricolores',
         description:
           'Réservé au personnel de l’organisme (conseiller, superviseur, auditeur, administrateur). Tri par urgence (rouge d’abord, puis échéance la plus proche) ou par date de réclamation.',
-        querystring: z.object({
-          status: oneOrMany(z.enum(DOSSIER_STATUSES), 'Statut'),
-          category: oneOrMany(z.enum(DOSSIER_CATEGORIES), 'Catégorie'),
-          channel: oneOrMany(z.string().min(1).max(30), 'Canal de réception'),
-          handlerId: z
-            .union([z.string().uuid(), z.literal('none')])
-            .optional()
-            .describe('Conseiller en charge, ou « none » pour les dossiers non attribués'),
-          mine: z.enum(['true', 'false']).optional().describe('true : seulement mes dossiers'),
-          sla: oneOrMany(z.enum(SLA_COLOURS), 'Couleur de délai'),
-          from: calendarDate.optional().describe('Réclamation envoyée à partir du (inclus)'),
-          to: calendarDate.optional().describe('Réclamation envoyée jusqu’au (inclus)'),
-          q: z
-            .string()
-            .trim()
-            .max(200, 'Recherche trop longue : 200 caractères au plus')
-            .optional()
-            .describe(
-              'Recherche en français, accents et majuscules indifférents : mots de l’objet ou de la description, nom de l’adhérent, référence (ou une partie), référence de l’organisme',
-            ),
+        querystring: registerFilterQuery.extend({
           sort: z
             .enum(['urgency', 'date', 'relevance'])
             .optional()
@@ -261,15 +231,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const q = request.query;
       const result = await listRegister(ctx, requireUser(request), {
-        status: many(q.status),
-        category: many(q.category),
-        channel: many(q.channel),
-        handlerId: q.handlerId,
-        mine: q.mine === 'true',
-        sla: many(q.sla),
-        from: q.from,
-        to: q.to,
-        q: q.q,
+        ...filtersOf(q),
         sort: q.sort,
         limit: q.limit,
         offset: q.offset,

@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../db/repositories/audit.ts';
+import { logAuditEvent } from '../../db/repositories/audit.ts';
 import { findDossier } from '../../db/repositories/dossiers.ts';
 import { userById } from '../../db/repositories/handling.ts';
 import { findUserById, type UserRow } from '../../db/repositories/users.ts';
@@ -53,7 +53,7 @@ export async function staffSummary(ctx: AppContext, user: UserRow, dossierId: st
       })
     : null;
   const outcome = (row.decision ?? facts.answerOutcome ?? null) as DecisionOutcome | null;
-  await appendAuditEvent(db, {
+  await logAuditEvent(db, {
     dossierId: row.id,
     actorId: user.id,
     type: 'dossier.viewed',

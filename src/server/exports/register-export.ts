@@ -1,0 +1,91 @@
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/client.ts';
+import type { RegisterFilters } from '../../db/repositories/register.ts';
+import { registerExportPages } from '../../db/repositories/register-export.ts';
+import type { SlaColour } from '../../domain/register/sla.ts';
+import { CSV_BOM, csvLine } from './csv.ts';
+import { EXPORT_COLUMNS, type ExportLine, exportLine } from './register-rows.ts';
+
+async function* exportLines(
+  db: Db,
+  filters: RegisterFilters,
+  sla: readonly SlaColour[] | undefined,
+  now: Date,
+) {
+  const wanted = sla?.length ? new Set(sla) : undefined;
+  for await (const page of registerExportPages(db, filters)) {
+    for (const row of page) {
+      const { line, colour } = exportLine(row, now);
+      if (!wanted || wanted.has(colour)) yield line;
+    }
+  }
+}
+
+/** The register as CSV, produced page by page as the client reads (backpressure of Readable.from). */
+export function registerCsv(
+  db: Db,
+  filters: RegisterFilters,
+  sla: readonly SlaColour[] | undefined,
+  now: Date,
+) {
+  return Readable.from(
+    (async function* () {
+      yield CSV_BOM + csvLine(EXPORT_COLUMNS.map(([, header]) => header));
+      for await (const line of exportLines(db, filters, sla, now)) {
+        yield csvLine(EXPORT_COLUMNS.map(([key]) => line[key]));
+      }
+    })(),
+  );
+}
+
+const DATE_COLUMNS = new Set<string>([
+  'receivedOn',
+  'complaintSentOn',
+  'acknowledgedOn',
+  'acknowledgmentDueOn',
+  'answeredOn',
+  'answerDueOn',
+  'mediationReferredOn',
+]);
+
+function cellOf(key: string, value: ExportLine[keyof ExportLine]) {
+  if (value !== null && DATE_COLUMNS.has(key)) return new Date(`${value}T00:00:00Z`);
+  return value;
+}
+
+/**
+ * The register as XLSX with exceljs's streaming WorkbookWriter: each row is committed (written out) at once, so
+ * the workbook never sits in memory. Dates are real dates shown jj/mm/aaaa.
+ */
+export function registerXlsx(
+  db: Db,
+  filters: RegisterFilters,
+  sla: readonly SlaColour[] | undefined,
+  now: Date,
+) {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet('Registre');
+  sheet.columns = EXPORT_COLUMNS.map(([key, header]) => ({
+    key,
+    header,
+    width: key === 'title' ? 50 : 18,
+    ...(DATE_COLUMNS.has(key) ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+  }));
+  (async () => {
+    for await (const line of exportLines(db, filters, sla, now)) {
+      sheet.addRow(EXPORT_COLUMNS.map(([key]) => cellOf(key, line[key]))).commit();
+      // Follow the client's pace: a slow download must not pile the workbook up in this buffer.
+      if (out.writableNeedDrain) await once(out, 'drain');
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: Error) => out.destroy(error));
+  return out;
+}
