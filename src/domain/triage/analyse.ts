@@ -6,9 +6,9 @@ import { type CueHit, organisationFromCues } from './cues.ts';
 import { foldSameLength, type Span } from './extract.ts';
 import { factsOf, type TextFacts } from './facts.ts';
 import { type Category, ORGANISATIONS, type Organisation, STAGES, type Stage, stageRank } from './labels.ts';
-import type { TriageModel } from './model.ts';
+import { modelFeatures, type TriageModel } from './model.ts';
 import { isCpamDecision, nextStep } from './next-step.ts';
-import { contentStems, featuresFromNormalised, normaliseText } from './normalise.ts';
+import { contentStems, normaliseText } from './normalise.ts';
 import {
   type AnswerKey,
   DATED_FACT_KEYS,
@@ -57,7 +57,7 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
 /** The statistical model for the category; cue rules (or heads) for organisation and stage. */
 export function readText(text: string, today: CalendarDate, model: TriageModel): TextReading {
   const facts = factsOf(text, today);
-  const features = featuresFromNormalised(facts.normalised);
+  const features = modelFeatures(facts.normalised, model.features);
 
   const xCategory = vectorise(features, model.vocabulary, model.category.input);
   const probabilities = predictProbabilities(model.category, xCategory);
@@ -65,7 +65,10 @@ export function readText(text: string, today: CalendarDate, model: TriageModel):
     .map((label, i) => ({ category: label as Category, probability: probabilities[i]! }))
     .sort((a, b) => b.probability - a.probability);
   const category = ranked[0]!.category;
-  const contributions = topContributions(model.category, model.vocabulary, xCategory, category, 5);
+  // Character n-grams carry weight but are not words a member recognises: the evidence names words only.
+  const contributions = topContributions(model.category, model.vocabulary, xCategory, category, 40)
+    .filter((c) => !c.feature.startsWith('#'))
+    .slice(0, 5);
   const categoryEvidence: Evidence = {
     field: 'category',
     rule: `model.${model.category.input === 'tfidf' ? 'logistic_regression' : 'naive_bayes'}`,

@@ -204,3 +204,20 @@ export function featuresFromNormalised(normalised: string): string[] {
   for (let i = 0; i + 1 < stems.length; i++) features.add(`${stems[i]} ${stems[i + 1]}`);
   return [...features];
 }
+
+/**
+ * Character n-grams of the content words (accent-free, SMS rewritten), marked `#`: they survive typos, missing
+ * accents and word forms the stemmer does not join (« rembourser », « remboursé », « rembourcement »).
+ */
+export function charNgrams(normalised: string, sizes: ReadonlyArray<number> = [4]): string[] {
+  const out = new Set<string>();
+  for (const token of tokenise(normalised)) {
+    if (STOP_WORDS.has(token) || /\d/.test(token) || token.length < 3) continue;
+    const padded = `_${token}_`;
+    for (const n of sizes) {
+      if (padded.length < n) continue;
+      for (let i = 0; i + n <= padded.length; i++) out.add(`#${padded.slice(i, i + n)}`);
+    }
+  }
+  return [...out];
+}
