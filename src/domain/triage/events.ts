@@ -566,7 +566,7 @@ export function stageFromEvents(events: ReadonlyArray<ReadEvent>, termination: b
   }
   const contacts = [...of('customer_service'), ...reminders, ...of('termination_request')];
   if (contacts.length > 0) return { stage: 'customer_service_contacted', confidence: 0.75, events: contacts };
-  return { stage: 'none', confidence: 0.6, events: [] };
+  return { stage: 'none', confidence: 0.55, events: [] };
 }
 
 export interface DatedFact {

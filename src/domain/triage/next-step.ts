@@ -103,6 +103,17 @@ function engineFactsOf(input: NextStepInput, type: TriageOrganisationType): Tria
   };
 }
 
+/** The facts as the member knows them (never the engine's field names, which are not for users). */
+const DROPPED_NAMES: Record<keyof TriageDatedFacts, string> = {
+  complaintSentOn: "date d'envoi de la réclamation",
+  answerReceivedOn: 'date de la réponse',
+  answerOutcome: 'sens de la réponse',
+  cpamDecisionNotifiedOn: 'date de la décision de la CPAM',
+  craSeizedOn: 'date du recours à la commission de recours amiable',
+  craDecisionNotifiedOn: 'date de la décision de la commission',
+  terminationRequestSentOn: "date d'envoi de la demande de résiliation",
+};
+
 /** The engine's deadlines for this dispute, without those a known fact contradicts. */
 export function triageDeadlinesOf(input: NextStepInput): { deadlines: Deadline[]; warnings: string[] } {
   const type = organisationTypeOf(input.category, input.organisation);
@@ -131,7 +142,7 @@ export function triageDeadlinesOf(input: NextStepInput): { deadlines: Deadline[]
   const warnings: string[] = [];
   if (dropped.length > 0) {
     warnings.push(
-      `Certaines dates lues dans votre message semblent incohérentes (${dropped.join(', ')}) : elles n'ont pas servi au calcul des délais. Vérifiez-les.`,
+      `Certaines dates lues dans votre message semblent incohérentes (${dropped.map((k) => DROPPED_NAMES[k]).join(', ')}) : elles n'ont pas servi au calcul des délais. Vérifiez-les.`,
     );
   }
   if (input.organisation === 'unknown' && type !== 'cpam' && keep.length > 0) {
