@@ -1,3 +1,4 @@
+import { publicText } from '../shared/public-text.ts';
 import type { DossierCategory } from './categories.ts';
 import type { DocumentKind } from './documents.ts';
 
@@ -211,7 +212,7 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Ordonnance',
       kinds: ['prescription'],
       required: false,
-      why: 'Seed 002 : « ordonnances médicales ».',
+      why: 'Montre que les soins ont été prescrits (ordonnances médicales).',
     },
     contract,
     complaintLetter,
@@ -236,7 +237,7 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Relevé de remboursement de l’Assurance maladie',
       kinds: ['reimbursement_statement'],
       required: false,
-      why: 'Seed 000 : « relevés de remboursement ».',
+      why: 'Montrent ce qui a été versé (relevés de remboursement).',
     },
     {
       id: 'cra_letter',
@@ -253,7 +254,7 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Courriers échangés avec l’organisme',
       kinds: ['letter_received', 'letter_sent'],
       required: true,
-      why: 'Seed 000 : « rassembler l’ensemble des factures, courriers et justificatifs liés au litige ».',
+      why: 'Rassemblez toutes les factures, tous les courriers et justificatifs liés au litige.',
     },
     { ...contract, required: false },
     { ...proofOfSending, required: false },
@@ -295,7 +296,8 @@ export function checklistOf(category: string, documents: readonly { id: string; 
       id: rule.id,
       label: rule.label,
       required: rule.required,
-      why: rule.why,
+      // The rule cites its research notes for developers; the member reads the reason only (public-text.ts).
+      why: publicText(rule.why),
       done: documentIds.length > 0,
       documentIds,
     };

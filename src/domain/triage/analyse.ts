@@ -1,5 +1,6 @@
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import { formatEuros } from '../shared/money.ts';
+import { publicSource, publicText } from '../shared/public-text.ts';
 import { NEXT_STEP_LABELS, ORGANISATION_LABELS, STAGE_LABELS, TRIAGE_CATEGORIES } from './category-labels.ts';
 import { predictProbabilities, topContributions, vectorise } from './classifier.ts';
 import { type CueHit, organisationFromCues } from './cues.ts';
@@ -227,7 +228,7 @@ export function diagnosisOf(reading: TextReading, today: CalendarDate): Diagnosi
   evidence.push({
     field: 'nextStep',
     rule: `next-step.${advice.rule}`,
-    detail: advice.sources.join(' ; '),
+    detail: advice.sources.map(publicSource).join(' ; '),
     spans: [],
   });
   for (const hit of [reading.stated.answerOutcome ? null : facts.negativeAnswer, facts.craReferral]) {
@@ -262,12 +263,12 @@ export function diagnosisOf(reading: TextReading, today: CalendarDate): Diagnosi
     stage,
     nextStep: advice.step,
     nextStepLabel: advice.label ?? NEXT_STEP_LABELS[advice.step],
-    nextStepReason: advice.reason,
-    nextStepSources: advice.sources,
+    nextStepReason: publicText(advice.reason),
+    nextStepSources: advice.sources.map(publicSource),
     nextStepOpensOn: advice.opensOn,
     nextStepClosesOn: advice.closesOn,
     nextStepRule: advice.rule,
-    warnings: advice.warnings,
+    warnings: advice.warnings.map(publicText),
     deadlines: advice.deadlines.map(
       ({ id, kind, title, party, opensOn, dueDate, status, daysLeft, rule, source, action }) => ({
         id,
