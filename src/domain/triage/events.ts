@@ -90,7 +90,7 @@ const PAST_MARKER =
 const INCOMING_SENTENCE =
   /\b((j ai|nous avons|on a|ai|avons) (bien )?(recu|eu)|m (a|ont|avait|avaient) (envoye|ecrit|adresse|notifie|repondu)|recu (un|le|leur|son|sa|une|ce|cette|des|les)|je recois|on recoit)\b/;
 const MEMBER_SENDING =
-  /\b((j ai|nous avons|on a|ai|avons|j avais|nous avions)( \w+){0,3} (envoye\w*|adresse\w*|ecrit|poste|expedie|fait|redige|depose|conteste|saisi|renvoye\w*|transmis)|je (vous )?(ecris|adresse|envoie|conteste)|(envoye\w*|adresse\w*|expedie\w*|poste\w*) (le|ce|hier|aujourd|en|par|au|a))\b/;
+  /\b((j ai|nous avons|on a|ai|avons|j avais|nous avions)( \w+){0,3} (envoye\w*|adresse\w*|ecrit|poste|expedie|fait|redige|depose|conteste|saisi|renvoye\w*|transmis)|je (vous )?(ecris|adresse|envoie|conteste|signale|demande)|je vous ai (ecrit|adresse|envoye|signale)|(envoye\w*|adresse\w*|expedie\w*|poste\w*) (le|ce|hier|aujourd|en|par|au|a))\b/;
 
 /** Incoming: the organisation wrote, called or answered (« j'ai reçu un courrier », « ils m'ont écrit »). */
 const INCOMING_BEFORE =
@@ -238,7 +238,7 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
       /\b(saisi\w*|recours|contest\w*|ecrit|adresse\w*|envoye\w*|depose\w*|devant|aupres|fait)\s+(\w+\s+){0,5}$/.test(
         b,
       ) ||
-      /^\s*(\w+\s+){0,3}(saisie?|le \d|en \w+|du \d|a ete saisie?|par (lettre|courrier|recommande))/.test(
+      /^\s*(\w+\s+){0,4}(saisie?|le \d|en \w+|du \d|a ete saisie?|envoye\w*|adresse\w*|par (lettre|courrier|recommande))/.test(
         after(m),
       ) ||
       false ||
@@ -260,12 +260,14 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
     if (/^\s*(\w+\s+){0,2}(comment|possible|faut)/.test(after(m))) continue;
     add('termination_request', m, { medium: mediumOf(chunkAround(sentence, m.index, m[0].length)) });
   }
-  const incomingSentence = INCOMING_SENTENCE.test(sentence) && !MEMBER_SENDING.test(sentence);
+  const memberSentence = MEMBER_SENDING.test(sentence) || /\bpar (courrier|lettre)\b/.test(sentence);
+  const incomingSentence = INCOMING_SENTENCE.test(sentence) && !memberSentence;
   for (const m of matches(sentence, TERMINATION_BY_NEW)) add('termination_request', m, { medium: 'letter' });
   for (const m of matches(sentence, WRITTEN)) {
     const b = before(m);
     if (isIntention(b, isQuestion)) continue;
-    if (/^je vous/.test(m[0]) && !context.letterLike) continue;
+    // « Je vous écris » opens a letter, or a forum post; « je vous ai écrit le… » is an earlier letter.
+    if (/^je vous (ecris|adresse|informe|notifie|demande)$/.test(m[0]) && !context.letterLike) continue;
     if (THIRD_PARTY_BEFORE.test(b.slice(-60)) || NEGATED_AFTER.test(after(m))) continue;
     const letterChunk = chunkAround(sentence, m.index, m[0].length);
     if (INVOICE_IN.test(letterChunk) && !/\b(reclam\w*|contest\w*|recours)\b/.test(letterChunk)) continue;
@@ -289,7 +291,10 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
       INCOMING_BEFORE.test(b.slice(-40))
     )
       continue;
-    if (/^(courriers?|lettres?)$/.test(word) && INCOMING_AFTER.test(after(m))) continue;
+    // « Courrier du 22 septembre à mon assureur » opening a sentence is the member's letter.
+    const opensSentence = m.index < 3;
+    if (/^(courriers?|lettres?)$/.test(word) && INCOMING_AFTER.test(after(m)) && !memberSentence && !opensSentence)
+      continue;
     if (word === 'ar' && !/\b(lettre|recommande|avec|en|courrier)\s+$/.test(b)) continue;
     if (/^(recommandees?|recommandes?)$/.test(word) && /\b(m a|m ont|nous a|recu)\b/.test(b.slice(-25)))
       continue;
