@@ -33,6 +33,8 @@ export interface ReadEvent {
   date: DateMention | null;
   /** How sure the reading is that this event happened as read (0–1). */
   confidence: number;
+  /** A call or contact that, for a refusal of care, is the refusal itself rather than a step. */
+  careCall?: boolean;
 }
 
 export interface Sentence {
@@ -157,6 +159,7 @@ interface Cue {
   medium: ReadEvent['medium'];
   negative: boolean;
   weight: number;
+  careCall?: boolean;
 }
 
 function matches(text: string, pattern: RegExp): RegExpExecArray[] {
@@ -192,8 +195,6 @@ function isIntention(before: string, sentenceIsQuestion: boolean, after = ''): b
 interface TextContext {
   /** The text is itself a letter (« Madame, Monsieur », « par la présente », « objet : »). */
   letterLike: boolean;
-  /** The dispute is a refusal of care: the call that met the refusal is not a step. */
-  careRefused: boolean;
 }
 
 function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cue[] {
@@ -202,7 +203,7 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
   const add = (
     kind: EventKind,
     m: RegExpExecArray,
-    opts: Partial<Pick<Cue, 'medium' | 'negative' | 'weight'>> = {},
+    opts: Partial<Pick<Cue, 'medium' | 'negative' | 'weight' | 'careCall'>> = {},
   ) =>
     cues.push({
       kind,
@@ -211,6 +212,7 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
       medium: opts.medium ?? null,
       negative: opts.negative ?? false,
       weight: opts.weight ?? 1,
+      ...(opts.careCall ? { careCall: true } : {}),
     });
   const before = (m: RegExpExecArray) => sentence.slice(Math.max(0, m.index - 60), m.index);
   const after = (m: RegExpExecArray) => sentence.slice(m.index + m[0].length, m.index + m[0].length + 40);
@@ -293,7 +295,12 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
       continue;
     // « Courrier du 22 septembre à mon assureur » opening a sentence is the member's letter.
     const opensSentence = m.index < 3;
-    if (/^(courriers?|lettres?)$/.test(word) && INCOMING_AFTER.test(after(m)) && !memberSentence && !opensSentence)
+    if (
+      /^(courriers?|lettres?)$/.test(word) &&
+      INCOMING_AFTER.test(after(m)) &&
+      !memberSentence &&
+      !opensSentence
+    )
       continue;
     if (word === 'ar' && !/\b(lettre|recommande|avec|en|courrier)\s+$/.test(b)) continue;
     if (/^(recommandees?|recommandes?)$/.test(word) && /\b(m a|m ont|nous a|recu)\b/.test(b.slice(-25)))
@@ -333,11 +340,9 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
     )
       continue;
     // Calling the practice that refused care is how the refusal happened, not a step; calling back to complain is.
-    if (
-      context.careRefused &&
-      /^(appel\w*|telephon\w*|contacte\w*|ne repond\w*|personne ne repond|joindre|attente)/.test(m[0])
-    )
-      continue;
+    // Marked here, filtered by the caller when the category is care_refused (one reading for every category).
+    const careCall =
+      /^(appel\w*|telephon\w*|contacte\w*|ne repond\w*|personne ne repond|joindre|attente)/.test(m[0]);
     if (
       /^(conseill\w*|agence|accueil|guichet)$/.test(m[0]) &&
       !/\b(j ai|nous avons|on a|ai|suis|sommes|avec|a l|au|un|une|la|le)\b/.test(b.slice(-20))
@@ -356,7 +361,7 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
     if (/^(message|messages)$/.test(m[0]) && /^\s*d erreur/.test(after(m))) continue;
     if (/^rappel\w*$/.test(m[0]) && /^\s*(de |du |des |que |qu )/.test(after(m))) continue;
     if (/^attente$/.test(m[0]) && /\b(liste|en|d|salle)\s+$/.test(b.slice(-8))) continue;
-    add('customer_service', m, { medium: mediumOf(chunkAround(sentence, m.index, m[0].length)) });
+    add('customer_service', m, { medium: mediumOf(chunkAround(sentence, m.index, m[0].length)), careCall });
   }
   for (const m of matches(sentence, ANSWER)) {
     const chunk = `${sentence.slice(m.index, m.index + 120)}`;
@@ -430,11 +435,7 @@ const DATE_KINDS: ReadonlySet<EventKind> = new Set([
  * closest to it in its sentence, a cue before the date counting more than one after (« envoyé le 3 mai ») and a
  * comma in between counting against; a cue gets at most the dates that chose it.
  */
-export function readEvents(
-  text: string,
-  dates: ReadonlyArray<DateMention>,
-  options: { careRefused?: boolean } = {},
-): ReadEvent[] {
+export function readEvents(text: string, dates: ReadonlyArray<DateMention>): ReadEvent[] {
   const events: ReadEvent[] = [];
   const folded = foldSameLength(text);
   const context: TextContext = {
@@ -442,7 +443,6 @@ export function readEvents(
       /^\s*(madame|monsieur|objet|a l attention)|par la presente|je soussigne|veuillez agreer|je vous prie|contester formellement|reclamation formelle|je conteste|je vous demande de/.test(
         folded.replace(/[^a-z0-9]+/g, ' '),
       ),
-    careRefused: options.careRefused ?? false,
   };
   for (const sentence of sentencesOf(text)) {
     const { text: normalised, offsets } = mappedSentence(text, sentence.start, sentence.end);
@@ -492,6 +492,7 @@ export function readEvents(
         negative: cue.negative,
         date: pick,
         confidence: round(base * (pick && pick.precision === 'month' ? 0.9 : 1) * (cue.weight < 1 ? 0.9 : 1)),
+        ...(cue.careCall ? { careCall: true } : {}),
       });
       for (const extra of own.filter((d) => d !== pick)) {
         events.push({ ...events.at(-1)!, date: extra, confidence: round(base * 0.8) });

@@ -72,7 +72,7 @@ export function factsOf(text: string, today: CalendarDate): TextFacts {
   const mentions = extractDates(text, today);
   const events = readEvents(text, mentions);
   // For a refusal of care, the call that met the refusal is not a step (read again without it).
-  const careEvents = readEvents(text, mentions, { careRefused: true });
+  const careEvents = events.filter((e) => !e.careCall);
   const dates: ReadDate[] = mentions.map((d) => {
     const owner = events.find((e) => e.date === d);
     return {
