@@ -60,12 +60,16 @@ const SECTION_SOURCES: Record<string, string> = {
   '6': 'service-public.fr F17042 (remboursement des soins)',
 };
 
+const MAYBE_INTERNAL = /reference\.md|f[ée]rence\s*§|seed\s*\d|option\s+[a-z]+[A-Z]|non tranch/i;
+
 /** A user-facing text without the internal markers above (the rest is left as written). */
 export function publicText(text: string): string {
   const bare = text.match(
     /^\s*(?:\/work\/shared\/domain\/)?(?:reference\.md|r[ée]f[ée]rence)\s*§\s*(\d)\s*$/i,
   );
   if (bare) return SECTION_SOURCES[bare[1]!] ?? 'Textes publics cités';
+  // Most texts are clean: one cheap test before the rewrites (engines call this on every string they return).
+  if (!MAYBE_INTERNAL.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of REWRITES) out = out.replace(pattern, replacement);
   return out.trim();

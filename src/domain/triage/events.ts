@@ -162,8 +162,13 @@ interface Cue {
   careCall?: boolean;
 }
 
+const globalCache = new Map<RegExp, RegExp>();
 function matches(text: string, pattern: RegExp): RegExpExecArray[] {
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  let re = globalCache.get(pattern);
+  if (!re) {
+    re = pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+    globalCache.set(pattern, re);
+  }
   return [...text.matchAll(re)];
 }
 
