@@ -19,7 +19,7 @@ import {
 } from './schema.ts';
 
 /** Below these confidences the analyser asks instead of guessing. */
-export const ASK_THRESHOLDS = { category: 0.55, organisation: 0.6, stage: 0.6 } as const;
+export const ASK_THRESHOLDS = { category: 0.6, organisation: 0.6, stage: 0.6 } as const;
 
 type Evidence = Diagnosis['evidence'][number];
 type Question = Diagnosis['questions'][number];
