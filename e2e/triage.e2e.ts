@@ -144,8 +144,9 @@ describe.skipIf(!browserAvailable)('diagnostic: from free text to a pre-filled f
 
     // The date read in the text is shown with the words it came from, to be confirmed; so is the stage.
     const understood = page.getByRole('region', { name: 'Ce que j’ai compris' });
-    await understood.getByText('Réclamation écrite envoyée', { exact: true }).waitFor();
     await understood.getByText(/à confirmer, lu dans «\u00a03 septembre\u00a0»/).waitFor();
+    // The stage and the date of the complaint are both shown: « Réclamation écrite envoyée » twice.
+    expect(await understood.getByText('Réclamation écrite envoyée', { exact: true }).count()).toBe(2);
     await understood.getByRole('button', { name: /^Confirmer.*étape atteinte$/ }).waitFor();
     await expectAccessible(page, 'le diagnostic (dates à confirmer)');
 
