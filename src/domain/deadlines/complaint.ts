@@ -1,5 +1,5 @@
 import { addMonths, type CalendarDate } from '../shared/calendar-date.ts';
-import { PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -55,7 +55,7 @@ function startNotes(start: ComplaintStart): string[] {
 /** ACPR 2024-R-02: acknowledgment within 10 jours ouvrables, unless a substantive answer comes first. */
 export function acknowledgmentDeadline(ctx: RuleContext, start: ComplaintStart): Deadline {
   const { today, facts, options, calendar } = ctx;
-  const param = valueOn(PARAMETERS.complaintAcknowledgment, start.date);
+  const param = delayOn(PARAMETERS.complaintAcknowledgment, start.date);
   const days = options.acknowledgmentDays;
   const kind = options.acknowledgmentDayKind;
   const counted = addWorkingDays(start.date, days, kind, calendar);
@@ -116,7 +116,7 @@ export function acknowledgmentDeadline(ctx: RuleContext, start: ComplaintStart):
 /** ACPR 2024-R-02: a written answer within 2 months; a complex case may take longer if the member is told. */
 export function answerDeadline(ctx: RuleContext, start: ComplaintStart): Deadline {
   const { today, facts } = ctx;
-  const param = valueOn(PARAMETERS.complaintAnswer, start.date);
+  const param = delayOn(PARAMETERS.complaintAnswer, start.date);
   const legalDue = addMonths(start.date, param.value);
   const final = finalDate('complaint.answer', legalDue, ctx);
   const notes = startNotes(start);

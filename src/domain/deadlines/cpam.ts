@@ -1,5 +1,5 @@
 import { addDays, addMonths, type CalendarDate, daysBetween } from '../shared/calendar-date.ts';
-import { PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, PARAMETERS } from './parameters.ts';
 import { actionStatus, deadline, finalDate, fr, type RuleContext, remainingText } from './rule-context.ts';
 import type { Deadline, DeadlineStatus } from './schema.ts';
 
@@ -47,7 +47,7 @@ export function craReferral(ctx: RuleContext): Deadline | undefined {
   const { today, facts } = ctx;
   const notified = facts.cpamDecisionNotifiedOn;
   if (!notified) return undefined;
-  const param = valueOn(PARAMETERS.craReferral, notified);
+  const param = delayOn(PARAMETERS.craReferral, notified);
   const raw = addMonths(notified, param.value);
   const suspended = cpamMediationSuspension(ctx, notified, raw);
   const base = {
@@ -109,14 +109,14 @@ export function craReferral(ctx: RuleContext): Deadline | undefined {
 export function implicitRejectionDate(ctx: RuleContext): CalendarDate | undefined {
   const seized = ctx.facts.craSeizedOn;
   if (!seized) return undefined;
-  return addMonths(seized, valueOn(PARAMETERS.craImplicitRejection, seized).value);
+  return addMonths(seized, delayOn(PARAMETERS.craImplicitRejection, seized).value);
 }
 
 export function craDecision(ctx: RuleContext): Deadline | undefined {
   const { today, facts } = ctx;
   const seized = facts.craSeizedOn;
   if (!seized) return undefined;
-  const param = valueOn(PARAMETERS.craImplicitRejection, seized);
+  const param = delayOn(PARAMETERS.craImplicitRejection, seized);
   const dueDate = addMonths(seized, param.value);
   const status = actionStatus({ today, dueDate, doneOn: facts.craDecisionNotifiedOn });
   let rule = `La CRA doit statuer dans les ${param.value} mois de la réception de votre recours (${fr(seized)}), soit au plus tard le ${fr(dueDate)} ; son silence vaut alors rejet implicite.`;
@@ -170,7 +170,7 @@ export function tribunalReferral(ctx: RuleContext): Deadline | undefined {
     ? facts.craDecisionMentionedRemedies
     : facts.craAcknowledgmentMentionedRemedies;
   if (!mentioned) notes.unshift(NOT_ENFORCEABLE);
-  const param = valueOn(PARAMETERS.tribunalReferral, decisionOn);
+  const param = delayOn(PARAMETERS.tribunalReferral, decisionOn);
   const raw = addMonths(decisionOn, param.value);
   const suspended = cpamMediationSuspension(ctx, decisionOn, raw);
   const what = useExplicit

@@ -1,6 +1,6 @@
 import { addDays, addMonths, addYears, type CalendarDate } from '../shared/calendar-date.ts';
 import { complaintStart } from './complaint.ts';
-import { MEDIATORS, type Mediator, PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, MEDIATORS, type Mediator, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -70,8 +70,8 @@ export function referralWindow(ctx: RuleContext): Deadline | undefined {
     );
   }
 
-  const earliestParam = valueOn(PARAMETERS.mediationEarliestWithoutAnswer, start.date);
-  const latestParam = valueOn(PARAMETERS.mediationLatest, start.date);
+  const earliestParam = delayOn(PARAMETERS.mediationEarliestWithoutAnswer, start.date);
+  const latestParam = delayOn(PARAMETERS.mediationLatest, start.date);
   const afterSilence = addDays(addMonths(start.date, earliestParam.value), 1);
   const negative =
     facts.answerReceivedOn !== undefined &&
@@ -175,7 +175,7 @@ export function inadmissibilityNotice(ctx: RuleContext): Deadline | undefined {
   const { today, facts } = ctx;
   const from = facts.mediationFileCompleteOn ?? facts.mediatorSeizedOn;
   if (!from) return undefined;
-  const param = valueOn(PARAMETERS.mediationInadmissibilityNotice, from);
+  const param = delayOn(PARAMETERS.mediationInadmissibilityNotice, from);
   const raw = addDays(from, param.value * 7);
   const final = finalDate('mediation.inadmissibility_notice', raw, ctx);
   const dueDate = final.date;
@@ -237,7 +237,7 @@ export function mediationOutcome(ctx: RuleContext): Deadline | undefined {
   const fromWords = fromNotification
     ? 'la notification de la saisine aux parties (R612-2)'
     : 'la réception du dossier complet';
-  const param = valueOn(PARAMETERS.mediationOutcome, from ?? facts.mediatorSeizedOn ?? today);
+  const param = delayOn(PARAMETERS.mediationOutcome, from ?? facts.mediatorSeizedOn ?? today);
   const base = {
     id: 'mediation.outcome' as const,
     kind: 'deadline' as const,

@@ -1,5 +1,5 @@
 import { addDays, addMonths, type CalendarDate } from '../shared/calendar-date.ts';
-import { PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -40,7 +40,7 @@ export function portabilityEnd(ctx: RuleContext): PortabilityEnd | undefined {
   }
   const { employmentContractStartOn: start, employmentContractEndOn: end } = facts;
   if (!start || !end) return undefined;
-  const cap = valueOn(PARAMETERS.portabilityCap, end).value;
+  const cap = delayOn(PARAMETERS.portabilityCap, end).value;
   const length = contractMonthsRoundedUp(start, end);
   const months = Math.min(length, cap);
   const byLength = addMonths(end, months);
@@ -87,8 +87,8 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
   const fromWords = end
     ? `la fin de la portabilité (${fr(from)})`
     : `votre départ de l'entreprise (${fr(from)})`;
-  const proposalParam = valueOn(PARAMETERS.evinProposal, from);
-  const applicationParam = valueOn(PARAMETERS.evinApplication, from);
+  const proposalParam = delayOn(PARAMETERS.evinProposal, from);
+  const applicationParam = delayOn(PARAMETERS.evinApplication, from);
   const proposalDue = addMonths(from, proposalParam.value);
   const proposalStatus = actionStatus({ today, dueDate: proposalDue, doneOn: facts.evinProposalReceivedOn });
   const rawApplication = addMonths(from, applicationParam.value);

@@ -7,7 +7,7 @@ import {
   fromParts,
   parts,
 } from '../shared/calendar-date.ts';
-import { type DatedParameter, PARAMETERS, valueOn } from './parameters.ts';
+import { type DeadlineParameter, delayOn, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -19,7 +19,7 @@ import {
 } from './rule-context.ts';
 import type { Deadline } from './schema.ts';
 
-const BENEFIT_PARAMETERS: Record<'mutuelle' | 'insurer' | 'institution_prevoyance', DatedParameter> = {
+const BENEFIT_PARAMETERS: Record<'mutuelle' | 'insurer' | 'institution_prevoyance', DeadlineParameter> = {
   mutuelle: PARAMETERS.prescriptionMutuelle,
   insurer: PARAMETERS.prescriptionInsurer,
   institution_prevoyance: PARAMETERS.prescriptionInstitution,
@@ -34,7 +34,7 @@ const BENEFIT_NOTES: Record<'mutuelle' | 'insurer' | 'institution_prevoyance', s
     'Le contrat doit rappeler ces règles de prescription, faute de quoi le délai de 2 ans ne vous est pas opposable (Cass. 2e civ., 18/04/2013).',
   ],
   institution_prevoyance: [
-    '❌ Article applicable aux institutions de prévoyance (CSS L932-13) non relu dans la référence : à vérifier.',
+    '❌ Article applicable aux institutions de prévoyance (CSS L932-13) non relu : à vérifier.',
   ],
 };
 
@@ -103,7 +103,7 @@ export function runPrescription(args: {
   const resumed = addDays(suspensionEnd, remainingDays);
   const minimum = addMonths(
     suspensionEnd,
-    valueOn(PARAMETERS.mediationSuspensionMinimum, suspensionEnd).value,
+    delayOn(PARAMETERS.mediationSuspensionMinimum, suspensionEnd).value,
   );
   // Strings compare as dates here (YYYY-MM-DD); the later of the two ends wins.
   end = latest(resumed, minimum)!;
@@ -132,7 +132,7 @@ function mediationSuspension(ctx: RuleContext): { start?: CalendarDate; end?: Ca
 export function benefitsPrescription(ctx: RuleContext): Deadline | undefined {
   const { today, facts, organisationType } = ctx;
   if (organisationType === 'cpam' || !facts.claimEventOn) return undefined;
-  const param = valueOn(BENEFIT_PARAMETERS[organisationType], facts.claimEventOn);
+  const param = delayOn(BENEFIT_PARAMETERS[organisationType], facts.claimEventOn);
   const suspension = mediationSuspension(ctx);
   const run = runPrescription({
     start: facts.claimEventOn,
@@ -192,7 +192,7 @@ export function benefitsPrescription(ctx: RuleContext): Deadline | undefined {
 export function contributionsPrescription(ctx: RuleContext): Deadline | undefined {
   const { today, facts, organisationType } = ctx;
   if (organisationType === 'cpam' || !facts.contributionDueOn) return undefined;
-  const param = valueOn(BENEFIT_PARAMETERS[organisationType], facts.contributionDueOn);
+  const param = delayOn(BENEFIT_PARAMETERS[organisationType], facts.contributionDueOn);
   const raw = addYears(facts.contributionDueOn, param.value);
   const final = finalDate('prescription.contributions', raw, ctx);
   const status = actionStatus({ today, dueDate: final.date });
@@ -231,7 +231,7 @@ export function nextQuarterStart(date: CalendarDate): CalendarDate {
 export function cpamBenefitsPrescription(ctx: RuleContext): Deadline | undefined {
   const { today, facts, options } = ctx;
   if (ctx.organisationType !== 'cpam' || !facts.claimEventOn) return undefined;
-  const param = valueOn(PARAMETERS.prescriptionCpam, facts.claimEventOn);
+  const param = delayOn(PARAMETERS.prescriptionCpam, facts.claimEventOn);
   const start = nextQuarterStart(facts.claimEventOn);
   // "À compter du premier jour du trimestre" makes that day the first day of the period: the safe reading ends
   // the period the day before the same date 2 years later (01/04/2026 → 31/03/2028).

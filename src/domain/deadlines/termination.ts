@@ -1,5 +1,5 @@
 import { addDays, addMonths, addYears, type CalendarDate, daysBetween } from '../shared/calendar-date.ts';
-import { PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -57,9 +57,9 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
   const renewal = facts.renewalDate;
   if (!renewal) return undefined;
   const articles = ARTICLES[org];
-  const param = valueOn(PARAMETERS.annualTermination, renewal);
-  const threshold = valueOn(PARAMETERS.chatelLateNoticeThreshold, renewal).value;
-  const windowDays = valueOn(PARAMETERS.chatelWindow, renewal).value;
+  const param = delayOn(PARAMETERS.annualTermination, renewal);
+  const threshold = delayOn(PARAMETERS.chatelLateNoticeThreshold, renewal).value;
+  const windowDays = delayOn(PARAMETERS.chatelWindow, renewal).value;
   const ordinary = addMonths(renewal, -param.value);
   const sent = facts.terminationRequestSentOn;
   const notes = [COLLECTIVE_NOTE];
@@ -159,7 +159,7 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
 export function anytimeTermination(ctx: RuleContext, org: ContractOrganisation): Deadline | undefined {
   const { today, facts } = ctx;
   if (!facts.subscriptionDate) return undefined;
-  const after = valueOn(PARAMETERS.anytimeTerminationAfter, today);
+  const after = delayOn(PARAMETERS.anytimeTerminationAfter, today);
   const anniversary = addYears(facts.subscriptionDate, after.value);
   const opensOn = latest(anniversary, after.from ?? undefined)!;
   const doneOn = facts.terminationReceivedOn ?? facts.terminationRequestSentOn;
@@ -204,7 +204,7 @@ export function situationChangeTermination(
   const { today, facts } = ctx;
   const event = facts.situationChangeOn;
   if (!event) return undefined;
-  const param = valueOn(PARAMETERS.situationChangeWindow, event);
+  const param = delayOn(PARAMETERS.situationChangeWindow, event);
   const raw = addMonths(event, param.value);
   const final = finalDate('termination.situation_change', raw, ctx);
   const dueDate = final.date;
@@ -277,7 +277,7 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
       "effet à l'échéance annuelle (date d'échéance ou demande dans le délai manquante)";
     source = annual?.chatel ? articles.chatel : articles.annual;
   } else {
-    const param = valueOn(
+    const param = delayOn(
       route === 'anytime' ? PARAMETERS.anytimeTerminationEffect : PARAMETERS.situationChangeEffect,
       received ?? today,
     );
@@ -313,7 +313,7 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
 
   const refundApplies = route === 'anytime' || (route === 'annual' && annual?.chatel);
   if (effectiveOn && refundApplies) {
-    const param = valueOn(PARAMETERS.terminationRefund, effectiveOn);
+    const param = delayOn(PARAMETERS.terminationRefund, effectiveOn);
     const dueDate = addDays(effectiveOn, param.value);
     const status = actionStatus({ today, dueDate, doneOn: facts.contributionRefundedOn });
     list.push(
