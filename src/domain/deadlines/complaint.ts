@@ -52,11 +52,21 @@ function startNotes(start: ComplaintStart): string[] {
   return notes;
 }
 
+/** The acknowledgment period the law sets on the complaint's date (on `today` before any complaint). */
+export function legalAcknowledgmentDays(ctx: RuleContext, start: ComplaintStart | undefined): number {
+  return delayOn(PARAMETERS.complaintAcknowledgment, start?.date ?? ctx.today).value;
+}
+
+/** The acknowledgment period used: the option when given, else the law's. */
+export function acknowledgmentDays(ctx: RuleContext, start: ComplaintStart | undefined): number {
+  return ctx.options.acknowledgmentDays ?? legalAcknowledgmentDays(ctx, start);
+}
+
 /** ACPR 2024-R-02: acknowledgment within 10 jours ouvrables, unless a substantive answer comes first. */
 export function acknowledgmentDeadline(ctx: RuleContext, start: ComplaintStart): Deadline {
   const { today, facts, options, calendar } = ctx;
   const param = delayOn(PARAMETERS.complaintAcknowledgment, start.date);
-  const days = options.acknowledgmentDays;
+  const days = acknowledgmentDays(ctx, start);
   const kind = options.acknowledgmentDayKind;
   const counted = addWorkingDays(start.date, days, kind, calendar);
   const final = finalDate('complaint.acknowledgment', counted.date, ctx);
