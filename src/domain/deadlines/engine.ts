@@ -11,7 +11,7 @@ import {
 import { cpamDeadlines } from './cpam.ts';
 import { holidayCalendar } from './holidays.ts';
 import { mediationDeadlines } from './mediation.ts';
-import { durationWords, PARAMETERS } from './parameters.ts';
+import { delayOn, durationWords, PARAMETERS } from './parameters.ts';
 import { portabilityDeadlines } from './portability.ts';
 import { prescriptionDeadlines } from './prescription.ts';
 import type { RuleContext } from './rule-context.ts';
@@ -281,6 +281,7 @@ function explain(ctx: RuleContext): Convention[] {
   const options: ResolvedOptions = { ...ctx.options, acknowledgmentDays: acknowledgmentDays(ctx, start) };
   const defaults: ResolvedOptions = { ...DEFAULTS, acknowledgmentDays: ackDefault };
   const ackUnit = PARAMETERS.complaintAcknowledgment.unit;
+  const outcomeWords = delayOn(PARAMETERS.mediationOutcome, ctx.facts.mediatorSeizedOn ?? ctx.today).words;
   const ack =
     options.acknowledgmentDayKind === 'ouvrables'
       ? 'jours ouvrables : tous les jours sauf le dimanche et les jours fériés (sens retenu par la référence)'
@@ -294,8 +295,8 @@ function explain(ctx: RuleContext): Convention[] {
         : '⚠ Délais de réclamation comptés depuis sa réception (anciennes recommandations et ancienne page ACPR).',
     mediationOutcomeFrom:
       options.mediationOutcomeFrom === 'notification'
-        ? '90 jours comptés depuis la notification de la saisine aux parties (texte de R612-5).'
-        : '⚠ 90 jours comptés depuis la réception du dossier complet (pratique de certains médiateurs, contraire à la lettre de R612-5).',
+        ? `${outcomeWords} comptés depuis la notification de la saisine aux parties (texte de R612-5).`
+        : `⚠ ${outcomeWords} comptés depuis la réception du dossier complet (pratique de certains médiateurs, contraire à la lettre de R612-5).`,
     mutuelleMediator:
       options.mutuelleMediator === 'fnmf'
         ? 'Médiateur d’une mutuelle : Médiateur de la Mutualité Française (certaines mutuelles adhèrent à LMA).'
@@ -306,7 +307,7 @@ function explain(ctx: RuleContext): Convention[] {
         : '⚠ Prescription suspendue à partir de la notification R612-2 seulement (lecture stricte de C. civ. 2238).',
     cpamBenefitsInKindPrescription:
       options.cpamBenefitsInKindPrescription === 'l332_1'
-        ? '❌ Prestations en nature CPAM : on applique L332-1 (2 ans depuis le trimestre suivant), base post-2016 non confirmée.'
+        ? `❌ Prestations en nature CPAM : on applique L332-1 (${delayOn(PARAMETERS.prescriptionCpam, ctx.facts.claimEventOn ?? ctx.today).words} depuis le trimestre suivant), base post-2016 non confirmée.`
         : '❌ Prestations en nature CPAM : base légale signalée comme incertaine, pas de date ferme.',
     goodFridayInAlsace: options.goodFridayInAlsace
       ? "⚠ Vendredi saint compté comme férié en Alsace-Moselle (il ne l'est légalement que dans les communes ayant un temple protestant ou une église mixte)."

@@ -68,7 +68,7 @@ function portabilityDeadline(ctx: RuleContext, end: PortabilityEnd): Deadline {
       action:
         status === 'open'
           ? `Envoyez à l'organisme vos justificatifs d'indemnisation chômage ; avant le ${fr(end.endsOn)}, préparez la suite (loi Evin ou nouveau contrat).`
-          : 'Si vous n’avez pas d’autre couverture, demandez le maintien loi Evin (6 mois).',
+          : `Si vous n’avez pas d’autre couverture, demandez le maintien loi Evin (${delayOn(PARAMETERS.evinApplication, end.endsOn).words}).`,
       computation: end.computation,
       notes: [
         "Conditions : rupture ouvrant droit à l'assurance chômage, hors faute lourde. La durée se calcule sur le dernier contrat, ou les derniers contrats consécutifs chez le même employeur.",
@@ -105,13 +105,13 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
         party: 'organisation',
         dueDate: proposalDue,
         status: proposalStatus,
-        rule: `L'organisme doit vous proposer le maintien de la couverture dans les 2 mois suivant ${fromWords}, soit au plus tard le ${fr(proposalDue)}.${facts.evinProposalReceivedOn ? ` Proposition reçue le ${fr(facts.evinProposalReceivedOn)}.` : ''}`,
+        rule: `L'organisme doit vous proposer le maintien de la couverture dans les ${proposalParam.words} suivant ${fromWords}, soit au plus tard le ${fr(proposalDue)}.${facts.evinProposalReceivedOn ? ` Proposition reçue le ${fr(facts.evinProposalReceivedOn)}.` : ''}`,
         source: proposalParam.source,
         action:
           proposalStatus === 'missed'
-            ? 'Réclamez la proposition par écrit ; votre délai de 6 mois pour demander le maintien court quand même.'
+            ? `Réclamez la proposition par écrit ; votre délai de ${applicationParam.words} pour demander le maintien court quand même.`
             : 'Surveillez votre courrier.',
-        computation: `${fr(from)} + 2 mois = ${fr(proposalDue)} (même quantième, CPC art. 641).`,
+        computation: `${fr(from)} + ${proposalParam.words} = ${fr(proposalDue)} (même quantième, CPC art. 641).`,
         notes: [note],
       },
       today,
@@ -125,7 +125,7 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
         dueDate: application.date,
         status: applicationStatus,
         rolledOver: application.rolledOver,
-        rule: `Vous pouvez demander le maintien de votre couverture (loi Evin) dans les 6 mois suivant ${fromWords}, soit au plus tard le ${fr(application.date)}.${facts.evinAppliedOn ? ` Demande envoyée le ${fr(facts.evinAppliedOn)}.` : applicationStatus === 'open' ? ` À ce jour, ${remainingText(today, application.date)}.` : ''}`,
+        rule: `Vous pouvez demander le maintien de votre couverture (loi Evin) dans les ${applicationParam.words} suivant ${fromWords}, soit au plus tard le ${fr(application.date)}.${facts.evinAppliedOn ? ` Demande envoyée le ${fr(facts.evinAppliedOn)}.` : applicationStatus === 'open' ? ` À ce jour, ${remainingText(today, application.date)}.` : ''}`,
         source: applicationParam.source,
         action:
           applicationStatus === 'open'
@@ -133,7 +133,7 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
             : applicationStatus === 'met'
               ? 'Vérifiez le tarif appliqué (plafonds des 3 premières années).'
               : 'Délai dépassé : cherchez une complémentaire individuelle ou la Complémentaire santé solidaire.',
-        computation: `${fr(from)} + 6 mois = ${fr(rawApplication)} (même quantième, CPC art. 641).${application.explanation}`,
+        computation: `${fr(from)} + ${applicationParam.words} = ${fr(rawApplication)} (même quantième, CPC art. 641).${application.explanation}`,
         notes: [note],
       },
       today,
