@@ -234,7 +234,7 @@ export function situationChangeTermination(
           : status === 'met'
             ? 'Demandez la confirmation écrite de la résiliation.'
             : 'Délai dépassé : utilisez la résiliation à tout moment (après un an) ou l’échéance annuelle.',
-      computation: `${fr(event)} + 3 mois = ${fr(raw)} (même quantième, CPC art. 641).${final.explanation}`,
+      computation: `${fr(event)} + ${param.words} = ${fr(raw)} (même quantième, CPC art. 641).${final.explanation}`,
       notes: [COLLECTIVE_NOTE],
     },
     today,
