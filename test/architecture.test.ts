@@ -1,5 +1,5 @@
 /**
- * The boundaries of docs/architecture.md, enforced (docs/decisions/0006-architecture-test.md):
+ * The boundaries of docs/architecture.md, enforced (docs/decisions/0006-architecture-boundaries-test.md):
  * - a module under src/domain imports only src/domain and small pure libraries, never node I/O modules;
  * - a server feature (src/server/<feature>/) does not import another feature's folder;
  * - a web feature (web/src/features/<feature>/) does not import another feature.

@@ -12,7 +12,7 @@ import {
 } from './rule-context.ts';
 import type { Deadline } from './schema.ts';
 
-/** The consumer mediator that fits the organisation (reference §3). */
+/** The consumer mediator that fits the organisation (docs/sources.md §3). */
 export function competentMediator(ctx: RuleContext): Mediator {
   switch (ctx.organisationType) {
     case 'mutuelle':

@@ -40,7 +40,7 @@ export interface MediationChecks {
   window: { opensOn: CalendarDate | null; closesOn: CalendarDate | null } | null;
 }
 
-/** The mediator a letter names: the organisation's own, or the one of its kind (reference §3). */
+/** The mediator a letter names: the organisation's own, or the one of its kind (docs/sources.md §3). */
 export function mediatorOf(dossier: LetterDossier): Mediator | null {
   const given = dossier.organisation.mediator;
   if (given === null) return null;

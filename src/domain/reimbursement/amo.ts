@@ -4,7 +4,7 @@
  * journalier, flat participation on acts ≥ 120 €, forfait patient urgences). Pure: counters for the daily and
  * yearly caps are passed in and updated by the caller's order of acts.
  *
- * Sources: /work/shared/domain/reference.md §6 unless stated; see parameters.ts for every amount.
+ * Sources: docs/sources.md §6 unless stated; see parameters.ts for every amount.
  */
 import { addDays, type CalendarDate, parts } from '../shared/calendar-date.ts';
 import { type Cents, percentOf } from '../shared/money.ts';

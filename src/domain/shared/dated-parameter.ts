@@ -2,7 +2,7 @@
  * Law as data, one model for every rule (deadlines, reimbursement): a parameter is a list of dated values, each
  * with the text it comes from and how sure we are of it, the way OpenFisca-France keeps its parameters. Code asks
  * "the value on this date" through `valueOn`, never hard-codes a number. Sources are listed in docs/sources.md.
- * See docs/decisions/0005-dated-parameters-one-model.md.
+ * See docs/decisions/0005-law-as-dated-parameters.md.
  */
 import type { CalendarDate } from './calendar-date.ts';
 
