@@ -25,7 +25,8 @@ export type DatedParameter<T = number> = SharedDatedParameter<T, Unit>;
 /** First day the parameter tables cover. Older acts are refused (see docs/reimbursement.md). */
 export const SUPPORTED_FROM: CalendarDate = '2022-01-01';
 
-const REF = 'référence §6';
+/** The public scale the amounts and rates below belong to; the texts and pages are named after it. */
+const REF = 'barème de l’Assurance maladie';
 const IN_FORCE = 'en vigueur au 01/01/2022, début du périmètre du simulateur';
 
 function param<T = number>(
@@ -501,7 +502,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
           from: SUPPORTED_FROM,
           source:
             options.responsibleCoversModerateMedicineTm === undefined
-              ? `${REF} (❌ non confirmé ; seule l'exception des médicaments à service médical rendu faible est confirmée)`
+              ? `art. R871-2 CSS (❌ non confirmé ; seule l'exception des médicaments à service médical rendu faible est confirmée)`
               : 'option responsibleCoversModerateMedicineTm',
           confidence: options.responsibleCoversModerateMedicineTm === undefined ? 'unconfirmed' : 'confirmed',
         },
