@@ -302,10 +302,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'mediator',
       'complementary.mediator_after_refusal',
       `Votre réclamation écrite a reçu une réponse négative : vous pouvez saisir ${mediatorName}, gratuitement,${until}.`,
-      [
-        window?.source ?? 'C. consom. L612-2',
-        'C. consom. L612-1, L612-2, R612-1',
-      ],
+      [window?.source ?? 'C. consom. L612-2', 'C. consom. L612-1, L612-2, R612-1'],
       { closesOn: window?.dueDate ?? null },
     );
   }
