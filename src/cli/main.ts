@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../db/repositories/audit.ts';
 import { DEMO_PASSWORD, seedDemo } from '../server/seed/demo.ts';
 import { registerDeadlines } from './commands/deadlines.ts';
 import { registerLetter } from './commands/letter.ts';
+import { registerPatterns } from './commands/patterns.ts';
 import { registerReimbursement } from './commands/reimbursement.ts';
 import { registerTriage } from './commands/triage.ts';
 import { withDatabase } from './database.ts';
@@ -69,5 +70,6 @@ registerDeadlines(program);
 registerReimbursement(program);
 registerLetter(program);
 registerTriage(program);
+registerPatterns(program);
 
 await program.parseAsync(process.argv);

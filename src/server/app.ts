@@ -25,6 +25,7 @@ import { letterRoutes } from './letters/routes.ts';
 import { mediationRoutes } from './mediation/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { patternRoutes } from './patterns/routes.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
 import { triageRoutes } from './triage/routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await notificationRoutes(api, ctx);
     await triageRoutes(api, ctx);
     await letterRoutes(api, ctx);
+    await patternRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -10,6 +10,7 @@ import type { AppContext } from '../context.ts';
 import { deadlinesOf } from '../dossiers/deadlines.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
+import { runWeeklyPatternsForAll } from '../patterns/use-cases.ts';
 import type { JobHandlers } from './queue.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
@@ -111,6 +112,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
         new Date(now.getTime() - 7 * 86_400_000),
       );
       await queueEmails(ctx, [...created, ...lost]);
+    },
+    async 'weekly-patterns'() {
+      await runWeeklyPatternsForAll(ctx);
     },
     async 'notification-email'({ notificationId }) {
       const { db } = ctx.database;

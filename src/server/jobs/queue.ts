@@ -9,9 +9,14 @@ export interface JobPayloads {
   'deadline-reminders': { reason: 'schedule' | 'start' | 'manual' };
   /** Sends one notification by e-mail (after the transaction that created it committed). */
   'notification-email': { notificationId: string };
+  /** Weekly spikes of every organisation, stored for the dashboard; supervisors notified (issue 15). */
+  'weekly-patterns': { reason: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['deadline-reminders', 'notification-email'];
+export const JOB_NAMES: readonly JobName[] = ['deadline-reminders', 'notification-email', 'weekly-patterns'];
+
+/** Mondays at 05:00, Paris time: the week that just ended is complete. */
+export const WEEKLY_PATTERNS_CRON = '0 5 * * 1';
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N]) => Promise<void> };
 
@@ -105,6 +110,12 @@ export function createJobQueue(database: Database, handlers: JobHandlers, option
         await boss.schedule(
           'deadline-reminders',
           remindersCron,
+          { reason: 'schedule' },
+          { tz: 'Europe/Paris' },
+        );
+        await boss.schedule(
+          'weekly-patterns',
+          WEEKLY_PATTERNS_CRON,
           { reason: 'schedule' },
           { tz: 'Europe/Paris' },
         );
