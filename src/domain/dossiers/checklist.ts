@@ -23,28 +23,32 @@ const complaintLetter: ChecklistItemRule = {
   label: 'Copie de votre réclamation écrite',
   kinds: ['letter_sent'],
   required: true,
-  why: 'Date le point de départ des délais de réponse (2 mois) et de saisine du médiateur (seed 000).',
+  // Source: seed 000 (team domain notes).
+  why: 'Date le point de départ des délais de réponse (2 mois) et de saisine du médiateur.',
 };
 const proofOfSending: ChecklistItemRule = {
   id: 'proof_of_sending',
   label: 'Preuve d’envoi ou accusé de réception',
   kinds: ['proof_of_sending'],
   required: true,
-  why: 'Le recommandé avec accusé de réception prouve la date d’envoi (seed 000, seed 002).',
+  // Source: seed 000, seed 002 (team domain notes).
+  why: 'Le recommandé avec accusé de réception prouve la date d’envoi.',
 };
 const answerReceived: ChecklistItemRule = {
   id: 'answer_received',
   label: 'Réponse ou courrier de l’organisme',
   kinds: ['letter_received'],
   required: false,
-  why: 'Conservez tous les courriers reçus : la réponse motivée ouvre la médiation (seed 000, seed 002).',
+  // Source: seed 000, seed 002 (team domain notes).
+  why: 'Conservez tous les courriers reçus : la réponse motivée ouvre la médiation.',
 };
 const contract: ChecklistItemRule = {
   id: 'contract',
   label: 'Contrat ou tableau de garanties',
   kinds: ['contract'],
   required: true,
-  why: 'Les garanties souscrites disent ce qui est dû (seed 000 : « conditions générales, garanties souscrites »).',
+  // Source: seed 000 : « conditions générales, garanties souscrites » (team domain notes).
+  why: 'Les garanties souscrites disent ce qui est dû.',
 };
 
 const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
@@ -54,14 +58,16 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Décompte de remboursement contesté',
       kinds: ['reimbursement_statement'],
       required: true,
-      why: 'Montre ce qui a été versé (seed 000 : « relevés de remboursement »).',
+      // Source: seed 000 : « relevés de remboursement » (team domain notes).
+      why: 'Montre ce qui a été versé.',
     },
     {
       id: 'invoice_or_care_sheet',
       label: 'Facture ou feuille de soins',
       kinds: ['invoice', 'care_sheet'],
       required: true,
-      why: 'Montre ce que vous avez payé (seed 000 : « factures originales, feuilles de soins »).',
+      // Source: seed 000 : « factures originales, feuilles de soins » (team domain notes).
+      why: 'Montre ce que vous avez payé.',
     },
     contract,
     {
@@ -69,7 +75,8 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Ordonnance ou devis, s’il y en a un',
       kinds: ['prescription', 'quote'],
       required: false,
-      why: 'Dentaire, optique, audio : le devis et l’ordonnance fixent ce qui était prévu (seed 000 : « devis signés »).',
+      // Source: seed 000 : « devis signés » (team domain notes).
+      why: 'Dentaire, optique, audio : le devis et l’ordonnance fixent ce qui était prévu.',
     },
     complaintLetter,
     proofOfSending,
@@ -82,21 +89,24 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Refus ou réponse de l’organisme',
       kinds: ['letter_received', 'reimbursement_statement'],
       required: true,
-      why: 'Le motif du refus est ce que l’on conteste (seed 002 : « correspondances précédentes »).',
+      // Source: seed 002 : « correspondances précédentes » (team domain notes).
+      why: 'Le motif du refus est ce que l’on conteste.',
     },
     {
       id: 'invoice_or_quote',
       label: 'Facture ou devis des soins',
       kinds: ['invoice', 'quote', 'care_sheet'],
       required: true,
-      why: 'Le montant en jeu (seed 002 : « factures et devis médicaux »).',
+      // Source: seed 002 : « factures et devis médicaux » (team domain notes).
+      why: 'Le montant en jeu.',
     },
     {
       id: 'prescription',
       label: 'Ordonnance, s’il y en a une',
       kinds: ['prescription'],
       required: false,
-      why: 'Certaines garanties dépendent d’une prescription (seed 002 : « ordonnances médicales »).',
+      // Source: seed 002 : « ordonnances médicales » (team domain notes).
+      why: 'Certaines garanties dépendent d’une prescription.',
     },
     complaintLetter,
     proofOfSending,
@@ -107,21 +117,24 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Lettre de résiliation',
       kinds: ['letter_sent'],
       required: true,
-      why: 'Prouve la demande et son motif (seed 000 : litiges de résiliation).',
+      // Source: seed 000 : litiges de résiliation (team domain notes).
+      why: 'Prouve la demande et son motif.',
     },
     {
       id: 'termination_proof',
       label: 'Preuve d’envoi de la résiliation',
       kinds: ['proof_of_sending'],
       required: true,
-      why: 'La date d’envoi fait courir le préavis (seed 002 : « courrier recommandé avec accusé de réception »).',
+      // Source: seed 002 : « courrier recommandé avec accusé de réception » (team domain notes).
+      why: 'La date d’envoi fait courir le préavis.',
     },
     {
       id: 'bank_statements',
       label: 'Relevés bancaires des prélèvements contestés',
       kinds: ['bank_statement'],
       required: true,
-      why: 'Montrent les cotisations prélevées après la fin du contrat (seed 000 : « erreurs de cotisation »).',
+      // Source: seed 000 : « erreurs de cotisation » (team domain notes).
+      why: 'Montrent les cotisations prélevées après la fin du contrat.',
     },
     contract,
     answerReceived,
@@ -132,14 +145,16 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Relevés bancaires des prélèvements',
       kinds: ['bank_statement'],
       required: true,
-      why: 'Montrent les montants prélevés (seed 000 : « vérifier les erreurs de cotisation »).',
+      // Source: seed 000 : « vérifier les erreurs de cotisation » (team domain notes).
+      why: 'Montrent les montants prélevés.',
     },
     {
       id: 'contribution_notice',
       label: 'Échéancier ou avis de cotisation',
       kinds: ['letter_received', 'contract'],
       required: true,
-      why: 'Montre ce qui était dû (seed 000 : « information claire sur les montants des cotisations »).',
+      // Source: seed 000 : « information claire sur les montants des cotisations » (team domain notes).
+      why: 'Montre ce qui était dû.',
     },
     complaintLetter,
     proofOfSending,
@@ -152,7 +167,8 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Courriers et e-mails échangés',
       kinds: ['letter_received', 'letter_sent'],
       required: false,
-      why: 'Avec le journal des contacts, ils datent les manquements (seed 002 : « notez le nom de votre interlocuteur »).',
+      // Source: seed 002 : « notez le nom de votre interlocuteur » (team domain notes).
+      why: 'Avec le journal des contacts, ils datent les manquements.',
     },
   ],
   rights_suspended: [
@@ -161,14 +177,16 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Courrier de suspension ou refus de tiers payant',
       kinds: ['letter_received'],
       required: true,
-      why: 'Le motif invoqué par l’organisme (seed 002 : « correspondances précédentes »).',
+      // Source: seed 002 : « correspondances précédentes » (team domain notes).
+      why: 'Le motif invoqué par l’organisme.',
     },
     {
       id: 'proof_of_payment',
       label: 'Relevés prouvant le paiement des cotisations',
       kinds: ['bank_statement'],
       required: true,
-      why: 'Une suspension pour impayé se conteste avec les prélèvements (seed 000).',
+      // Source: seed 000 (team domain notes).
+      why: 'Une suspension pour impayé se conteste avec les prélèvements.',
     },
     contract,
     complaintLetter,
@@ -179,7 +197,8 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Certificat de travail ou attestation de fin de contrat',
       kinds: ['other', 'letter_received'],
       required: true,
-      why: 'La date de fin du contrat de travail ouvre la portabilité (seed 002 : « documents spécifiques selon votre demande »).',
+      // Source: seed 002 : « documents spécifiques selon votre demande » (team domain notes).
+      why: 'La date de fin du contrat de travail ouvre la portabilité.',
     },
     contract,
     {
@@ -187,7 +206,8 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Factures ou décomptes non remboursés',
       kinds: ['invoice', 'care_sheet', 'reimbursement_statement'],
       required: false,
-      why: 'Les soins refusés pendant la portabilité (seed 000).',
+      // Source: seed 000 (team domain notes).
+      why: 'Les soins refusés pendant la portabilité.',
     },
     complaintLetter,
   ],
@@ -197,21 +217,24 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Refus de prise en charge',
       kinds: ['letter_received'],
       required: true,
-      why: 'Le motif du refus (seed 002 : « correspondances précédentes »).',
+      // Source: seed 002 : « correspondances précédentes » (team domain notes).
+      why: 'Le motif du refus.',
     },
     {
       id: 'quote',
       label: 'Devis ou demande de prise en charge',
       kinds: ['quote'],
       required: true,
-      why: 'Ce qui a été demandé (seed 000 : « devis signés »).',
+      // Source: seed 000 : « devis signés » (team domain notes).
+      why: 'Ce qui a été demandé.',
     },
     {
       id: 'prescription',
       label: 'Ordonnance',
       kinds: ['prescription'],
       required: false,
-      why: 'Seed 002 : « ordonnances médicales ».',
+      // Source: seed 002 : « ordonnances médicales » (team domain notes).
+      why: 'L’ordonnance montre que les soins ont été prescrits.',
     },
     contract,
     complaintLetter,
@@ -229,14 +252,16 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Feuilles de soins, factures ou ordonnance en cause',
       kinds: ['care_sheet', 'invoice', 'prescription'],
       required: true,
-      why: 'Les soins dont le remboursement est refusé (seed 002 : « feuilles de soins, ordonnances »).',
+      // Source: seed 002 : « feuilles de soins, ordonnances » (team domain notes).
+      why: 'Les soins dont le remboursement est refusé.',
     },
     {
       id: 'reimbursement_statement',
       label: 'Relevé de remboursement de l’Assurance maladie',
       kinds: ['reimbursement_statement'],
       required: false,
-      why: 'Seed 000 : « relevés de remboursement ».',
+      // Source: seed 000 : « relevés de remboursement » (team domain notes).
+      why: 'Montre ce que l’Assurance maladie a versé ou refusé.',
     },
     {
       id: 'cra_letter',
@@ -253,7 +278,8 @@ const RULES: Record<DossierCategory, readonly ChecklistItemRule[]> = {
       label: 'Courriers échangés avec l’organisme',
       kinds: ['letter_received', 'letter_sent'],
       required: true,
-      why: 'Seed 000 : « rassembler l’ensemble des factures, courriers et justificatifs liés au litige ».',
+      // Source: seed 000 : « rassembler l’ensemble des factures, courriers et justificatifs » (team domain notes).
+      why: 'Rassemblez tous les courriers, factures et justificatifs liés au litige.',
     },
     { ...contract, required: false },
     { ...proofOfSending, required: false },
