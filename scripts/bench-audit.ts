@@ -45,8 +45,8 @@ const target = new URL(url);
 target.pathname = `/${name}`;
 const database = await openDatabase({ url: target.href });
 try {
-  let generation = 'déjà générés';
-  if (!reuse) generation = await generate();
+  let generation: number | null = null;
+  if (!reuse) generation = Number(await generate());
   async function generate() {
     await database.migrate();
     const client = new pg.Client({ connectionString: target.href });
@@ -130,7 +130,7 @@ try {
         files: report.chains,
         ok: report.ok,
         breakCount: report.breakCount,
-        generationSeconds: generation,
+        generationSeconds: generation ?? 'base réutilisée',
         checkpointSeconds: Number(checkpoint),
         verifySeconds: Number(verify.toFixed(1)),
         eventsPerSecond: Math.round(report.events / verify),
