@@ -4,10 +4,10 @@
  * Options: --seeds N (default 10), --weeks W (default 156), --volume V (complaints per week, default 400).
  */
 import { parseArgs } from 'node:util';
-import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { detectSpikes } from '../src/domain/patterns/detect.ts';
 import { scoreDetection } from '../src/domain/patterns/evaluation.ts';
 import { DEFAULT_SYNTHETIC, syntheticRegister } from '../src/domain/patterns/synthetic.ts';
+import { addDays } from '../src/domain/shared/calendar-date.ts';
 
 const { values } = parseArgs({
   options: {
@@ -70,7 +70,9 @@ console.log(
       foundExactly: exactly,
       recall: Math.round((found / Math.max(1, planted)) * 1000) / 1000,
       exactRecall: Math.round((exactly / Math.max(1, planted)) * 1000) / 1000,
-      recallByFactor: Object.fromEntries([...byFactor].sort((a, b) => a[0] - b[0]).map(([k, v]) => [`x${k}`, v])),
+      recallByFactor: Object.fromEntries(
+        [...byFactor].sort((a, b) => a[0] - b[0]).map(([k, v]) => [`x${k}`, v]),
+      ),
       falseAlerts,
       falseAlertsPerYear: Math.round((falseAlerts / years) * 100) / 100,
       seconds: Math.round((performance.now() - started) / 100) / 10,

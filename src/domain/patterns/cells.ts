@@ -91,7 +91,10 @@ export function dimensionsOf(table: CellTable, key: number): Dimensions {
  * count zero (the register existed, nothing came in). A value missing (product unknown…) only drops the cells
  * that use that dimension.
  */
-export function buildCellTable(rows: readonly WeeklyCountRow[], lastWeek: CalendarDate): CellTable | undefined {
+export function buildCellTable(
+  rows: readonly WeeklyCountRow[],
+  lastWeek: CalendarDate,
+): CellTable | undefined {
   if (rows.length === 0) return undefined;
   let firstWeek = rows[0]!.weekStart;
   for (const r of rows) if (r.weekStart < firstWeek) firstWeek = r.weekStart;

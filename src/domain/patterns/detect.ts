@@ -36,7 +36,7 @@ export interface DetectionOptions {
 }
 
 export const DEFAULT_DETECTION: DetectionOptions = {
-  weeklyAlpha: 0.05,
+  weeklyAlpha: 0.01,
   minObserved: 5,
   explainAlpha: 0.001,
 };
@@ -118,7 +118,11 @@ export function detectSpikes(
     );
     const significant = tested.filter((c) => c.pValue <= cut);
     const observedOf = (key: number) => table.series.get(key)?.[t] ?? 0;
-    const kept = keepMostSpecific(significant, { observedOf, expectationOf: expectation }, options.explainAlpha);
+    const kept = keepMostSpecific(
+      significant,
+      { observedOf, expectationOf: expectation },
+      options.explainAlpha,
+    );
     for (const cell of kept) {
       const dimensions = dimensionsOf(table, cell.key);
       result.alerts.push({

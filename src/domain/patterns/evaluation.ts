@@ -29,7 +29,10 @@ export interface EvaluationScore {
   falses: SpikeAlert[];
 }
 
-export function scoreDetection(alerts: readonly SpikeAlert[], planted: readonly PlantedSpike[]): EvaluationScore {
+export function scoreDetection(
+  alerts: readonly SpikeAlert[],
+  planted: readonly PlantedSpike[],
+): EvaluationScore {
   let found = 0;
   let foundExactly = 0;
   const missed: PlantedSpike[] = [];

@@ -135,7 +135,14 @@ export function expectationOf(series: ArrayLike<number>, designs: WeekDesigns): 
     // Nothing ever happened in this cell: the GLM has no finite intercept. Half a complaint over the baseline
     // (the usual continuity correction) keeps a first occurrence surprising without making it infinitely so.
     const expected = 0.5 / y.length;
-    return { expected, variance: expected, dispersion: 1, trend: false, seasonal: false, baselineWeeks: y.length };
+    return {
+      expected,
+      variance: expected,
+      dispersion: 1,
+      trend: false,
+      seasonal: false,
+      baselineWeeks: y.length,
+    };
   }
   for (const design of designs.designs) {
     if (design.rows[0]!.length > 1 && total < COMPLAINTS_PER_PARAMETER * design.rows[0]!.length) continue;

@@ -10,10 +10,13 @@ import type { Expectation } from './expectation.ts';
  *    longer unusual (a spike on « produit A × Bretagne » also lifts « produit A » and « Bretagne »).
  * 2. A cell adds no information over a kept ancestor when its share of the ancestor's count is what history
  *    predicts (a spike on « produit A » lifts every region of A in proportion): binomial test of the share.
- * 3. Overlapping cells (« Résiliation × téléphone » beside « Résiliation × produit A »): the more specific first,
+ * 3. Overlapping cells (« Résiliation × téléphone » beside « Résiliation × produit A »): the most surprising first,
  *    a cell is dropped when, once the kept phenomenon it overlaps is accounted for, nothing unusual is left.
  * The explanation tests use `alpha` (0.001 by default): a remainder must be clearly unusual to stand on its own.
  */
+
+/** A descendant expected to hold at least this share of its parent is the same phenomenon, named longer. */
+const SAME_CELL_SHARE = 0.9;
 
 export interface TestedCell {
   key: number;
@@ -65,12 +68,20 @@ function concentrated(child: TestedCell, ancestor: TestedCell, alpha: number): b
   return binomialUpperTail(child.observed, ancestor.observed, share) < alpha;
 }
 
-export function keepMostSpecific(significant: readonly TestedCell[], lookup: CellLookup, alpha: number): TestedCell[] {
-  // 1. Parents explained by a significant descendant.
+export function keepMostSpecific(
+  significant: readonly TestedCell[],
+  lookup: CellLookup,
+  alpha: number,
+): TestedCell[] {
+  // 1. Parents explained by a significant descendant. A descendant that is nearly all of its parent (a channel
+  // that takes 95 % of the complaints) is not more specific, only longer to read: the parent stays.
   const afterParents = significant.filter(
     (cell) =>
       !significant.some(
-        (other) => isAncestor(cell.key, other.key) && !remainderUnusual(cell, other.key, lookup, alpha),
+        (other) =>
+          isAncestor(cell.key, other.key) &&
+          other.expectation.expected < SAME_CELL_SHARE * cell.expectation.expected &&
+          !remainderUnusual(cell, other.key, lookup, alpha),
       ),
   );
   // 2. Children that add nothing over a kept ancestor.
@@ -78,9 +89,10 @@ export function keepMostSpecific(significant: readonly TestedCell[], lookup: Cel
     (cell) =>
       !afterParents.some((other) => isAncestor(other.key, cell.key) && !concentrated(cell, other, alpha)),
   );
-  // 3. Overlaps, the most specific and the most surprising first.
+  // 3. Overlaps (neither contains the other, steps 1–2 settled those): the most surprising first, since the
+  // strongest phenomenon is the one that lifts its neighbours.
   const ordered = [...afterChildren].sort(
-    (a, b) => dimensionCount(b.key) - dimensionCount(a.key) || a.pValue - b.pValue,
+    (a, b) => a.pValue - b.pValue || dimensionCount(b.key) - dimensionCount(a.key),
   );
   const kept: TestedCell[] = [];
   for (const cell of ordered) {

@@ -53,7 +53,7 @@ export function seededRandom(seed: number): Random {
       const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v * invalpha / (a / (us * us) + b)) <= -mean + k * loglam - logGamma(k + 1)) return k;
+      if (Math.log((v * invalpha) / (a / (us * us) + b)) <= -mean + k * loglam - logGamma(k + 1)) return k;
     }
   };
   const gamma = (shape: number): number => {

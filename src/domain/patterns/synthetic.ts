@@ -168,7 +168,8 @@ export function syntheticRegister(options: Partial<SyntheticOptions> = {}): Synt
     const weekNoise = random.gamma(80) / 80;
     const categoryNoise = CATEGORY_WEIGHTS.map(() => random.gamma(40) / 40);
     for (const cell of fullCells) {
-      const mean = volume * share(cell) * weekNoise * categoryNoise[cell[0]!]! * januaryFactor(date, cell[0]!);
+      const mean =
+        volume * share(cell) * weekNoise * categoryNoise[cell[0]!]! * januaryFactor(date, cell[0]!);
       let n = random.poisson(mean);
       plans.forEach((plan, i) => {
         if (plan.week !== week || !matches(plan, cell)) return;

@@ -1,0 +1,86 @@
+import { seededRandom } from '../random.ts';
+
+/**
+ * Non-negative matrix factorisation X ≈ W·H of a sparse TF-IDF matrix by the multiplicative updates of Lee D.D. &
+ * Seung H.S., "Algorithms for non-negative matrix factorization", NIPS 13, 2001 (Frobenius loss). X is n × v sparse
+ * (rows of documents), W is n × k (how much of each theme in each document), H is k × v (the themes' terms).
+ * Seeded initialisation: the same documents always give the same themes.
+ */
+
+export interface SparseRows {
+  /** For each row, its column indices and values. */
+  index: Int32Array[];
+  value: Float64Array[];
+  columns: number;
+}
+
+export interface Factorisation {
+  w: Float64Array[];
+  h: Float64Array[];
+}
+
+const EPS = 1e-10;
+
+export function nmf(x: SparseRows, k: number, iterations: number, seed: number): Factorisation {
+  const n = x.index.length;
+  const v = x.columns;
+  const random = seededRandom(seed);
+  let mean = 0;
+  let nnz = 0;
+  for (const row of x.value) for (const val of row) (mean += val), nnz++;
+  const scale = Math.sqrt(mean / Math.max(1, nnz) / k);
+  const w = Array.from({ length: n }, () =>
+    Float64Array.from({ length: k }, () => scale * (0.5 + random.uniform())),
+  );
+  const h = Array.from({ length: k }, () =>
+    Float64Array.from({ length: v }, () => scale * (0.5 + random.uniform())),
+  );
+  for (let it = 0; it < iterations; it++) {
+    // H ← H ∘ (WᵀX) / (WᵀW H)
+    const wtx = Array.from({ length: k }, () => new Float64Array(v));
+    for (let i = 0; i < n; i++) {
+      const wi = w[i]!;
+      const idx = x.index[i]!;
+      const val = x.value[i]!;
+      for (let j = 0; j < idx.length; j++) for (let a = 0; a < k; a++) wtx[a]![idx[j]!]! += wi[a]! * val[j]!;
+    }
+    const wtw = gram(w, k);
+    for (let a = 0; a < k; a++) {
+      const ha = h[a]!;
+      for (let c = 0; c < v; c++) {
+        let denominator = 0;
+        for (let b = 0; b < k; b++) denominator += wtw[a]![b]! * h[b]![c]!;
+        ha[c] = (ha[c]! * wtx[a]![c]!) / (denominator + EPS);
+      }
+    }
+    // W ← W ∘ (X Hᵀ) / (W H Hᵀ)
+    const hht = Array.from({ length: k }, (_, a) =>
+      Float64Array.from({ length: k }, (_, b) => {
+        let s = 0;
+        for (let c = 0; c < v; c++) s += h[a]![c]! * h[b]![c]!;
+        return s;
+      }),
+    );
+    for (let i = 0; i < n; i++) {
+      const wi = w[i]!;
+      const idx = x.index[i]!;
+      const val = x.value[i]!;
+      const xht = new Float64Array(k);
+      for (let j = 0; j < idx.length; j++) for (let a = 0; a < k; a++) xht[a]! += val[j]! * h[a]![idx[j]!]!;
+      const next = new Float64Array(k);
+      for (let a = 0; a < k; a++) {
+        let denominator = 0;
+        for (let b = 0; b < k; b++) denominator += wi[b]! * hht[b]![a]!;
+        next[a] = (wi[a]! * xht[a]!) / (denominator + EPS);
+      }
+      w[i] = next;
+    }
+  }
+  return { w, h };
+}
+
+function gram(w: Float64Array[], k: number): Float64Array[] {
+  const g = Array.from({ length: k }, () => new Float64Array(k));
+  for (const row of w) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) g[a]![b]! += row[a]! * row[b]!;
+  return g;
+}
