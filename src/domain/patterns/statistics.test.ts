@@ -98,7 +98,7 @@ describe('Farrington flexible expectation (Noufaily et al. 2013)', () => {
   });
 
   it('a past outbreak in the baseline does not inflate the expectation (reweighting)', () => {
-    const series = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 19 : 21));
+    const series: number[] = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 19 : 21));
     const clean = expectationOf(series, designsFor(60, 0)!)!;
     series[40] = 120;
     const withOutbreak = expectationOf(series, designsFor(60, 0)!)!;

@@ -27,7 +27,10 @@ export function nmf(x: SparseRows, k: number, iterations: number, seed: number):
   const random = seededRandom(seed);
   let mean = 0;
   let nnz = 0;
-  for (const row of x.value) for (const val of row) (mean += val), nnz++;
+  for (const row of x.value) {
+    for (const val of row) mean += val;
+    nnz += row.length;
+  }
   const scale = Math.sqrt(mean / Math.max(1, nnz) / k);
   const w = Array.from({ length: n }, () =>
     Float64Array.from({ length: k }, () => scale * (0.5 + random.uniform())),

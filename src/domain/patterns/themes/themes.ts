@@ -175,7 +175,12 @@ export function discoverThemes(
     const row = w[i]!;
     let best = -1;
     let bestValue = 1e-9;
-    for (let a = 0; a < k; a++) if (row[a]! > bestValue) (best = a), (bestValue = row[a]!);
+    for (let a = 0; a < k; a++) {
+      if (row[a]! > bestValue) {
+        best = a;
+        bestValue = row[a]!;
+      }
+    }
     if (best >= 0) members[best]!.push(i);
   });
   const recentFrom = addDays(mondayOf(o.asOf), -7 * (o.recentWeeks - 1));
