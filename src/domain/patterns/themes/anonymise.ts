@@ -21,6 +21,18 @@ const KEPT_CAPITALISED = new Set([
   'France',
   'Santé',
   'Sante',
+  'M.',
+  'Mme',
+  'Mlle',
+  'Mr',
+  'Monsieur',
+  'Madame',
+  'Mademoiselle',
+  'Dr',
+  'Docteur',
+  'Me',
+  'Maître',
+  'Pr',
 ]);
 
 const HONORIFIC =
@@ -29,7 +41,7 @@ const HONORIFIC =
 export function anonymise(text: string, maxLength = 200): string {
   let out = text
     .replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, '[e-mail]')
-    .replace(/(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}/g, '[téléphone]')
+    .replace(/(?<![\p{L}\p{N}])(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\p{N})/gu, '[téléphone]')
     .replace(HONORIFIC, (m) => `${m.split(/\s+/)[0]} [nom]`)
     .replace(/\b[\p{L}]*\d[\p{L}\p{N}]*(?:[\s.,/-]\d+)*/gu, '[nombre]');
   // Capitalised words inside a sentence (not after . ! ? or at the start).

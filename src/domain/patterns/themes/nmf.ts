@@ -32,11 +32,37 @@ export function nmf(x: SparseRows, k: number, iterations: number, seed: number):
     nnz += row.length;
   }
   const scale = Math.sqrt(mean / Math.max(1, nnz) / k);
-  const w = Array.from({ length: n }, () =>
-    Float64Array.from({ length: k }, () => scale * (0.5 + random.uniform())),
-  );
-  const h = Array.from({ length: k }, () =>
-    Float64Array.from({ length: v }, () => scale * (0.5 + random.uniform())),
+  // Seeding by farthest documents (the k-means++ idea, made deterministic): each theme starts from the document
+  // least similar to the themes already chosen, so a small but distinct topic gets a theme of its own instead of
+  // being absorbed by a large one, which random starts often do.
+  const dense = (i: number) => {
+    const row = new Float64Array(v);
+    x.index[i]!.forEach((c, j) => {
+      row[c] = x.value[i]![j]!;
+    });
+    return row;
+  };
+  const cosine = (i: number, row: Float64Array) => {
+    let s = 0;
+    x.index[i]!.forEach((c, j) => {
+      s += x.value[i]![j]! * row[c]!;
+    });
+    return s;
+  };
+  const chosen: Float64Array[] = [dense(Math.floor(random.uniform() * n))];
+  const closest = new Float64Array(n).fill(-1);
+  while (chosen.length < k) {
+    const last = chosen.at(-1)!;
+    let far = 0;
+    for (let i = 0; i < n; i++) {
+      closest[i] = Math.max(closest[i]!, cosine(i, last));
+      if (closest[i]! < closest[far]!) far = i;
+    }
+    chosen.push(dense(far));
+  }
+  const h = chosen.map((row) => Float64Array.from(row, (value) => value + scale * 0.01 * random.uniform()));
+  const w = Array.from({ length: n }, (_, i) =>
+    Float64Array.from(chosen, (row) => Math.max(cosine(i, row), 0) + scale * 0.01 * random.uniform()),
   );
   for (let it = 0; it < iterations; it++) {
     // H ← H ∘ (WᵀX) / (WᵀW H)

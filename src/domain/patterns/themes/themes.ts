@@ -71,11 +71,25 @@ interface Vocabulary {
   idf: Float64Array;
 }
 
+/** Placeholders left by anonymise() and titles: never a theme's word (a label must not name anyone). */
+const PRIVATE_TOKENS = new Set([
+  'nom',
+  'nombre',
+  'telephone',
+  'mail',
+  'mme',
+  'mlle',
+  'monsieur',
+  'madame',
+  'docteur',
+]);
+
 function stemsOf(text: string): { stems: string[]; words: string[] } {
   const stems: string[] = [];
   const words: string[] = [];
-  for (const token of tokenise(normaliseText(text))) {
-    if (STOP_WORDS.has(token) || /\d/.test(token) || token.length < 3) continue;
+  // Anonymised first: names, numbers and contact details never reach the vocabulary, hence never a label.
+  for (const token of tokenise(normaliseText(anonymise(text, Number.POSITIVE_INFINITY)))) {
+    if (STOP_WORDS.has(token) || PRIVATE_TOKENS.has(token) || /\d/.test(token) || token.length < 3) continue;
     stems.push(stem(token));
     words.push(token);
   }
