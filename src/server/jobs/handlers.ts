@@ -14,6 +14,7 @@ import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
 import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
+import { runWeeklyPatternsForAll } from '../patterns/use-cases.ts';
 import type { JobHandlers } from './queue.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
@@ -125,6 +126,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
     },
     async 'audit-checkpoint'() {
       await takeCheckpoint(ctx.database.db, auditKeysOf(ctx), ctx.now());
+    },
+    async 'weekly-patterns'() {
+      await runWeeklyPatternsForAll(ctx);
     },
     async 'notification-email'({ notificationId }) {
       const { db } = ctx.database;
