@@ -3,9 +3,10 @@
  * week) as the weekly counts the SQL returns, then the detection of the last week (what the weekly job does) and
  * of the last four weeks. Prints figures. `npx tsx bench/patterns.ts`.
  */
-import { addDays } from '../src/domain/shared/calendar-date.ts';
+
 import { detectSpikes } from '../src/domain/patterns/detect.ts';
 import { syntheticRegister } from '../src/domain/patterns/synthetic.ts';
+import { addDays } from '../src/domain/shared/calendar-date.ts';
 
 const weeks = 104;
 const started = performance.now();
@@ -15,7 +16,11 @@ const generated = performance.now();
 const lastWeek = addDays('2023-01-02', (weeks - 1) * 7);
 const one = detectSpikes({ counts: register.counts, from: lastWeek, to: addDays(lastWeek, 6) });
 const oneDone = performance.now();
-const four = detectSpikes({ counts: register.counts, from: addDays(lastWeek, -21), to: addDays(lastWeek, 6) });
+const four = detectSpikes({
+  counts: register.counts,
+  from: addDays(lastWeek, -21),
+  to: addDays(lastWeek, 6),
+});
 const fourDone = performance.now();
 console.log(
   JSON.stringify(

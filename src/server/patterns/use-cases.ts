@@ -33,7 +33,8 @@ export async function computeSpikes(
   period: PatternPeriod,
 ): Promise<Result<DetectionResult>> {
   const end = lastCompleteWeekEnd(period.asOf);
-  const to = period.to < end ? period.to : end;
+  // Calendar dates compare as strings (AAAA-MM-JJ): the earlier of the two.
+  const to = [period.to, end].sort()[0]!;
   if (to < period.from) {
     return fail(
       'PERIOD_NOT_OVER',
