@@ -10,37 +10,32 @@ let organisationId: string;
 const s: Record<string, Session> = {};
 
 /**
- * `dossiers.product`, `region` and `received_on` come with the history import (issue 14, another branch): added
- * here only when missing, with the names the SQL of the patterns reads.
- */
-async function ensureImportColumns() {
-  await t.database.db.execute(sql`alter table dossiers add column if not exists product text`);
-  await t.database.db.execute(sql`alter table dossiers add column if not exists region text`);
-  await t.database.db.execute(sql`alter table dossiers add column if not exists received_on date`);
-}
-
-/** 60 weeks of 24 complaints a week (3 categories × 2 products × 2 regions, 2 each), then a spike the last week. */
+ * Bulk rows straight in SQL: only the columns the weekly counts read (the received day comes from the facts, as
+ * `received_on` is generated from them); the deadline projection is not read here.
+ * 60 weeks of 24 complaints a week (3 categories × 2 products × 2 regions, 2 each), then a spike the last week. */
 async function seedRegister() {
   const [member] = await t.database.db
     .execute<{ id: string }>(sql`select id from users where email = 'adherent@demo.recours.fr'`)
     .then((r) => (Array.isArray(r) ? r : (r as { rows: { id: string }[] }).rows));
   await t.database.db.execute(sql`
     insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category,
-                          title, channel, product, region, received_on)
+                          title, channel, product, region, facts, status, transmitted_at)
     select 'PAT-' || g, ${member!.id}, ${organisationId}, 'Mutuelle Démo', 'mutuelle',
            (array['termination','contributions','reimbursement_contested'])[1 + (g / 4) % 3],
            'Réclamation', 'web',
            (array['Santé Plus','Santé Essentiel'])[1 + (g / 2) % 2],
-           (array['Bretagne','Normandie'])[1 + g % 2],
-           date '2025-09-22' + ((g / 24) * 7 + g % 7)
+           (array['35','14'])[1 + g % 2],
+           jsonb_build_object('complaintReceivedOn', to_char(date '2025-09-22' + ((g / 24) * 7 + g % 7), 'YYYY-MM-DD')),
+           'submitted', now()
       from generate_series(0, 24 * 60 - 1) g`);
   // The week of 16/11/2026: 30 terminations on Santé Plus (2 expected per region).
   await t.database.db.execute(sql`
     insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category,
-                          title, channel, product, region, received_on)
+                          title, channel, product, region, facts, status, transmitted_at)
     select 'PAT-S-' || g, ${member!.id}, ${organisationId}, 'Mutuelle Démo', 'mutuelle', 'termination',
-           'Résiliation ignorée', 'web', 'Santé Plus', (array['Bretagne','Normandie'])[1 + g % 2],
-           date '2026-11-16' + g % 5
+           'Résiliation ignorée', 'web', 'Santé Plus', (array['35','14'])[1 + g % 2],
+           jsonb_build_object('complaintReceivedOn', to_char(date '2026-11-16' + g % 5, 'YYYY-MM-DD')),
+           'submitted', now()
       from generate_series(1, 30) g`);
 }
 
@@ -51,7 +46,6 @@ beforeAll(async () => {
     .from(organisations)
     .where(eq(organisations.name, 'Mutuelle Démo'));
   organisationId = org!.id;
-  await ensureImportColumns();
   await seedRegister();
   s.supervisor = await t.login('superviseur@demo.recours.fr');
   s.handler = await t.login('conseiller@demo.recours.fr');

@@ -14,7 +14,7 @@ function rowsOf<T>(result: unknown): T[] {
  * week and combination that occurred (a few hundred thousand at most for two years of a million files), never
  * the files themselves. Weeks start on Monday (date_trunc('week') is ISO). Reads `dossiers.received_on`,
  * `product` and `region`, added by the history import (issue 14); an index on (organisation_id, received_on)
- * keeps the scan to the period.
+ * keeps the scan to the period. Drafts are the member's own until sent (issue 16): never counted.
  */
 export async function weeklyCounts(
   db: Db,
@@ -29,6 +29,7 @@ export async function weeklyCounts(
      where d.organisation_id = ${organisationId}
        and d.received_on >= ${from}::date
        and d.received_on <= ${to}::date
+       and d.status <> 'draft'
      group by 1, 2, 3, 4, 5`);
   return rowsOf<WeeklyCountRow>(result);
 }
@@ -47,7 +48,7 @@ export async function complaintTexts(
       from dossiers d
      where d.organisation_id = ${organisationId}
        and d.received_on between ${from}::date and ${to}::date
-       and d.erased_at is null and length(d.description) > 0
+       and d.status <> 'draft' and d.erased_at is null and length(d.description) > 0
      order by d.received_on desc
      limit ${limit}`);
   return rowsOf(result);
