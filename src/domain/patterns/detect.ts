@@ -57,6 +57,22 @@ export interface DetectionResult {
   skipped: { weekStart: CalendarDate; reason: string }[];
 }
 
+/** The cell of every complaint (no dimension fixed). */
+const TOTAL_KEY = 0;
+
+/** The week's other complaints (every complaint but the cell's), up to week `t`: the denominator of its share. */
+function restOf(
+  total: Int32Array | undefined,
+  cell: Int32Array,
+  key: number,
+  t: number,
+): Float64Array | undefined {
+  if (!total || key === TOTAL_KEY) return undefined;
+  const rest = new Float64Array(t + 1);
+  for (let s = 0; s <= t; s++) rest[s] = total[s]! - cell[s]!;
+  return rest;
+}
+
 function insufficientHistory(table: CellTable | undefined, from: CalendarDate): string {
   const needed = `au moins ${MIN_BASELINE_WEEKS} semaines de réclamations avant la première semaine analysée`;
   if (!table) {
@@ -96,10 +112,11 @@ export function detectSpikes(
       continue;
     }
     const cache = new Map<number, Expectation | undefined>();
+    const total = table.series.get(TOTAL_KEY);
     const expectation = (key: number) => {
       if (!cache.has(key)) {
         const s = table.series.get(key);
-        cache.set(key, s ? expectationOf(s, designs) : undefined);
+        cache.set(key, s ? expectationOf(s, designs, restOf(total, s, key, designs.t)) : undefined);
       }
       return cache.get(key);
     };

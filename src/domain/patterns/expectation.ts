@@ -115,15 +115,45 @@ function anscombeWeights(fit: GlmFit, y: ArrayLike<number>): Float64Array {
   return w;
 }
 
-function fitReweighted(design: Design, y: ArrayLike<number>): GlmFit | undefined {
+function fitReweighted(design: Design, y: ArrayLike<number>, offset?: ArrayLike<number>): GlmFit | undefined {
   const ones = new Float64Array(design.rows.length).fill(1);
-  const first = fitPoissonGlm(design.rows, y, ones);
+  const first = fitPoissonGlm(design.rows, y, ones, 25, offset);
   if (!first) return undefined;
-  return fitPoissonGlm(design.rows, y, anscombeWeights(first, y)) ?? first;
+  return fitPoissonGlm(design.rows, y, anscombeWeights(first, y), 25, offset) ?? first;
 }
 
-/** The expected count in week `designs.t` of a series indexed by week (index 0 = first week of the series). */
-export function expectationOf(series: ArrayLike<number>, designs: WeekDesigns): Expectation | undefined {
+/**
+ * The expected count in week `designs.t` of a series indexed by week (index 0 = first week of the series). With
+ * `rest` (the week's other complaints, same indexing) the cell is also modelled as a share of them (an offset
+ * log(rest): Farrington flexible's `populationOffset`, the « part des passages » of syndromic surveillance):
+ * a busy week lifts every cell together and is not a spike. The model with the smaller predictive variance wins,
+ * so a cell whose share is steadier than its count is judged on its share, and the others on their count.
+ */
+export function expectationOf(
+  series: ArrayLike<number>,
+  designs: WeekDesigns,
+  rest?: ArrayLike<number>,
+): Expectation | undefined {
+  const plain = countExpectation(series, designs);
+  if (!rest || !plain) return plain;
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let s = designs.start; s <= designs.t; s++) smallest = Math.min(smallest, rest[s]!);
+  if (smallest < MIN_DENOMINATOR) return plain;
+  const offset = new Float64Array(designs.t - designs.start);
+  for (let s = designs.start; s < designs.t; s++) offset[s - designs.start] = Math.log(rest[s]!);
+  const share = countExpectation(series, designs, offset, Math.log(rest[designs.t]!));
+  return share && share.variance < plain.variance ? share : plain;
+}
+
+/** Weeks whose other complaints are fewer than this make a poor denominator (their own noise exceeds 10 %). */
+const MIN_DENOMINATOR = 100;
+
+function countExpectation(
+  series: ArrayLike<number>,
+  designs: WeekDesigns,
+  offset?: Float64Array,
+  offsetAtT = 0,
+): Expectation | undefined {
   const y = Array.prototype.slice.call(series, designs.start, designs.t) as number[];
   let baselineMax = 0;
   let total = 0;
@@ -146,9 +176,9 @@ export function expectationOf(series: ArrayLike<number>, designs: WeekDesigns): 
   }
   for (const design of designs.designs) {
     if (design.rows[0]!.length > 1 && total < COMPLAINTS_PER_PARAMETER * design.rows[0]!.length) continue;
-    const fit = fitReweighted(design, y);
+    const fit = fitReweighted(design, y, offset);
     if (!fit) continue;
-    const intercept = fit.coefficients[0]!;
+    const intercept = fit.coefficients[0]! + offsetAtT;
     const etaVariance = fit.dispersion * fit.unscaledCovariance[0]![0]!;
     const expected = Math.exp(intercept);
     if (!Number.isFinite(expected) || !Number.isFinite(etaVariance)) continue;

@@ -53,14 +53,16 @@ export function invertSpd(a: Float64Array[]): Float64Array[] | undefined {
 }
 
 /**
- * Fits log μ = Xβ to counts y with prior weights w. Returns undefined when the design is singular for the data
- * (e.g. a seasonal level without any week), so the caller can fall back to a simpler model.
+ * Fits log μ = Xβ + offset to counts y with prior weights w (the offset, when given, is a known log-denominator:
+ * McCullagh & Nelder §6.2.3). Returns undefined when the design is singular for the data (e.g. a seasonal level
+ * without any week), so the caller can fall back to a simpler model.
  */
 export function fitPoissonGlm(
   design: Float64Array[],
   y: ArrayLike<number>,
   weights: ArrayLike<number>,
   maxIterations = 25,
+  offset?: ArrayLike<number>,
 ): GlmFit | undefined {
   const n = design.length;
   const p = design[0]?.length ?? 0;
@@ -82,7 +84,7 @@ export function fitPoissonGlm(
       const row = design[i]!;
       const w = weights[i]! * mu[i]!;
       if (w === 0) continue;
-      const z = eta[i]! + (y[i]! - mu[i]!) / mu[i]!;
+      const z = eta[i]! - (offset?.[i] ?? 0) + (y[i]! - mu[i]!) / mu[i]!;
       for (let a = 0; a < p; a++) {
         const wa = w * row[a]!;
         if (wa === 0) continue;
@@ -102,7 +104,7 @@ export function fitPoissonGlm(
     let deviance = 0;
     for (let i = 0; i < n; i++) {
       const row = design[i]!;
-      let e = 0;
+      let e = offset?.[i] ?? 0;
       for (let a = 0; a < p; a++) e += row[a]! * beta[a]!;
       // Bounded so that a level with only zeros does not overflow (its μ tends to 0, as it should).
       eta[i] = Math.max(-30, Math.min(30, e));

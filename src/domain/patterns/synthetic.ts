@@ -49,8 +49,12 @@ export interface PlantedSpike {
   dimensions: Dimensions;
   weekStart: CalendarDate;
   factor: number;
-  /** Expected count of the combination that week without the spike. */
+  /** Mean count of the combination that week without the spike, with that week's random noise (busy week, bad week for one category). */
   expected: number;
+  /** The same without the week's noise: what a perfect model of the register expects (season, trend, January). */
+  modelExpected: number;
+  /** Complaints of the combination that week, spike included. */
+  observed: number;
   /** Extra complaints actually drawn. */
   extra: number;
 }
@@ -159,6 +163,8 @@ export function syntheticRegister(options: Partial<SyntheticOptions> = {}): Synt
     weekStart: addDays(o.firstWeek, p.week * 7),
     factor: p.factor,
     expected: 0,
+    modelExpected: 0,
+    observed: 0,
     extra: 0,
   }));
   for (let week = 0; week < o.weeks; week++) {
@@ -175,6 +181,8 @@ export function syntheticRegister(options: Partial<SyntheticOptions> = {}): Synt
         if (plan.week !== week || !matches(plan, cell)) return;
         const extra = random.poisson(mean * (plan.factor - 1));
         planted[i]!.expected += mean;
+        planted[i]!.modelExpected += volume * share(cell) * januaryFactor(date, cell[0]!);
+        planted[i]!.observed += n + extra;
         planted[i]!.extra += extra;
         n += extra;
       });
