@@ -38,4 +38,18 @@ ALTER TABLE "pattern_alerts" ADD CONSTRAINT "pattern_alerts_organisation_id_orga
 ALTER TABLE "pattern_runs" ADD CONSTRAINT "pattern_runs_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "pattern_alerts_run_idx" ON "pattern_alerts" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "pattern_alerts_org_week_idx" ON "pattern_alerts" USING btree ("organisation_id","week_start");--> statement-breakpoint
-CREATE INDEX "pattern_runs_org_idx" ON "pattern_runs" USING btree ("organisation_id","computed_at");
+CREATE INDEX "pattern_runs_org_idx" ON "pattern_runs" USING btree ("organisation_id","computed_at");--> statement-breakpoint
+CREATE TABLE "contract_clauses" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"product" text,
+	"title" text NOT NULL,
+	"text" text NOT NULL,
+	"topic" text,
+	"imported_by_id" uuid NOT NULL,
+	"imported_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "contract_clauses" ADD CONSTRAINT "contract_clauses_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract_clauses" ADD CONSTRAINT "contract_clauses_imported_by_id_users_id_fk" FOREIGN KEY ("imported_by_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "contract_clauses_org_idx" ON "contract_clauses" USING btree ("organisation_id","imported_at","id");

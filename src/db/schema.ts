@@ -671,3 +671,27 @@ export const patternAlerts = pgTable(
     index('pattern_alerts_org_week_idx').on(t.organisationId, t.weekStart),
   ],
 );
+
+/**
+ * Clauses of a contract imported as text for the clarity review (issue 15 §3). The topic links a clause to the
+ * complaints that dispute it (`garantie:<kind>` or `conditions:<topic>`, src/domain/patterns/clauses/link.ts).
+ */
+export const contractClauses = pgTable(
+  'contract_clauses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The contract's commercial name, as on the files (`dossiers.product`); null for every product. */
+    product: text('product'),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    topic: text('topic'),
+    importedById: uuid('imported_by_id')
+      .notNull()
+      .references(() => users.id),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('contract_clauses_org_idx').on(t.organisationId, t.importedAt, t.id)],
+);

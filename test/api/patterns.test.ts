@@ -49,6 +49,8 @@ beforeAll(async () => {
   await seedRegister();
   s.supervisor = await t.login('superviseur@demo.recours.fr');
   s.handler = await t.login('conseiller@demo.recours.fr');
+  s.auditor = await t.login('auditeur@demo.recours.fr');
+  s.member = await t.login('adherent@demo.recours.fr');
 });
 afterAll(() => t.close());
 
@@ -95,5 +97,127 @@ describe('weekly spikes of an organisation (issue 15)', () => {
       asOf: '2026-11-23',
     });
     expect(!result.ok && result.error.message).toMatch(/au moins 26 semaines/);
+  });
+});
+
+const CONTRACT = [
+  'Article 1 – Résiliation',
+  'Conformément aux dispositions de l’article L221-10-3 du Code de la mutualité, la dénonciation de l’adhésion par le membre participant, qui peut intervenir à tout moment à l’expiration d’un délai d’un an à compter de la première souscription, prend effet un mois après que la mutuelle en a reçu notification, sous réserve des dispositions relatives à la subrogation et au tiers payant.',
+  'Article 2 – Optique',
+  'Nous remboursons vos lunettes une fois tous les deux ans. Le montant figure dans le tableau des garanties.',
+  'Article 3 – Exclusions',
+  'Coverage excludes any treatment performed abroad without prior approval of the insurer.',
+  'Article 4 – Vide',
+].join('\n');
+
+describe('themes, clauses à réécrire and rule changes (issue 15)', () => {
+  const period = 'from=2025-09-22&to=2026-11-22';
+
+  it('imports a contract from text: each article is a clause; empty and non-French ones are reported, not scored', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/patterns/clauses',
+      headers: as(s.supervisor!),
+      payload: { text: CONTRACT, product: 'Santé Plus' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const clauses = res.json().clauses as {
+      title: string;
+      topic: string | null;
+      review: { status: string };
+    }[];
+    expect(clauses.map((c) => [c.title, c.topic, c.review.status])).toEqual([
+      ['Article 1 – Résiliation', 'conditions:resiliation', 'scored'],
+      ['Article 2 – Optique', 'garantie:optique', 'scored'],
+      ['Article 3 – Exclusions', null, 'not_french'],
+      ['Article 4 – Vide', null, 'empty'],
+    ]);
+  });
+
+  it('crosses clarity with the complaints disputing each clause (terminations of Santé Plus)', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/clauses?${period}`,
+      headers: as(s.auditor!),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const first = res.json().toRewrite[0] as { label: string; complaints: number; reasons: string[] };
+    expect(first.label).toBe('Article 1 – Résiliation (Santé Plus)');
+    expect(first.complaints).toBeGreaterThanOrEqual(240);
+    expect(first.reasons.join(' ')).toMatch(/Lisibilité .* \(Kandel–Moles\)/);
+    const labels = (res.json().toRewrite as { label: string; reasons: string[] }[]).map((c) => c.label);
+    expect(labels).toContain('Article 3 – Exclusions (Santé Plus)');
+  });
+
+  it('an empty contract is a French error, and auditors only read', async () => {
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/patterns/clauses',
+      headers: as(s.supervisor!),
+      payload: { text: '   ' },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.message).toMatch(/texte du contrat est vide/);
+    const auditor = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/patterns/clauses',
+      headers: as(s.auditor!),
+      payload: { text: CONTRACT },
+    });
+    expect(auditor.statusCode).toBe(403);
+  });
+
+  it('themes: never one of fewer than five complaints; too few texts get a French explanation', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/themes?${period}`,
+      headers: as(s.supervisor!),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    for (const theme of res.json().themes as { complaints: number }[]) {
+      expect(theme.complaints).toBeGreaterThanOrEqual(5);
+    }
+    // The seeded register's files have no description: a period holding only them has nothing to read.
+    const early = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/patterns/themes?from=2025-09-22&to=2025-11-23',
+      headers: as(s.supervisor!),
+    });
+    expect(early.json().themes).toEqual([]);
+    expect(early.json().message).toMatch(/il en faut au moins 20 pour dégager des thèmes/);
+  });
+
+  it('lists the rules changed in a period with the letters, deadlines and checks they touch', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/patterns/rule-changes?from=2026-03-01&to=2026-03-31',
+      headers: as(s.supervisor!),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const forfait = (
+      res.json().changes as { parameter: string; after: string; letters: { label: string }[] }[]
+    ).find((c) => c.parameter === 'forfaitJournalier');
+    expect(forfait?.after).toBe('23,00\u00a0€');
+    expect(forfait?.letters.length).toBeGreaterThan(0);
+    const reversed = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/patterns/rule-changes?from=2026-03-31&to=2026-03-01',
+      headers: as(s.supervisor!),
+    });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.message).toMatch(/inversez les deux dates/);
+  });
+
+  it('outside every organisation the pages do not exist (404); a handler is refused (403)', async () => {
+    for (const url of [
+      '/api/v1/patterns',
+      `/api/v1/patterns/themes?${period}`,
+      `/api/v1/patterns/clauses?${period}`,
+    ]) {
+      const member = await t.app.inject({ method: 'GET', url, headers: as(s.member!) });
+      expect([url, member.statusCode]).toEqual([url, 404]);
+      const handler = await t.app.inject({ method: 'GET', url, headers: as(s.handler!) });
+      expect([url, handler.statusCode]).toEqual([url, 403]);
+    }
   });
 });

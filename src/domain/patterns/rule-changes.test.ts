@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PARAMETERS } from '../deadlines/parameters.ts';
-import { DEADLINE_RULES, ruleChanges } from './rule-changes.ts';
+import { DEADLINE_RULES, DEADLINE_TITLES, ruleChanges } from './rule-changes.ts';
 
 describe('what changed in the rules (issue 15 §4)', () => {
   it('the forfait journalier on 01/03/2026, with the letters and checks it touches (reference §6)', () => {
@@ -35,6 +35,12 @@ describe('what changed in the rules (issue 15 §4)', () => {
     const cra = r.value.find((c) => c.parameter === 'craImplicitRejection')!;
     expect([cra.before, cra.after, cra.table]).toEqual(['1 mois', '2 mois', 'délais']);
     expect(cra.letters.map((l) => l.type)).toEqual(['recours_cra']);
+    expect(cra.deadlines.map((d) => d.label)).toEqual(['Décision de la CRA (ou rejet implicite)']);
+  });
+
+  it('every deadline a rule touches is named in words (no internal identifier shown)', () => {
+    const ids = Object.values(DEADLINE_RULES).flatMap((r) => r.deadlines);
+    expect(ids.filter((id) => !DEADLINE_TITLES[id])).toEqual([]);
   });
 
   it('every deadline parameter says what it touches', () => {

@@ -187,6 +187,29 @@ export const DEADLINE_RULES: Record<keyof typeof PARAMETERS, RuleImpact & { labe
   },
 };
 
+/** The titles the deadline engine gives these deadlines (src/domain/deadlines), for people reading the list. */
+export const DEADLINE_TITLES: Record<string, string> = {
+  'complaint.acknowledgment': 'Accusé de réception de la réclamation',
+  'complaint.answer': 'Réponse à la réclamation',
+  'cpam.cra_decision': 'Décision de la CRA (ou rejet implicite)',
+  'cpam.cra_referral': 'Saisine de la commission de recours amiable (CRA)',
+  'cpam.tribunal_referral': 'Saisine du pôle social du tribunal judiciaire',
+  'evin.application': 'Demande de maintien loi Evin',
+  'evin.insurer_proposal': 'Proposition de maintien loi Evin par l’organisme',
+  'mediation.inadmissibility_notice': 'Notification d’une éventuelle irrecevabilité par le médiateur',
+  'mediation.outcome': 'Issue de la médiation',
+  'mediation.referral_window': 'Saisine du médiateur',
+  'portability.end': 'Fin de la portabilité de la complémentaire santé',
+  'prescription.benefits': 'Prescription de l’action contre l’organisme',
+  'prescription.contributions': 'Prescription de la cotisation échue',
+  'prescription.cpam_benefits': 'Prescription de la demande de prestations à l’Assurance maladie',
+  'termination.annual': 'Résiliation à l’échéance annuelle',
+  'termination.anytime': 'Résiliation à tout moment après un an',
+  'termination.effective': 'Date d’effet de la résiliation',
+  'termination.refund': 'Remboursement de la cotisation non courue',
+  'termination.situation_change': 'Résiliation pour changement de situation',
+};
+
 export interface RuleChange {
   parameter: string;
   label: string;
@@ -197,7 +220,7 @@ export interface RuleChange {
   source: string;
   confidence: 'confirmed' | 'secondary' | 'unconfirmed';
   letters: { type: LetterType; label: string }[];
-  deadlines: string[];
+  deadlines: { id: string; label: string }[];
   checks: string[];
   explanation: string;
 }
@@ -227,17 +250,22 @@ export function ruleChanges(
     return fail('INVALID_PERIOD', 'La date de début doit précéder la date de fin de la période.', 'from');
   const changes: RuleChange[] = [];
   const explain = (
-    c: Omit<RuleChange, 'explanation' | 'letters'> & { letters: LetterType[] },
+    c: Omit<RuleChange, 'explanation' | 'letters' | 'deadlines'> & {
+      letters: LetterType[];
+      deadlines: string[];
+    },
   ): RuleChange => {
     const letters = c.letters.map((type) => ({ type, label: LETTER_LABELS[type] }));
+    const deadlines = c.deadlines.map((id) => ({ id, label: DEADLINE_TITLES[id] ?? id }));
     const touched = [
       letters.length > 0 ? `courriers : ${letters.map((l) => l.label).join(', ')}` : '',
+      deadlines.length > 0 ? `délais : ${deadlines.map((d) => d.label).join(', ')}` : '',
       c.checks.length > 0 ? `contrôles : ${c.checks.join(', ')}` : '',
     ].filter(Boolean);
     return {
       ...c,
       letters,
-      deadlines: c.deadlines,
+      deadlines,
       explanation: `${c.label} : ${c.before ?? 'nouvelle règle'} → ${c.after} à compter du ${formatFrenchDate(c.from)} (${c.source}).${touched.length > 0 ? ` Concerne les ${touched.join(' ; ')}.` : ''}`,
     };
   };

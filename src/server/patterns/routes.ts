@@ -4,11 +4,9 @@ import { z } from 'zod';
 import { DIMENSIONS } from '../../domain/patterns/cells.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { AppError, errorBodySchema } from '../errors.ts';
+import { errorBodySchema } from '../errors.ts';
+import { patternOrganisation } from './access.ts';
 import { storedPatterns } from './use-cases.ts';
-
-/** Roles that see an organisation's patterns: those who steer (supervisor, admin) and those who check (auditor). */
-const PATTERN_ROLES = ['supervisor', 'admin', 'auditor'];
 
 const alertSchema = z.object({
   dimensions: z
@@ -41,18 +39,14 @@ export async function patternRoutes(app: FastifyInstance, ctx: AppContext) {
           }),
           401: errorBodySchema,
           403: errorBodySchema,
+          404: errorBodySchema,
         },
       },
     },
     async (request) => {
       const user = requireUser(request);
-      if (!user.organisationId || !PATTERN_ROLES.includes(user.role)) {
-        throw new AppError(
-          'FORBIDDEN',
-          'Les tendances des réclamations sont réservées aux superviseurs de l’organisme.',
-        );
-      }
-      const stored = await storedPatterns(ctx.database, user.organisationId);
+      const organisationId = patternOrganisation(user);
+      const stored = await storedPatterns(ctx.database, organisationId);
       if (!stored) {
         return {
           computedAt: null,

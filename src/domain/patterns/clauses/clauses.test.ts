@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { definedTerms, kandelMoles, reviewClause, syllablesOf } from './clarity.ts';
+import { splitContract } from './import.ts';
 import { careKindOf, linkComplaintToClause } from './link.ts';
 import { rankClauses, rankProducts } from './ranking.ts';
 import { clausesToRewrite } from './rewrite.ts';
@@ -135,5 +136,33 @@ describe('« clauses à réécrire »', () => {
     expect(items.map((i) => i.clauseId)).toEqual(['garantie:hospitalisation', 'conditions:resiliation']);
     expect(items[0]!.reasons[0]).toBe('12 réclamation(s) la contestent.');
     expect(items[1]!.readability).toBeNull();
+  });
+});
+
+describe('a contract pasted as text (issue 15 §3: import the clauses as text)', () => {
+  it.each([
+    ['Article 3 – Résiliation', 'Vous pouvez résilier après un an.', 'conditions:resiliation'],
+    ['Art. 7 : Optique', 'Les lunettes sont remboursées tous les deux ans.', 'garantie:optique'],
+    ['Article 12 - Cotisations', 'La cotisation est révisée chaque année.', 'conditions:cotisations'],
+    [
+      'Article 2',
+      'Le forfait journalier est pris en charge sans limite de durée.',
+      'garantie:forfait_journalier',
+    ],
+    ['Article 9 – Litiges', 'Le médiateur peut être saisi par écrit.', null],
+  ])('%s → %s', (heading, body, topic) => {
+    const [clause] = splitContract(`${heading}\n${body}`, 'Clause');
+    expect([clause!.title, clause!.text, clause!.topic]).toEqual([heading, body, topic]);
+  });
+
+  it('cuts at each « Article » line; a text without articles is one clause titled by the caller', () => {
+    const clauses = splitContract('Article 1 – Objet\nUn.\n\nArticle 2 – Durée\nDeux.\r\nSuite.', 'Clause');
+    expect(clauses.map((c) => [c.title, c.text])).toEqual([
+      ['Article 1 – Objet', 'Un.'],
+      ['Article 2 – Durée', 'Deux.\nSuite.'],
+    ]);
+    expect(splitContract('Nous remboursons vos lunettes.', 'Optique')).toEqual([
+      { title: 'Optique', text: 'Nous remboursons vos lunettes.', topic: 'garantie:optique' },
+    ]);
   });
 });

@@ -73,7 +73,7 @@ const GENERAL_CONDITIONS: Partial<Record<DossierCategory, { topic: string; label
   rights_suspended: { topic: 'suspension', label: 'Suspension des garanties et tiers payant' },
 };
 
-const MONEY_CATEGORIES: readonly string[] = [
+export const MONEY_CATEGORIES: readonly string[] = [
   'reimbursement_contested',
   'coverage_interpretation',
   'care_refused',
