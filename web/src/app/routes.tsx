@@ -36,6 +36,7 @@ const RecordComplaintPage = page(
   'RecordComplaintPage',
 );
 const ClaimPage = page(() => import('../features/intake/claim-page.tsx'), 'ClaimPage');
+const TrendsPage = page(() => import('../features/patterns/trends-page.tsx'), 'TrendsPage');
 const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
 
 /**
@@ -125,6 +126,18 @@ export const routes: RouteObject[] = [
         deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
       >
         <EthicsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'tendances',
+    element: (
+      <RequireAuth
+        roles={['supervisor', 'admin', 'auditor']}
+        deniedTitle="Accès réservé aux superviseurs"
+        deniedText="Les tendances des réclamations sont suivies par les superviseurs, les administrateurs et les auditeurs de l’organisme."
+      >
+        <TrendsPage />
       </RequireAuth>
     ),
   },
