@@ -1,4 +1,4 @@
-import { type DatedParameter, PARAMETERS } from '../deadlines/parameters.ts';
+import { durationWords, PARAMETERS } from '../deadlines/parameters.ts';
 import { LETTER_LABELS } from '../letters/chronology.ts';
 import type { LetterType } from '../letters/schema.ts';
 import {
@@ -7,6 +7,7 @@ import {
   type DatedParameter as ReimbursementParameter,
 } from '../reimbursement/parameters.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
+import type { DatedParameter as SharedDatedParameter } from '../shared/dated-parameter.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 
 /**
@@ -34,153 +35,128 @@ const REIMBURSEMENT_IMPACT: RuleImpact = {
   checks: [REIMBURSEMENT_CHECK],
 };
 
-export const DEADLINE_RULES: Record<keyof typeof PARAMETERS, RuleImpact & { label: string }> = {
+export const DEADLINE_RULES: Record<keyof typeof PARAMETERS, RuleImpact> = {
   complaintAcknowledgment: {
-    label: 'Délai d’accusé de réception d’une réclamation',
     letters: ['accuse_reception', 'relance'],
     deadlines: ['complaint.acknowledgment'],
     checks: [SLA_CHECK],
   },
   complaintAnswer: {
-    label: 'Délai de réponse à une réclamation',
     letters: ['relance', 'mise_en_demeure', 'reponse_motivee'],
     deadlines: ['complaint.answer'],
     checks: [SLA_CHECK, 'Échelle de recours (ouverture du médiateur)'],
   },
   mediationEarliestWithoutAnswer: {
-    label: 'Délai avant de saisir le médiateur sans réponse',
     letters: ['saisine_mediateur'],
     deadlines: ['mediation.referral_window'],
     checks: ['Échelle de recours (ouverture du médiateur)'],
   },
   mediationLatest: {
-    label: 'Délai maximal pour saisir le médiateur',
     letters: ['saisine_mediateur'],
     deadlines: ['mediation.referral_window'],
     checks: [],
   },
   mediationInadmissibilityNotice: {
-    label: 'Délai d’information sur l’irrecevabilité d’une médiation',
     letters: [],
     deadlines: ['mediation.inadmissibility_notice'],
     checks: [],
   },
   mediationOutcome: {
-    label: 'Délai d’issue de la médiation',
     letters: [],
     deadlines: ['mediation.outcome'],
     checks: ['Suivi des médiations'],
   },
   prescriptionMutuelle: {
-    label: 'Prescription des actions contre une mutuelle',
     letters: ['reclamation', 'mise_en_demeure'],
     deadlines: ['prescription.benefits', 'prescription.contributions'],
     checks: [],
   },
   prescriptionInsurer: {
-    label: 'Prescription des actions contre un assureur',
     letters: ['reclamation', 'mise_en_demeure'],
     deadlines: ['prescription.benefits', 'prescription.contributions'],
     checks: [],
   },
   prescriptionInstitution: {
-    label: 'Prescription des actions contre une institution de prévoyance',
     letters: ['reclamation', 'mise_en_demeure'],
     deadlines: ['prescription.benefits', 'prescription.contributions'],
     checks: [],
   },
   prescriptionCpam: {
-    label: 'Prescription des prestations de l’Assurance maladie',
     letters: ['recours_cra'],
     deadlines: ['prescription.cpam_benefits'],
     checks: [],
   },
   mediationSuspensionMinimum: {
-    label: 'Reprise minimale de la prescription après une médiation',
     letters: [],
     deadlines: ['prescription.benefits'],
     checks: [],
   },
   craReferral: {
-    label: 'Délai de saisine de la commission de recours amiable',
     letters: ['recours_cra'],
     deadlines: ['cpam.cra_referral'],
     checks: [],
   },
   craImplicitRejection: {
-    label: 'Délai de rejet implicite de la commission de recours amiable',
     letters: ['recours_cra'],
     deadlines: ['cpam.cra_decision'],
     checks: [],
   },
   tribunalReferral: {
-    label: 'Délai de saisine du tribunal (pôle social)',
     letters: [],
     deadlines: ['cpam.tribunal_referral'],
     checks: [],
   },
   annualTermination: {
-    label: 'Préavis de résiliation à échéance',
     letters: ['resiliation'],
     deadlines: ['termination.annual'],
     checks: [],
   },
   chatelLateNoticeThreshold: {
-    label: 'Seuil d’envoi tardif de l’avis d’échéance (loi Chatel)',
     letters: ['resiliation'],
     deadlines: ['termination.annual'],
     checks: [],
   },
   chatelWindow: {
-    label: 'Délai de résiliation après l’avis d’échéance (loi Chatel)',
     letters: ['resiliation'],
     deadlines: ['termination.annual'],
     checks: [],
   },
   terminationRefund: {
-    label: 'Délai de remboursement du trop-perçu après résiliation',
     letters: ['resiliation'],
     deadlines: ['termination.refund'],
     checks: [],
   },
   anytimeTerminationAfter: {
-    label: 'Ancienneté ouvrant la résiliation à tout moment',
     letters: ['resiliation'],
     deadlines: ['termination.anytime'],
     checks: [],
   },
   anytimeTerminationEffect: {
-    label: 'Prise d’effet de la résiliation à tout moment',
     letters: ['resiliation'],
     deadlines: ['termination.anytime', 'termination.effective'],
     checks: [],
   },
   situationChangeWindow: {
-    label: 'Délai de résiliation après un changement de situation',
     letters: ['resiliation'],
     deadlines: ['termination.situation_change'],
     checks: [],
   },
   situationChangeEffect: {
-    label: 'Prise d’effet de la résiliation après un changement de situation',
     letters: ['resiliation'],
     deadlines: ['termination.effective'],
     checks: [],
   },
   portabilityCap: {
-    label: 'Durée maximale de la portabilité',
     letters: ['portabilite'],
     deadlines: ['portability.end'],
     checks: [],
   },
   evinProposal: {
-    label: 'Délai de proposition du maintien loi Evin',
     letters: ['portabilite'],
     deadlines: ['evin.insurer_proposal'],
     checks: [],
   },
   evinApplication: {
-    label: 'Délai de demande du maintien loi Evin',
     letters: ['portabilite'],
     deadlines: ['evin.application'],
     checks: [],
@@ -225,20 +201,12 @@ export interface RuleChange {
   explanation: string;
 }
 
-function formatValue(value: number | boolean, unit: string): string {
+function reimbursementWords(value: number | boolean, unit: string): string {
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (unit === 'cents') {
     return `${new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value / 100).replace(/[\u202f ]/g, '\u00a0')}\u00a0€`;
   }
-  if (unit === 'percent') return `${value}\u00a0%`;
-  const units: Record<string, string> = {
-    jours: 'jours',
-    jours_ouvrables: 'jours ouvrables',
-    semaines: 'semaines',
-    mois: 'mois',
-    ans: value > 1 ? 'ans' : 'an',
-  };
-  return `${value} ${units[unit] ?? unit}`;
+  return `${value}\u00a0%`;
 }
 
 export function ruleChanges(
@@ -269,46 +237,39 @@ export function ruleChanges(
       explanation: `${c.label} : ${c.before ?? 'nouvelle règle'} → ${c.after} à compter du ${formatFrenchDate(c.from)} (${c.source}).${touched.length > 0 ? ` Concerne les ${touched.join(' ; ')}.` : ''}`,
     };
   };
-  const reimbursement = buildParameters(options);
-  for (const param of Object.values(reimbursement) as ReimbursementParameter<number | boolean>[]) {
+  // One model for every rule (src/domain/shared/dated-parameter.ts): a change is a dated value that differs from
+  // the one before it; a first value with a date is a new rule.
+  const listChanges = <T extends number | boolean, U extends string>(
+    param: SharedDatedParameter<T, U>,
+    table: RuleChange['table'],
+    words: (value: T, unit: U) => string,
+    impact: RuleImpact,
+  ) => {
     param.values.forEach((v, i) => {
-      if (i === 0 || v.from < from || v.from > to) return;
-      const previous = param.values[i - 1]!;
-      if (previous.value === v.value) return;
+      if (v.from === null || v.from < from || v.from > to) return;
+      const previous = i > 0 ? param.values[i - 1]! : null;
+      if (previous && previous.value === v.value) return;
       changes.push(
         explain({
           parameter: param.id,
           label: param.label,
-          table: 'remboursement',
+          table,
           from: v.from,
-          before: formatValue(previous.value, param.unit),
-          after: formatValue(v.value, param.unit),
+          before: previous ? words(previous.value, param.unit) : null,
+          after: words(v.value, param.unit),
           source: v.source,
           confidence: v.confidence,
-          ...REIMBURSEMENT_IMPACT,
+          ...impact,
         }),
       );
     });
+  };
+  const reimbursement = buildParameters(options);
+  for (const param of Object.values(reimbursement) as ReimbursementParameter<number | boolean>[]) {
+    listChanges(param, 'remboursement', reimbursementWords, REIMBURSEMENT_IMPACT);
   }
   for (const id of Object.keys(PARAMETERS) as (keyof typeof PARAMETERS)[]) {
-    const versions: DatedParameter = PARAMETERS[id];
-    versions.forEach((v, i) => {
-      if (v.from === null || v.from < from || v.from > to) return;
-      const previous = i > 0 ? versions[i - 1]! : null;
-      if (previous && previous.value === v.value && previous.unit === v.unit) return;
-      changes.push(
-        explain({
-          parameter: id,
-          table: 'délais',
-          from: v.from,
-          before: previous ? formatValue(previous.value, previous.unit) : null,
-          after: formatValue(v.value, v.unit),
-          source: v.source,
-          confidence: v.status ?? 'confirmed',
-          ...DEADLINE_RULES[id],
-        }),
-      );
-    });
+    listChanges(PARAMETERS[id], 'délais', durationWords, DEADLINE_RULES[id]);
   }
   changes.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.parameter < b.parameter ? -1 : 1));
   return ok(changes);
