@@ -7,12 +7,12 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { withDatabase } from '../src/cli/database.ts';
+import { lastCompleteWeekEnd } from '../src/db/repositories/pattern-spikes.ts';
 import { organisationIdByName, weeklyCounts } from '../src/db/repositories/patterns.ts';
 import { mondayOf } from '../src/domain/patterns/cells.ts';
 import { detectSpikes } from '../src/domain/patterns/detect.ts';
 import { MAX_BASELINE_WEEKS } from '../src/domain/patterns/expectation.ts';
 import { addDays, parisDateOf } from '../src/domain/shared/calendar-date.ts';
-import { lastCompleteWeekEnd } from '../src/server/patterns/use-cases.ts';
 
 const { values } = parseArgs({
   options: {

@@ -47,8 +47,8 @@ describe.skipIf(!browserAvailable)('« Tendances » in the back office (issue 15
     await toRewrite.getByText('Article 1 – Résiliation').waitFor();
     await toRewrite.getByText(/ne semble pas rédigé en français/).waitFor();
 
-    await page.getByLabel('Du').fill('2026-03-01');
-    await page.getByLabel('Au').fill('2026-03-31');
+    await page.getByLabel('Du', { exact: true }).fill('2026-03-01');
+    await page.getByLabel('Au', { exact: true }).fill('2026-03-31');
     await page.getByRole('button', { name: 'Afficher la période' }).click();
     const rules = page.locator('section[aria-labelledby="regles-titre"]');
     await rules.getByText(/Forfait journalier hospitalier — le 01\/03\/2026/).waitFor();

@@ -1,8 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeSpikes } from '../../src/db/repositories/pattern-spikes.ts';
 import { weeklyCounts } from '../../src/db/repositories/patterns.ts';
 import { notifications, organisations } from '../../src/db/schema.ts';
-import { computeSpikes, runWeeklyPatterns } from '../../src/server/patterns/use-cases.ts';
+import { runWeeklyPatterns } from '../../src/server/jobs/weekly-patterns.ts';
+import { notifyInTransaction } from '../../src/server/notifications/notify.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -63,9 +65,9 @@ describe('weekly spikes of an organisation (issue 15)', () => {
   });
 
   it('the weekly job stores the alert, notifies the supervisors once, and the dashboard reads it', async () => {
-    const first = await runWeeklyPatterns(t.ctx, organisationId);
+    const first = await runWeeklyPatterns(t.ctx, organisationId, notifyInTransaction);
     expect(first.alerts).toBeGreaterThanOrEqual(1);
-    await runWeeklyPatterns(t.ctx, organisationId);
+    await runWeeklyPatterns(t.ctx, organisationId, notifyInTransaction);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/patterns', headers: as(s.supervisor!) });
     expect(res.statusCode).toBe(200);
     const body = res.json() as {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { computeSpikes } from '../../db/repositories/pattern-spikes.ts';
 import { organisationIdByName } from '../../db/repositories/patterns.ts';
 import { isCalendarDate, parisDateOf } from '../../domain/shared/calendar-date.ts';
-import { computeSpikes } from '../../server/patterns/use-cases.ts';
 import { withDatabase } from '../database.ts';
 import { CliInputError, printJson, run } from '../io.ts';
 

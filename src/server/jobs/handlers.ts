@@ -14,8 +14,8 @@ import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
 import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
-import { runWeeklyPatternsForAll } from '../patterns/use-cases.ts';
 import type { JobHandlers } from './queue.ts';
+import { runWeeklyPatternsForAll } from './weekly-patterns.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
 const LIVE_STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation'];
@@ -128,7 +128,7 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
       await takeCheckpoint(ctx.database.db, auditKeysOf(ctx), ctx.now());
     },
     async 'weekly-patterns'() {
-      await runWeeklyPatternsForAll(ctx);
+      await runWeeklyPatternsForAll(ctx, notifyInTransaction, (ids) => queueEmails(ctx, ids));
     },
     async 'notification-email'({ notificationId }) {
       const { db } = ctx.database;
