@@ -32,10 +32,13 @@ await withDatabase(async (database) => {
     select count(*)::int as n from dossiers
      where organisation_id = ${organisationId} and received_on between ${historyFrom}::date and ${to}::date`);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const counts = await weeklyCounts(database.db, organisationId, historyFrom, to);
   const counted = performance.now();
+  const cpuCounted = process.cpuUsage(cpuBefore);
   const result = detectSpikes({ counts, from, to });
   const detected = performance.now();
+  const cpuDetect = process.cpuUsage(cpuBefore);
   const rows = (Array.isArray(files) ? files : (files as { rows: { n: number }[] }).rows) as { n: number }[];
   console.log(
     JSON.stringify(
@@ -45,6 +48,8 @@ await withDatabase(async (database) => {
         countRows: counts.length,
         secondsSql: Math.round(counted - started) / 1000,
         secondsDetect: Math.round(detected - counted) / 1000,
+        cpuSecondsDetect:
+          Math.round((cpuDetect.user + cpuDetect.system - cpuCounted.user - cpuCounted.system) / 1000) / 1000,
         cellsTested: result.ok ? result.value.weeks[0]?.cellsTested : result.error.message,
         alerts: result.ok ? result.value.alerts.length : null,
       },
