@@ -18,6 +18,8 @@ export interface JobPayloads {
   'audit-checkpoint': { reason: 'schedule' | 'start' | 'manual' };
   /** Sends an account e-mail (sign-up confirmation, or a warning that the address already has an account). */
   'account-email': AccountEmail;
+  /** Weekly spikes of every organisation, stored for the dashboard; supervisors notified (issue 15). */
+  'weekly-patterns': { reason: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
@@ -27,7 +29,11 @@ export const JOB_NAMES: readonly JobName[] = [
   'intake-reply-email',
   'audit-checkpoint',
   'account-email',
+  'weekly-patterns',
 ];
+
+/** Mondays at 05:00, Paris time: the week that just ended is complete. */
+export const WEEKLY_PATTERNS_CRON = '0 5 * * 1';
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N]) => Promise<void> };
 
@@ -128,6 +134,12 @@ export function createJobQueue(database: Database, handlers: JobHandlers, option
         await boss.schedule(
           'audit-checkpoint',
           auditCheckpointCron,
+          { reason: 'schedule' },
+          { tz: 'Europe/Paris' },
+        );
+        await boss.schedule(
+          'weekly-patterns',
+          WEEKLY_PATTERNS_CRON,
           { reason: 'schedule' },
           { tz: 'Europe/Paris' },
         );
