@@ -24,12 +24,12 @@ import {
   shortfallParagraphs,
   solutionWords,
 } from './blocks.ts';
+import { courtName, courtReferences, requeteTribunal, saisinePoleSocial } from './court.ts';
 import { formatAmount, formatDate, frenchTypography, listJoin } from './format.ts';
 import { deadlinesFor, findDeadline, mediationChecks, mediatorOf } from './mediation-checks.ts';
 import {
   type Letter,
   type LetterDossier,
-  type LetterOptions,
   type LetterType,
   letterDossierSchema,
   letterOptionsSchema,
@@ -654,6 +654,8 @@ const REGISTERED_TYPES: readonly LetterType[] = [
   'mise_en_demeure',
   'recours_cra',
   'resiliation',
+  'requete_tribunal',
+  'saisine_pole_social',
 ];
 
 function recipientOf(type: LetterType, d: LetterDossier): string[] {
@@ -670,6 +672,10 @@ function recipientOf(type: LetterType, d: LetterDossier): string[] {
       return organisationBlock(d, 'Service Adhésions');
     case 'defenseur_des_droits':
       return DEFENSEUR_DES_DROITS_ADDRESS;
+    case 'requete_tribunal':
+      return [courtName(d), 'Service du greffe'];
+    case 'saisine_pole_social':
+      return [courtName(d), 'Pôle social – Service du greffe'];
     default:
       return sideOf(type) === 'member' ? organisationBlock(d) : memberBlock(d);
   }
@@ -681,6 +687,7 @@ function referencesOf(type: LetterType, d: LetterDossier) {
   if (type === 'relance' && facts.complaintSentOn) {
     return memberReferences(d, [{ label: 'Ma réclamation du', value: fr(facts.complaintSentOn) }]);
   }
+  if (type === 'requete_tribunal' || type === 'saisine_pole_social') return courtReferences(d);
   if (type === 'recours_cra' && facts.cpamDecisionNotifiedOn) {
     return memberReferences(d, [{ label: 'Décision notifiée le', value: fr(facts.cpamDecisionNotifiedOn) }]);
   }
@@ -716,6 +723,8 @@ const DRAFTERS: Record<LetterType, Drafter> = {
   resiliation,
   portabilite,
   defenseur_des_droits: defenseurDesDroits,
+  requete_tribunal: requeteTribunal,
+  saisine_pole_social: saisinePoleSocial,
   accuse_reception: accuseReception,
   demande_piece: demandePiece,
   reponse_motivee: reponseMotivee,
