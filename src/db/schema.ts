@@ -273,7 +273,7 @@ export const dossiers = pgTable(
     index('dossiers_org_reference_trgm_idx').using('gin', sql`${t.organisationReference} gin_trgm_ops`),
     // KPIs, exports and BI select an organisation's complaints by date of receipt (issue 14).
     index('dossiers_org_received_idx').on(t.organisationId, t.receivedOn),
-    // The retention purge pages through what may be past its period, in keyset order (src/server/privacy/purge.ts).
+    // The retention purge pages through what may be past its period, in keyset order (src/server/jobs/retention-purge.ts).
     index('dossiers_retention_closed_idx')
       .on(t.closedAt, t.id)
       .where(sql`${t.status} = 'closed' and ${t.erasedAt} is null`),

@@ -15,7 +15,7 @@ export function registerPrivacy(program: Command) {
         const [{ withDatabase }, { loadConfig }, { purgeRetention }] = await Promise.all([
           import('../database.ts'),
           import('../../server/config.ts'),
-          import('../../server/privacy/purge.ts'),
+          import('../../server/jobs/retention-purge.ts'),
         ]);
         const config = loadConfig();
         await withDatabase(async (database) => {

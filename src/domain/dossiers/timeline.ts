@@ -257,7 +257,7 @@ export const EVENT_RULES: Record<string, EventRule> = {
   },
   'dossier.retention_applied': {
     visibility: 'all',
-    // The purge (src/server/privacy/purge.ts) erases the whole file, or only its pieces when their period is shorter.
+    // The purge (src/server/jobs/retention-purge.ts) erases the whole file, or only its pieces when their period is shorter.
     text: (e) =>
       (e.payload.rule as { kind?: string } | undefined)?.kind === 'dossier_documents'
         ? 'Durée de conservation des pièces écoulée : les pièces du dossier ont été supprimées.'

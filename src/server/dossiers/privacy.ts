@@ -8,6 +8,7 @@ import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { listContactsOfDossiers } from '../../db/repositories/dossier-contacts.ts';
 import { documentBytes, listDocumentsOfDossiers } from '../../db/repositories/dossier-documents.ts';
 import { erasePersonalData } from '../../db/repositories/dossier-erasure.ts';
+import { lettersOfDossier } from '../../db/repositories/dossier-letters.ts';
 import { listMemberMessagesOfDossiers } from '../../db/repositories/dossier-messages.ts';
 import { notify, staffOf } from '../../db/repositories/dossier-notifications.ts';
 import { listDossiersOfMember } from '../../db/repositories/dossier-updates.ts';
@@ -19,7 +20,6 @@ import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { listLetters } from '../letters/repository.ts';
 import { publishChange } from '../live/bus.ts';
 import { summaryHtml, summaryPdf } from './export-render.ts';
 import { timelineOf } from './timeline.ts';
@@ -69,7 +69,7 @@ export async function exportMyData(ctx: AppContext, user: UserRow) {
     // His own data, medical pieces included (C. santé publ. L1111-7: a person's access to his health data).
     const [timeline, letterRows] = await Promise.all([
       timelineOf(db, dossier, { id: user.id, audience: 'member', medical: 'content' }, now),
-      listLetters(db, dossier.id),
+      lettersOfDossier(db, dossier.id),
     ]);
     const docs = documents.filter((d) => d.dossierId === dossier.id);
     const categoryLabel = CATEGORY_LABELS[dossier.category as DossierCategory] ?? dossier.category;

@@ -14,8 +14,8 @@ import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
 import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
-import { purgeRetention } from '../privacy/purge.ts';
 import type { JobHandlers } from './queue.ts';
+import { purgeRetention } from './retention-purge.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
 const LIVE_STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation'];

@@ -18,7 +18,7 @@ export interface JobPayloads {
   'audit-checkpoint': { reason: 'schedule' | 'start' | 'manual' };
   /** Sends an account e-mail (sign-up confirmation, or a warning that the address already has an account). */
   'account-email': AccountEmail;
-  /** Erases or anonymises what has passed its retention period (src/server/privacy/purge.ts), idempotent. */
+  /** Erases or anonymises what has passed its retention period (src/server/jobs/retention-purge.ts), idempotent. */
   'retention-purge': { reason: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
