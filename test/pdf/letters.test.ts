@@ -144,7 +144,9 @@ describe.skipIf(!POPPLER)('letters as PDF, read back with pdftotext', () => {
       const drafted = draftLetter(type, type === 'requete_tribunal' ? courtDossier() : poleSocialDossier());
       if (!drafted.ok) throw new Error(drafted.error.message);
       const text = pdfText(save(`tribunal-${type}.pdf`, await renderLetterPdf(drafted.value)));
-      expect(text).not.toMatch(/requete_tribunal|saisine_pole_social|amountCents|facts\.|undefined|null|NaN|§/);
+      expect(text).not.toMatch(
+        /requete_tribunal|saisine_pole_social|amountCents|facts\.|undefined|null|NaN|§/,
+      );
       // Dates and amounts the French way, never ISO or with a decimal point.
       expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d\.\d{2} ?€/);
     },
