@@ -111,7 +111,11 @@ export const sessions = pgTable(
     /** The browser that signed in, as it named itself (shortened), so that a member recognises his sessions. */
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_id_unique').on(t.id)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    uniqueIndex('sessions_id_unique').on(t.id),
+    index('sessions_retention_idx').on(t.createdAt, t.id),
+  ],
 );
 
 /**
@@ -270,6 +274,13 @@ export const dossiers = pgTable(
     index('dossiers_org_reference_trgm_idx').using('gin', sql`${t.organisationReference} gin_trgm_ops`),
     // KPIs, exports and BI select an organisation's complaints by date of receipt (issue 14).
     index('dossiers_org_received_idx').on(t.organisationId, t.receivedOn),
+    // The retention purge pages through what may be past its period, in keyset order (src/server/jobs/retention-purge.ts).
+    index('dossiers_retention_closed_idx')
+      .on(t.closedAt, t.id)
+      .where(sql`${t.status} = 'closed' and ${t.erasedAt} is null`),
+    index('dossiers_retention_draft_idx')
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.status} = 'draft' and ${t.transmittedAt} is null and ${t.erasedAt} is null`),
   ],
 );
 
@@ -471,6 +482,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_dedupe_unique').on(t.dedupeKey),
     index('notifications_user_idx').on(t.userId),
+    index('notifications_retention_idx').on(t.createdAt, t.id),
   ],
 );
 

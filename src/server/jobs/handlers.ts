@@ -15,6 +15,7 @@ import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import type { JobHandlers } from './queue.ts';
+import { purgeRetention } from './retention-purge.ts';
 import { runWeeklyPatternsForAll } from './weekly-patterns.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
@@ -153,6 +154,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
     },
     async 'account-email'(mail) {
       await mailer.send(accountEmail(mail, ctx.config.publicUrl));
+    },
+    async 'retention-purge'() {
+      await purgeRetention(ctx.database.db, ctx.now(), ctx.config.retention, { dryRun: false });
     },
   };
 }
