@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { formatFrenchDate } from '../shared/calendar-date.ts';
 import { fieldPath } from '../shared/field-path.ts';
+import { publicDeep } from '../shared/public-text.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { complaintDeadlines } from './complaint.ts';
 import { cpamDeadlines } from './cpam.ts';
@@ -12,6 +13,7 @@ import type { RuleContext } from './rule-context.ts';
 import {
   type Convention,
   DEFAULT_ROLL_OVER,
+  type DeadlineId,
   type DeadlinesOutput,
   deadlinesInputSchema,
   type Facts,
@@ -263,6 +265,29 @@ const DEFAULTS: Options = {
   rollOverDeadlines: [...DEFAULT_ROLL_OVER],
 };
 
+/** The deadlines as the explanation names them to users (never their ids, which are for developers). */
+const ROLL_OVER_NAMES: Record<DeadlineId, string> = {
+  'complaint.acknowledgment': "l'accusé de réception de la réclamation",
+  'complaint.answer': 'la réponse à la réclamation',
+  'mediation.referral_window': 'la saisine du médiateur',
+  'mediation.inadmissibility_notice': "l'avis d'irrecevabilité du médiateur",
+  'mediation.outcome': "l'issue de la médiation",
+  'prescription.benefits': 'la prescription des prestations',
+  'prescription.contributions': 'la prescription des cotisations',
+  'prescription.cpam_benefits': 'la prescription des prestations de la CPAM',
+  'cpam.cra_referral': 'la saisine de la commission de recours amiable',
+  'cpam.cra_decision': 'la décision de la commission de recours amiable',
+  'cpam.tribunal_referral': 'la saisine du pôle social du tribunal judiciaire',
+  'termination.annual': "la résiliation à l'échéance",
+  'termination.anytime': 'la résiliation à tout moment',
+  'termination.situation_change': 'la résiliation pour changement de situation',
+  'termination.effective': "la prise d'effet de la résiliation",
+  'termination.refund': 'le remboursement des cotisations',
+  'portability.end': 'la fin de la portabilité',
+  'evin.insurer_proposal': "la proposition de l'organisme (loi Évin)",
+  'evin.application': 'la demande de maintien (loi Évin)',
+};
+
 function explain(options: Options): Convention[] {
   const ack =
     options.acknowledgmentDayKind === 'ouvrables'
@@ -295,7 +320,7 @@ function explain(options: Options): Convention[] {
       ? "⚠ Vendredi saint compté comme férié en Alsace-Moselle (il ne l'est légalement que dans les communes ayant un temple protestant ou une église mixte)."
       : 'Vendredi saint non compté comme férié en Alsace-Moselle.',
     rollOverDeadlines: options.rollOverDeadlines.length
-      ? `Report au jour ouvrable suivant (CPC art. 642) appliqué à : ${options.rollOverDeadlines.join(', ')}. Les autres délais ne sont pas reportés (délais non procéduraux : lecture prudente).`
+      ? `Report au jour ouvrable suivant (CPC art. 642) appliqué à : ${options.rollOverDeadlines.map((id) => ROLL_OVER_NAMES[id]).join(', ')}. Les autres délais ne sont pas reportés (délais non procéduraux : lecture prudente).`
       : 'Aucun report au jour ouvrable suivant (CPC art. 642) : lecture la plus prudente.',
   };
   return (Object.keys(DEFAULTS) as (keyof Options)[]).map((option) => {
@@ -335,11 +360,14 @@ export function computeDeadlines(input: unknown): Result<DeadlinesOutput> {
     ...terminationDeadlines(ctx),
     ...portabilityDeadlines(ctx),
   ];
-  return ok({
-    today: context.today,
-    organisationType: context.organisationType,
-    zone: context.zone,
-    deadlines,
-    conventions: explain(options),
-  });
+  // Sources and texts go to members and handlers as is: no internal notes or option names (public-text.ts).
+  return ok(
+    publicDeep({
+      today: context.today,
+      organisationType: context.organisationType,
+      zone: context.zone,
+      deadlines,
+      conventions: explain(options),
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { addDays, type CalendarDate } from '../shared/calendar-date.ts';
+import { publicDeep } from '../shared/public-text.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { firstIssue } from '../shared/zod-issues.ts';
 import { chronology, chronologyLines } from './chronology.ts';
@@ -861,7 +862,8 @@ export function draftLetter(type: LetterType, input: unknown, optionsInput: unkn
     legalBasis: draft.legalBasis,
     ...(draft.answerBy ? { answerBy: draft.answerBy } : {}),
   };
-  return ok(letter);
+  // A letter is read by the member and the organisation: no internal notes or option names (public-text.ts).
+  return ok(publicDeep(letter));
 }
 
 /**
