@@ -1,6 +1,6 @@
 /**
  * The triage corpus and its three splits (corpus/triage/GUIDE.md, docs/triage.md):
- * - train: the first corpus' hash-train part (corpus.jsonl) + member-style batches 01–28 (members/batch-NN.jsonl);
+ * - train: the first corpus' hash-train part (corpus.jsonl) + member-style batches 01–28 and 37 on;
  * - test: the first corpus' hash-test part + member-style batches 29–36 (written after 01–28), used to choose;
  * - eval: members/eval-NN.jsonl, written last, after the reader and the model were frozen; never used to train
  *   or to choose anything. The shipped model is trained on train + test.
@@ -12,8 +12,11 @@ import { isTestExample } from '../src/domain/triage/split.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CORPUS_DIR = `${root}corpus/triage/`;
-/** The member-style batches from this number on are the test split (written after the train batches). */
+/** Member-style batches FIRST_TEST_BATCH..LAST_TEST_BATCH are the test split (written after batches 01–28). */
 export const FIRST_TEST_BATCH = 29;
+/** Batches after this one (37 on, written in a second round) are train again; the eval batches come after all. */
+export const LAST_TEST_BATCH = 36;
+const isTestBatch = (n: number) => n >= FIRST_TEST_BATCH && n <= LAST_TEST_BATCH;
 
 const load = (path: string) => parseCorpus(readFileSync(path, 'utf8'));
 
@@ -40,11 +43,11 @@ export function loadSplits(): Splits {
   const batches = memberFiles('batch');
   const train = [
     ...first.filter((e) => !isTestExample(e.id)),
-    ...batches.filter((b) => b.n < FIRST_TEST_BATCH).flatMap((b) => load(b.path)),
+    ...batches.filter((b) => !isTestBatch(b.n)).flatMap((b) => load(b.path)),
   ];
   const test = [
     ...first.filter((e) => isTestExample(e.id)),
-    ...batches.filter((b) => b.n >= FIRST_TEST_BATCH).flatMap((b) => load(b.path)),
+    ...batches.filter((b) => isTestBatch(b.n)).flatMap((b) => load(b.path)),
   ];
   const evalSplit = memberFiles('eval').flatMap((b) => load(b.path));
   const holdoutPath = `${CORPUS_DIR}holdout.jsonl`;
