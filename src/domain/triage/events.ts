@@ -117,6 +117,10 @@ const NOT_MEMBER_REMINDER_AFTER =
   /^\s*(\w+\s+){0,1}(de paiement|pour (impaye|les impayes|non paiement)|d impaye|me|m)/;
 const CRA =
   /\b(cra|commission (medicale )?de recours amiable|commission de recours|recours amiable|cmra|la commission)\b/g;
+/** A step the member says he has not taken, a few words before or after its name. */
+const NOT_DONE_BEFORE =
+  /\b(ne|n) (ai|avons|avais|a)\s+(pas|jamais)\s+(encore\s+)?(fait|saisi\w*|depose|envoye|forme|exerce|ecrit)\b\s+(\w+\s+){0,4}$/;
+const NOT_DONE_AFTER = /^[\w\s,]{0,60}?\b(ce que|que) (je|nous) (ne|n) (ai|avons|avais|l ai) (pas|jamais)\b/;
 const MEDIATION_NAMES = /\b(mediat\w*|conciliat\w*|defenseur des droits)\b/g;
 const MEDIATION_TAKEN_BEFORE =
   /\b(saisi\w*|saisine|fait appel|ecrit|signale\w*|adresse\w*|envoye\w*|depose\w*|porte\w*|chez|aupres d\w*|soumis|transmis|contacte\w*|recours)\s+(\w+\s+){0,4}$/;
@@ -241,6 +245,8 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
   for (const m of matches(sentence, CRA)) {
     const b = before(m);
     if (isIntention(b.replace(/\b(la|le|a|au|devant|aupres de)\s+$/, ''), isQuestion)) continue;
+    // « je n'ai pas fait de recours à la CRA », « … devant la commission, ce que je n'ai pas encore fait »
+    if (NOT_DONE_BEFORE.test(b.slice(-60)) || NOT_DONE_AFTER.test(after(m))) continue;
     if (
       /\b(saisi\w*|recours|contest\w*|ecrit|adresse\w*|envoye\w*|depose\w*|devant|aupres|fait)\s+(\w+\s+){0,5}$/.test(
         b,
