@@ -147,7 +147,11 @@ function schemaError(error: z.ZodError): Result<never> {
     case 'invalid_value':
       return fail(
         'unknown_value',
-        `Valeur inconnue${where} : ${JSON.stringify(issue.input)}. Valeurs possibles : ${issue.values.map(String).join(', ')}.`,
+        // The schema's own message says what the value is in French (« Type d'organisme inconnu ») and needs no
+        // field name; zod's default one (« Option invalide … ») does not.
+        issue.message && !/^Option invalide/.test(issue.message)
+          ? issue.message
+          : `Valeur inconnue${where} : ${JSON.stringify(issue.input)}. Valeurs possibles : ${issue.values.map(String).join(', ')}.`,
         field,
       );
     case 'invalid_type':
@@ -235,7 +239,7 @@ export function checkCoherence(input: ParsedDeadlinesInput): Result<ParsedDeadli
   if (facts.annualNoticeNotSent && facts.annualNoticeSentOn) {
     return fail(
       'inconsistent_facts',
-      "L'avis d'échéance ne peut pas être à la fois envoyé (annualNoticeSentOn) et jamais envoyé (annualNoticeNotSent) : retirez l'un des deux.",
+      "L'avis d'échéance ne peut pas être à la fois envoyé et jamais envoyé : retirez l'une des deux indications.",
       'facts.annualNoticeNotSent',
     );
   }

@@ -52,6 +52,8 @@ describe('publicText / publicSource (issue #11: no internal text in front of use
     expect(internalTextIn('Source : reference.md §2')).not.toEqual([]);
     expect(internalTextIn('catégorie dentaire_prothese')).not.toEqual([]);
     expect(internalTextIn('(option mutuelleMediator)')).not.toEqual([]);
+    expect(internalTextIn('Indiquez la date (employmentContractEndOn).')).not.toEqual([]);
+    expect(internalTextIn('Indiquez une pièce (options.requestedDocuments).')).not.toEqual([]);
     expect(internalTextIn('Le médiateur de la Mutualité Française')).toEqual([]);
   });
 });
@@ -112,13 +114,50 @@ describe('what the engines hand to pages, letters and API answers is public', ()
     }
   });
 
-  it('every letter type drafted from the example file', () => {
-    const dossier = json('../letters/example-dossier.json');
+  it('every letter type, each drafted at least once, and the refusals of the others', () => {
+    const base = json('../letters/example-dossier.json');
+    const cpam = {
+      ...base,
+      organisation: { ...base.organisation, name: 'CPAM du Rhône', kind: 'cpam' },
+      dossier: {
+        ...base.dossier,
+        category: 'cpam_decision',
+        facts: { ...base.dossier.facts, cpamDecisionNotifiedOn: '2026-10-20' },
+      },
+    };
+    const jobLost = {
+      ...base,
+      dossier: {
+        ...base.dossier,
+        category: 'portability',
+        facts: { ...base.dossier.facts, employmentContractEndOn: '2026-10-31' },
+      },
+    };
+    const variants: Array<[unknown, unknown]> = [
+      [base, {}],
+      [cpam, {}],
+      [base, { terminationGround: 'anytime' }],
+      [jobLost, {}],
+      [base, { requestedDocuments: ['La facture détaillée du dentiste'] }],
+      [
+        base,
+        { decision: { outcome: 'rejected', reasons: 'Le contrat plafonne cet acte à 300 % de la base.' } },
+      ],
+    ];
+    const drafted = new Set<string>();
     for (const type of LETTER_TYPES) {
-      const letter = draftLetter(type, dossier);
-      if (!letter.ok) continue; // a type the example file does not allow (its own checks say why)
-      const l = letter.value;
-      expectPublic(`letter ${type}`, [l.subject, l.salutation, ...l.body, l.closing, ...l.legalBasis]);
+      for (const [dossier, options] of variants) {
+        const letter = draftLetter(type, dossier, options);
+        if (!letter.ok) {
+          // The refusal is shown to the member as it is: it must say what to do, in his words.
+          expectPublic(`letter ${type} refused`, [letter.error.message]);
+          continue;
+        }
+        drafted.add(type);
+        const l = letter.value;
+        expectPublic(`letter ${type}`, [l.subject, l.salutation, ...l.body, l.closing, ...l.legalBasis]);
+      }
     }
+    expect([...drafted].sort()).toEqual([...LETTER_TYPES].sort());
   });
 });

@@ -2,7 +2,7 @@
  * Text meant for developers must never reach a member or a handler: file names of the project's notes
  * (« reference.md § », « référence § »), research seeds (« seed 000 »), engine option names (« option
  * mutuelleMediator »), internal codes (« dentaire_prothese »), or a researcher's doubt (« valeur non tranchée par
- * les sources »). Sources are shown as what they are: a text and its article (« C. consom., art. L612-2 »,
+ * les sources »), field names of the code (« employmentContractEndOn »). Sources are shown as what they are: a text and its article (« C. consom., art. L612-2 »,
  * « Recommandation ACPR 2024-R-02 »). One function renders them, so that every surface (pages, letters, API
  * messages, checklist) says the same; `internalTextIn` is what the tests look for.
  */
@@ -14,6 +14,8 @@ export const INTERNAL_TEXT: ReadonlyArray<readonly [string, RegExp]> = [
   ['research seed', /\(?\bseed\s*\d{2,3}\b/i],
   ['engine option name', /\boption\s+[a-z]+[A-Z][A-Za-z]*/],
   ['internal code', /\b[a-z]+_[a-z]+(?:_[a-z]+)*\b/],
+  // « (employmentContractEndOn) », « options.requestedDocuments »: a field of the code, not a word of French.
+  ['code field name', /\b(?:[a-z]+\.)*[a-z]+[A-Z][a-z]+[A-Za-z]*\b/],
   ['researcher doubt', /non tranch[ée]e? par les sources/i],
 ];
 
