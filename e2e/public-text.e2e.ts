@@ -19,7 +19,7 @@ describe.skipIf(!browserAvailable)('no internal text on any page (Chromium)', ()
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -42,6 +42,8 @@ describe.skipIf(!browserAvailable)('no internal text on any page (Chromium)', ()
     for (const p of paths) {
       await page.goto(`${server.url}${p}`);
       await page.waitForLoadState('networkidle');
+      // The text as the page shows it, line by line (hidden nodes are not what a user reads).
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text, textContent is not
       const text = await page.locator('body').innerText();
       expect(text.length, `${who} ${p}`).toBeGreaterThan(50);
       for (const line of text.split('\n'))

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { analyseText } from '../src/domain/triage/analyse.ts';
-import { DEFAULT_TRAINING, softmax } from '../src/domain/triage/classifier.ts';
+import { DEFAULT_TRAINING } from '../src/domain/triage/classifier.ts';
 import type { LabelledExample } from '../src/domain/triage/corpus.ts';
 import { organisationFromCues, stageFromCues } from '../src/domain/triage/cues.ts';
 import { factsOf } from '../src/domain/triage/facts.ts';
@@ -33,7 +33,6 @@ import { loadSplits, shippedTrainingSet } from './triage-corpus.ts';
 /** The date the corpus' relative dates and deadlines are read against (GUIDE.md). */
 export const CORPUS_TODAY = '2026-11-23';
 const root = fileURLToPath(new URL('..', import.meta.url));
-const FOLDS = 5;
 
 interface Predictions {
   category: string[];

@@ -54,6 +54,7 @@ describe('publicText / publicSource (issue #11: no internal text in front of use
     expect(internalTextIn('(option mutuelleMediator)')).not.toEqual([]);
     expect(internalTextIn('Indiquez la date (employmentContractEndOn).')).not.toEqual([]);
     expect(internalTextIn('Indiquez une pièce (options.requestedDocuments).')).not.toEqual([]);
+    expect(internalTextIn('PDF, JPEG, PNG ou HEIC (photo d’iPhone), 10 Mo au plus.')).toEqual([]);
     expect(internalTextIn('Le médiateur de la Mutualité Française')).toEqual([]);
   });
 });

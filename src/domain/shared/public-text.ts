@@ -15,7 +15,8 @@ export const INTERNAL_TEXT: ReadonlyArray<readonly [string, RegExp]> = [
   ['engine option name', /\boption\s+[a-z]+[A-Z][A-Za-z]*/],
   ['internal code', /\b[a-z]+_[a-z]+(?:_[a-z]+)*\b/],
   // « (employmentContractEndOn) », « options.requestedDocuments »: a field of the code, not a word of French.
-  ['code field name', /\b(?:[a-z]+\.)*[a-z]+[A-Z][a-z]+[A-Za-z]*\b/],
+  // (« iPhone » is a word: one lower-case letter before the capital.)
+  ['code field name', /\b(?:[a-z]+\.)*[a-z]{2,}[A-Z][a-z]+[A-Za-z]*\b/],
   ['researcher doubt', /non tranch[ée]e? par les sources/i],
 ];
 
