@@ -53,13 +53,13 @@ export const KPI_DEFINITIONS = {
     label: 'Délai médian de réponse',
     definition:
       'Médiane des jours calendaires entre la réception et la réponse, sur les réclamations ayant reçu une réponse (moyenne des deux valeurs centrales pour un nombre pair).',
-    source: 'Indicateur de pilotage (référence §8)',
+    source: 'Indicateur de pilotage',
     unit: 'days',
   },
   mediationRate: {
     label: 'Taux de saisine du médiateur',
     definition: 'Part des réclamations ayant reçu une réponse pour lesquelles le médiateur a été saisi.',
-    source: 'C. consom. L612-1 ; référence §8',
+    source: 'C. consom., art. L612-1',
     unit: 'rate',
   },
   satisfactionMean: {

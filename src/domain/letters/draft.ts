@@ -1,4 +1,5 @@
 import { addDays } from '../shared/calendar-date.ts';
+import { publicDeep } from '../shared/public-text.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 
 export { mediatorPhrase } from './blocks.ts';
@@ -128,7 +129,7 @@ const relance: Drafter = (d) => {
   if (!sent) {
     return needFact(
       'complaintSentOn',
-      'Une relance suppose une réclamation écrite déjà envoyée : indiquez sa date d’envoi (complaintSentOn) ou rédigez d’abord une réclamation.',
+      'Une relance suppose une réclamation écrite déjà envoyée : indiquez sa date d’envoi ou rédigez d’abord une réclamation.',
     );
   }
   const deadlines = deadlinesFor(d);
@@ -283,7 +284,7 @@ const recoursCra: Drafter = (d) => {
   if (!notified) {
     return needFact(
       'cpamDecisionNotifiedOn',
-      'Indiquez la date de notification de la décision contestée (cpamDecisionNotifiedOn) : le recours se forme dans les 2 mois de cette notification.',
+      'Indiquez la date de notification de la décision contestée : le recours se forme dans les 2 mois de cette notification.',
     );
   }
   const deadlines = deadlinesFor(d);
@@ -354,17 +355,17 @@ const resiliation: Drafter = (d, o) => {
   if (ground === 'annual' && !facts.renewalDate) {
     return needFact(
       'renewalDate',
-      'Indiquez la date d’échéance annuelle du contrat (renewalDate) pour une résiliation à l’échéance.',
+      'Indiquez la date d’échéance annuelle du contrat pour une résiliation à l’échéance.',
     );
   }
   if (ground === 'anytime' && !facts.subscriptionDate) {
     return needFact(
       'subscriptionDate',
-      'Indiquez la date de souscription (subscriptionDate) : la résiliation à tout moment n’est ouverte qu’après un an de contrat.',
+      'Indiquez la date de souscription : la résiliation à tout moment n’est ouverte qu’après un an de contrat.',
     );
   }
   if (ground === 'situation_change' && !facts.situationChangeOn) {
-    return needFact('situationChangeOn', 'Indiquez la date du changement de situation (situationChangeOn).');
+    return needFact('situationChangeOn', 'Indiquez la date du changement de situation.');
   }
   const sentOn = facts.terminationRequestSentOn ?? d.today;
   const deadlines = deadlinesFor(d, {
@@ -430,10 +431,7 @@ const portabilite: Drafter = (d) => {
   if (refused) return refused;
   const facts = d.dossier.facts;
   if (!facts.employmentContractEndOn) {
-    return needFact(
-      'employmentContractEndOn',
-      'Indiquez la date de fin du contrat de travail (employmentContractEndOn).',
-    );
+    return needFact('employmentContractEndOn', 'Indiquez la date de fin du contrat de travail.');
   }
   const deadlines = deadlinesFor(d);
   if (!deadlines.ok) return deadlines;
@@ -459,7 +457,7 @@ const defenseurDesDroits: Drafter = (d) => {
   if (!prior.length) {
     return needFact(
       'complaintSentOn',
-      'Le Défenseur des droits demande que les démarches préalables auprès de la CPAM aient été faites : indiquez la date de votre réclamation (complaintSentOn).',
+      'Le Défenseur des droits demande que les démarches préalables auprès de la CPAM aient été faites : indiquez la date de votre réclamation.',
     );
   }
   const steps = [
@@ -530,11 +528,7 @@ const demandePiece: Drafter = (d, o) => {
   const missing = needComplaint(d);
   if (missing) return missing;
   if (!o.requestedDocuments?.length) {
-    return fail(
-      'missing_option',
-      'Indiquez au moins une pièce à demander (options.requestedDocuments).',
-      'options.requestedDocuments',
-    );
+    return fail('missing_option', 'Indiquez au moins une pièce à demander.', 'options.requestedDocuments');
   }
   const deadlines = deadlinesFor(d);
   if (!deadlines.ok) return deadlines;
@@ -566,7 +560,7 @@ const reponseMotivee: Drafter = (d, o) => {
   if (!decision) {
     return fail(
       'missing_option',
-      'Indiquez le sens de la décision et ses motifs (options.decision : outcome et reasons) : une réponse doit être motivée.',
+      'Indiquez le sens de la décision et ses motifs : une réponse doit être motivée.',
       'options.decision',
     );
   }
@@ -759,7 +753,8 @@ export function draftLetter(type: LetterType, input: unknown, optionsInput: unkn
     legalBasis: draft.legalBasis,
     ...(draft.answerBy ? { answerBy: draft.answerBy } : {}),
   };
-  return ok(letter);
+  // A letter is read by the member and the organisation: no internal notes or option names (public-text.ts).
+  return ok(publicDeep(letter));
 }
 
 /**

@@ -27,7 +27,9 @@ export type LetterSide = 'member' | 'organisation';
 
 export const letterTypeSchema = z.enum(LETTER_TYPES, {
   error: (issue) =>
-    `Type de courrier inconnu : ${JSON.stringify(issue.input)}. Valeurs possibles : ${LETTER_TYPES.join(', ')}.`,
+    issue.input === undefined
+      ? `Indiquez le type de courrier. Valeurs possibles : ${LETTER_TYPES.join(', ')}.`
+      : `Type de courrier inconnu : ${JSON.stringify(issue.input)}. Valeurs possibles : ${LETTER_TYPES.join(', ')}.`,
 });
 
 export function sideOf(type: LetterType): LetterSide {

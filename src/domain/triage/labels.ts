@@ -41,3 +41,19 @@ export type NextStep = (typeof NEXT_STEPS)[number];
 export function stageRank(stage: Stage): number {
   return STAGES.indexOf(stage);
 }
+
+/** What a sentence of the member's story reports (events.ts): his steps, the organisation's acts, the facts. */
+export const EVENT_KINDS = [
+  'customer_service',
+  'written_complaint',
+  'cra_referral',
+  'termination_request',
+  'reminder',
+  'mediation',
+  'court',
+  'answer_received',
+  'decision_notified',
+  'care',
+  'invoice_sent',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deadlineIdSchema, deadlineStatusSchema, partySchema } from '../deadlines/schema.ts';
 import '../shared/zod-french.ts';
 import { isCalendarDate, isSupportedDate, UNSUPPORTED_YEAR_MESSAGE } from '../shared/calendar-date.ts';
-import { CATEGORIES, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
+import { CATEGORIES, EVENT_KINDS, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
 
 /** Shared by the HTTP route (OpenAPI) and the CLI. */
 
@@ -57,6 +57,15 @@ const ANSWER_KEYS_TUPLE = [
   'amountCents',
 ] as const satisfies ReadonlyArray<AnswerKey>;
 export const ANSWER_KEYS: ReadonlyArray<AnswerKey> = ANSWER_KEYS_TUPLE;
+
+/** The dated facts deadlines rest on (answers fields): read in the text, then confirmed or corrected. */
+export const DATED_FACT_KEYS = [
+  'complaintSentOn',
+  'answerReceivedOn',
+  'decisionNotifiedOn',
+  'terminationRequestSentOn',
+] as const satisfies ReadonlyArray<AnswerKey>;
+export type DatedFactKey = (typeof DATED_FACT_KEYS)[number];
 
 export const triageRequestSchema = z
   .strictObject({
@@ -152,10 +161,36 @@ export const diagnosisSchema = z
             .describe('`month` : seul le mois était donné ; la date est le 1er.'),
           role: z
             .enum(['complaint', 'reminder', 'decision', 'termination', 'other'])
-            .describe('À quoi la date se rapporte (mot le plus proche).'),
+            .describe('À quoi la date se rapporte (événement lu dans la phrase).'),
+          event: z
+            .enum(EVENT_KINDS)
+            .nullable()
+            .describe(
+              'Événement de la phrase auquel la date appartient (réclamation, relance, réponse, décision, soins, facture…), null si aucun.',
+            ),
+          confidence: confidence.describe('Confiance dans ce rattachement, de 0 à 1.'),
         }),
       )
       .describe('Dates citées, résolues.'),
+    facts: z
+      .array(
+        z.object({
+          key: z.enum(DATED_FACT_KEYS).describe('Le champ de `answers` qui confirme ou corrige ce fait.'),
+          date: calendarDate,
+          label: z.string().describe('Le fait, en français (« Réclamation écrite envoyée le »).'),
+          confirmed: z
+            .boolean()
+            .describe("Confirmé par l'adhérent (réponse), ou seulement lu dans le texte."),
+          confidence,
+          span: z.object(span).nullable().describe('Les mots du texte dont la date a été lue.'),
+        }),
+      )
+      .describe('Dates dont dépendent les délais : lues dans le texte (à confirmer) ou confirmées.'),
+    deadlinesConfirmed: z
+      .boolean()
+      .describe(
+        "Vrai quand l'étape et toutes ces dates sont confirmées : les délais peuvent être donnés comme certains.",
+      ),
     references: z
       .array(z.object({ ...span, kind: z.enum(['file', 'member', 'social_security']), value: z.string() }))
       .describe('Références (dossier, adhérent, sécurité sociale).'),
