@@ -1,6 +1,8 @@
 /**
  * The boundaries of docs/architecture.md, enforced (docs/decisions/0006-architecture-boundaries-test.md):
- * - a module under src/domain imports only src/domain and small pure libraries, never node I/O modules;
+ * - a module under src/contracts (the closed lists, stored facts, events and API schemas: decision 0015) imports
+ *   only zod, src/contracts and the pure primitives of src/domain/shared (calendar dates);
+ * - a module under src/domain imports only src/domain, src/contracts and small pure libraries, never node I/O;
  * - a server feature (src/server/<feature>/) does not import another feature's folder;
  * - a web feature (web/src/features/<feature>/) does not import another feature.
  * Today's cross-feature imports are listed below, one line each: debts to repay, not permissions. A new one fails;
@@ -113,10 +115,22 @@ const SERVER_DEBTS = new Set([
 /** Web cross-feature imports that exist today: none. Features meet in web/src/app (FILE_SECTIONS). */
 const WEB_DEBTS = new Set<string>([]);
 
+/** Why a contracts import is forbidden, or undefined when it is allowed. */
+function contractsViolation(edge: ImportEdge): string | undefined {
+  if (edge.target !== undefined) {
+    if (edge.target.startsWith('src/contracts/') || edge.target.startsWith('src/domain/shared/'))
+      return undefined;
+    return 'imports code outside src/contracts and src/domain/shared';
+  }
+  if (edge.specifier === 'vitest' && TEST_CODE.test(edge.from)) return undefined;
+  if (packageName(edge.specifier) === 'zod') return undefined;
+  return isNodeModule(edge.specifier) ? 'imports a node I/O module' : `imports the package ${edge.specifier}`;
+}
+
 /** Why a domain import is forbidden, or undefined when it is allowed. */
 function domainViolation(edge: ImportEdge): string | undefined {
   if (edge.target !== undefined) {
-    if (edge.target.startsWith('src/domain/')) return undefined;
+    if (edge.target.startsWith('src/domain/') || edge.target.startsWith('src/contracts/')) return undefined;
     if (TEST_CODE.test(edge.from) && TEST_FIXTURE_DIRS.some((d) => edge.target!.startsWith(d)))
       return undefined;
     return 'imports code outside src/domain';
@@ -162,12 +176,28 @@ describe('the checks themselves catch a forbidden import', () => {
   });
   it.each([
     ['src/domain/deadlines/engine.ts', '../shared/result.ts'],
+    ['src/domain/access/roles.ts', '../../contracts/roles.ts'],
     ['src/domain/deadlines/holidays.ts', '@socialgouv/jours-feries'],
     ['src/domain/deadlines/schema.ts', 'zod/v4/locales'],
     ['src/domain/deadlines/engine.test.ts', 'vitest'],
     ['src/domain/triage/analyse.test.ts', 'node:fs'],
   ])('%s may import %s', (from, specifier) => {
     expect(domainViolation(edge(from, specifier))).toBeUndefined();
+  });
+  it.each([
+    ['src/contracts/roles.ts', '../db/schema.ts', 'imports code outside src/contracts'],
+    ['src/contracts/roles.ts', '../domain/deadlines/engine.ts', 'imports code outside src/contracts'],
+    ['src/contracts/roles.ts', 'node:fs', 'imports a node I/O module'],
+    ['src/contracts/roles.ts', 'drizzle-orm', 'imports the package drizzle-orm'],
+  ])('%s importing %s: %s', (from, specifier, why) => {
+    expect(contractsViolation(edge(from, specifier))).toContain(why);
+  });
+  it.each([
+    ['src/contracts/facts.ts', './calendar-date.ts'],
+    ['src/contracts/calendar-date.ts', '../domain/shared/calendar-date.ts'],
+    ['src/contracts/facts.ts', 'zod'],
+  ])('%s may import %s', (from, specifier) => {
+    expect(contractsViolation(edge(from, specifier))).toBeUndefined();
   });
   it('a feature importing another feature is a crossing; a shared layer or its own folder is not', () => {
     const base = 'src/server';
@@ -190,6 +220,14 @@ describe('architecture boundaries (docs/architecture.md)', () => {
   it('src/domain imports only src/domain and pure libraries, never I/O', () => {
     const violations = importsUnder('src/domain').flatMap((e) => {
       const why = domainViolation(e);
+      return why ? [`${e.from}: '${e.specifier}' ${why}`] : [];
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('src/contracts imports only zod, src/contracts and src/domain/shared: the web and the database may use it', () => {
+    const violations = importsUnder('src/contracts').flatMap((e) => {
+      const why = contractsViolation(e);
       return why ? [`${e.from}: '${e.specifier}' ${why}`] : [];
     });
     expect(violations).toEqual([]);

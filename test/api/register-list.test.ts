@@ -238,9 +238,9 @@ describe('performance', () => {
       organisationId: handler.organisationId,
       organisationName: 'Mutuelle Démo',
       organisationKind: 'mutuelle' as const,
-      category: 'reimbursement_contested',
+      category: 'reimbursement_contested' as const,
       title: `Remboursement contesté n° ${i}`,
-      status: i % 2 ? 'submitted' : 'acknowledged',
+      status: i % 2 ? ('submitted' as const) : ('acknowledged' as const),
       assignedHandlerId: handler.id,
       transmittedAt: new Date(),
       facts: {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOSSIER_STATUSES } from '../../src/contracts/dossier-status.ts';
 import { insertDossier } from '../../src/db/repositories/dossiers.ts';
 import { worstColourSql } from '../../src/db/repositories/register.ts';
 import { dossiers, users } from '../../src/db/schema.ts';
@@ -37,7 +38,7 @@ function random(seed: number) {
   };
 }
 
-const STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation', 'closed'];
+const STATUSES = DOSSIER_STATUSES;
 const KINDS = ['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'] as const;
 
 function drawFile(rnd: () => number) {

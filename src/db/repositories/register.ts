@@ -1,5 +1,8 @@
 import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { DossierCategory } from '../../contracts/categories.ts';
+import type { ComplaintChannel } from '../../contracts/channels.ts';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { AMBER_THRESHOLD_DAYS, type SlaColour } from '../../domain/register/sla.ts';
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import type { Db } from '../client.ts';
@@ -15,9 +18,9 @@ export interface RegisterSearch {
 
 export interface RegisterFilters {
   organisationId: string;
-  statuses?: readonly string[] | undefined;
-  categories?: readonly string[] | undefined;
-  channels?: readonly string[] | undefined;
+  statuses?: readonly DossierStatus[] | undefined;
+  categories?: readonly DossierCategory[] | undefined;
+  channels?: readonly ComplaintChannel[] | undefined;
   /** A handler's id, or 'none' for the files nobody has taken. */
   handlerId?: string | undefined;
   /** Complaint date (the projection's `complaint_on`), inclusive, `YYYY-MM-DD`. */

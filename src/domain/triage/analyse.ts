@@ -1,3 +1,4 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import { formatEuros } from '../shared/money.ts';
 import { NEXT_STEP_LABELS, ORGANISATION_LABELS, STAGE_LABELS, TRIAGE_CATEGORIES } from './category-labels.ts';
@@ -163,7 +164,7 @@ export interface MergedFacts {
   complaintSentOn: CalendarDate | null;
   decisionNotifiedOn: CalendarDate | null;
   answerReceivedOn: CalendarDate | null;
-  answerOutcome: 'accepted' | 'partial' | 'rejected' | null;
+  answerOutcome: DecisionOutcome | null;
   terminationRequestSentOn: CalendarDate | null;
   negativeAnswer: boolean;
   craReferred: boolean;

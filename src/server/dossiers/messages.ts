@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HANDLING_ROLES } from '../../contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import {
@@ -109,7 +110,7 @@ async function notifyOtherSide(db: Db, dossier: DossierRow, author: UserRow, mes
       ? await staffOf(db, dossier.organisationId!, ['medical_adviser'])
       : dossier.assignedHandlerId
         ? [{ id: dossier.assignedHandlerId }]
-        : await staffOf(db, dossier.organisationId!, ['handler', 'supervisor']);
+        : await staffOf(db, dossier.organisationId!, HANDLING_ROLES);
     await notify(
       db,
       recipients.map((r) => ({

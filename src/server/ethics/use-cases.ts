@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../contracts/audit-events.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import {
   type EthicsReviewRow,
@@ -83,7 +84,7 @@ async function changeReview(
   reviewId: string,
   check: (state: ReviewState) => Result<true>,
   change: (review: EthicsReviewRow, now: Date) => Partial<EthicsReviewRow>,
-  eventType: string,
+  eventType: Extract<AuditEventType, `ethics.${string}`>,
   describe: (before: EthicsReviewRow, after: EthicsReviewRow) => Record<string, unknown>,
 ): Promise<ReviewWithReference> {
   const now = ctx.now();

@@ -1,3 +1,4 @@
+import type { StoredFacts } from '../../contracts/facts.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
@@ -34,11 +35,10 @@ import { type DossierChange, publishChange } from '../live/bus.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import { NOT_FOUND_MESSAGE, refusalError } from '../register/refusal.ts';
 
-export type StoredFacts = Record<string, unknown> &
-  HandledDossier['facts'] & { answerOutcome?: DecisionOutcome };
+export type { StoredFacts };
 
 export function factsOf(row: Pick<DossierRow, 'facts'>): StoredFacts {
-  return (row.facts ?? {}) as StoredFacts;
+  return row.facts ?? {};
 }
 
 export function handledOf(row: DossierRow): HandledDossier {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DECISION_OUTCOMES, type DecisionOutcome } from '../../contracts/decision-outcomes.ts';
+import { PRIORITIES } from '../../contracts/priorities.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { factsOf } from './use-cases.ts';
 
@@ -10,16 +12,16 @@ export const handledDossierSchema = z
     id: z.string().uuid(),
     reference: z.string().describe('Référence du dossier'),
     status: z.string().describe('Statut après l’action'),
-    priority: z.enum(['normal', 'high', 'urgent']).describe('Priorité de traitement'),
+    priority: z.enum(PRIORITIES).describe('Priorité de traitement'),
     assignedHandlerId: z.string().uuid().nullable().describe('Conseiller qui traite le dossier'),
     mediatorId: z.string().uuid().nullable().describe('Médiateur saisi (utilisateur Recours)'),
-    decision: z.enum(['accepted', 'partial', 'rejected']).nullable().describe('Sens de la réponse'),
+    decision: z.enum(DECISION_OUTCOMES).nullable().describe('Sens de la réponse'),
     facts: z
       .object({
         complaintSentOn: day('Envoi de la réclamation écrite'),
         acknowledgedOn: day('Accusé de réception'),
         answerReceivedOn: day('Réponse motivée'),
-        answerOutcome: z.enum(['accepted', 'partial', 'rejected']).nullable().describe('Sens de la réponse'),
+        answerOutcome: z.enum(DECISION_OUTCOMES).nullable().describe('Sens de la réponse'),
         mediatorSeizedOn: day('Saisine du médiateur'),
         mediationNotifiedOn: day('Notification de la saisine (R612-2)'),
         mediationEndedOn: day('Fin de la médiation'),
@@ -45,7 +47,7 @@ export function handledDossierView(row: DossierRow): z.infer<typeof handledDossi
       complaintSentOn: pick('complaintSentOn'),
       acknowledgedOn: pick('acknowledgedOn'),
       answerReceivedOn: pick('answerReceivedOn'),
-      answerOutcome: (f.answerOutcome as 'accepted' | 'partial' | 'rejected' | undefined) ?? null,
+      answerOutcome: (f.answerOutcome as DecisionOutcome | undefined) ?? null,
       mediatorSeizedOn: pick('mediatorSeizedOn'),
       mediationNotifiedOn: pick('mediationNotifiedOn'),
       mediationEndedOn: pick('mediationEndedOn'),

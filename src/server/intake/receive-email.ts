@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
+import { HANDLING_ROLES } from '../../contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertMessage } from '../../db/repositories/dossier-messages.ts';
@@ -221,7 +223,7 @@ interface RoutingContext {
   organisation: {
     id: string;
     name: string;
-    kind: 'mutuelle' | 'insurer' | 'institution_prevoyance' | 'cpam';
+    kind: OrganisationKind;
   };
   from: string;
   fromName: string | undefined;
@@ -265,7 +267,7 @@ async function applyRouting(
     });
     const recipients = dossier.assignedHandlerId
       ? [{ id: dossier.assignedHandlerId }]
-      : await staffOf(tx, c.organisation.id, ['handler', 'supervisor']);
+      : await staffOf(tx, c.organisation.id, HANDLING_ROLES);
     await notify(
       tx,
       recipients.map((r) => ({
@@ -351,7 +353,7 @@ async function applyRouting(
     },
     occurredAt: c.now,
   });
-  const supervisors = await staffOf(tx, c.organisation.id, ['handler', 'supervisor']);
+  const supervisors = await staffOf(tx, c.organisation.id, HANDLING_ROLES);
   await notify(
     tx,
     supervisors.map((s) => ({

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import {
   claimForEmail,
   releaseEmailClaim,
@@ -17,7 +18,14 @@ import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import type { JobHandlers } from './queue.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
-const LIVE_STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation'];
+const LIVE_STATUSES: DossierStatus[] = [
+  'draft',
+  'submitted',
+  'acknowledged',
+  'awaiting_member',
+  'answered',
+  'mediation',
+];
 
 /**
  * Scans the live files with the deadline engine and stores the reminders due today, once each: the dedupe key

@@ -1,3 +1,4 @@
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertDossier } from '../../db/repositories/dossiers.ts';
@@ -312,7 +313,7 @@ export async function seedDemoRegister(tx: Db, input: DemoFilesInput): Promise<n
         ? null
         : handlerIds[index % handlerIds.length]!;
     let facts: Record<string, string> = {};
-    const status: string = scenario.kind;
+    const status: DossierStatus = scenario.kind;
     let decision: DecisionOutcome | null = null;
     let closedAt: Date | null = null;
     let satisfaction: { score: number; comment: string } | null = null;

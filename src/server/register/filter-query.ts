@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLAINT_CHANNELS } from '../../contracts/channels.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
 import { DOSSIER_STATUSES } from '../../domain/dossiers/status.ts';
@@ -21,7 +22,7 @@ export const many = <T>(v: T | T[] | undefined): T[] | undefined =>
 export const registerFilterQuery = z.object({
   status: oneOrMany(z.enum(DOSSIER_STATUSES), 'Statut'),
   category: oneOrMany(z.enum(DOSSIER_CATEGORIES), 'Catégorie'),
-  channel: oneOrMany(z.string().min(1).max(30), 'Canal de réception'),
+  channel: oneOrMany(z.enum(COMPLAINT_CHANNELS), 'Canal de réception'),
   handlerId: z
     .union([z.string().uuid(), z.literal('none')])
     .optional()

@@ -1,3 +1,4 @@
+import { REGISTER_ROLES } from '../../contracts/roles.ts';
 import { logAuditEvent } from '../../db/repositories/audit.ts';
 import { findDossier } from '../../db/repositories/dossiers.ts';
 import { userById } from '../../db/repositories/handling.ts';
@@ -15,8 +16,6 @@ import { AppError } from '../errors.ts';
 import { factsOf, handledOf } from '../handling/use-cases.ts';
 import { NOT_FOUND_MESSAGE } from './refusal.ts';
 
-const STAFF = new Set(['handler', 'supervisor', 'auditor', 'admin']);
-
 /**
  * What a handler reads first on a file: who the member is and how to reach him, who holds the file, every clock
  * with its state, what is due next and by whom, and, before acknowledging, whether the acknowledgment is late.
@@ -28,7 +27,7 @@ export async function staffSummary(ctx: AppContext, user: UserRow, dossierId: st
   const row = await findDossier(db, dossierId);
   const actor = actorOf(user);
   if (!row || !canReadDossier(actor, row)) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
-  if (!STAFF.has(user.role)) {
+  if (!REGISTER_ROLES.includes(user.role)) {
     throw new AppError('FORBIDDEN', 'Cette synthèse est réservée au personnel de l’organisme.');
   }
   const now = ctx.now();

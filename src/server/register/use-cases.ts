@@ -1,3 +1,7 @@
+import type { DossierCategory } from '../../contracts/categories.ts';
+import type { ComplaintChannel } from '../../contracts/channels.ts';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
+import { REGISTER_ROLES } from '../../contracts/roles.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { lockDossiers, updateDossier, userById } from '../../db/repositories/handling.ts';
@@ -38,19 +42,17 @@ import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import { cursorAfter, positionOf } from './cursor.ts';
 import { NOT_FOUND_MESSAGE, refusalError } from './refusal.ts';
 
-const STAFF = new Set(['handler', 'supervisor', 'auditor', 'admin']);
-
 function requireStaff(user: UserRow): string {
-  if (!STAFF.has(user.role) || !user.organisationId) {
+  if (!REGISTER_ROLES.includes(user.role) || !user.organisationId) {
     throw new AppError('FORBIDDEN', 'Le registre des réclamations est réservé au personnel de l’organisme.');
   }
   return user.organisationId;
 }
 
 export interface RegisterQuery {
-  status?: string[] | undefined;
-  category?: string[] | undefined;
-  channel?: string[] | undefined;
+  status?: DossierStatus[] | undefined;
+  category?: DossierCategory[] | undefined;
+  channel?: ComplaintChannel[] | undefined;
   handlerId?: string | undefined;
   mine?: boolean | undefined;
   sla?: SlaColour[] | undefined;

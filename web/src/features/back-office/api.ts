@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import type { DecisionOutcome } from '../../../../src/contracts/decision-outcomes.ts';
+import { PRIORITIES, type Priority } from '../../../../src/contracts/priorities.ts';
 import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
 import { ApiError, apiGet, apiSend } from '../../shared/api-client.ts';
 import { SESSION_QUERY_KEY, type Session } from '../../shared/session.ts';
@@ -31,7 +33,7 @@ const entrySchema = z.object({
   channel: z.string(),
   status: z.string(),
   statusLabel: z.string(),
-  priority: z.enum(['normal', 'high', 'urgent']),
+  priority: z.enum(PRIORITIES),
   memberName: z.string(),
   assignedHandler: z.object({ id: z.string(), name: z.string() }).nullable(),
   amountCents: z.number().int().nullable(),
@@ -143,7 +145,7 @@ export type BulkResult = z.infer<typeof bulkResultSchema>;
 export type BulkMode = 'eligible' | 'all_or_nothing';
 export type BulkRequest = { mode: BulkMode } & (
   | { action: 'assign'; dossierIds: string[]; handlerId: string | null }
-  | { action: 'priority'; dossierIds: string[]; priority: 'normal' | 'high' | 'urgent' }
+  | { action: 'priority'; dossierIds: string[]; priority: Priority }
   | { action: 'acknowledge'; dossierIds: string[] }
 );
 
@@ -254,7 +256,7 @@ const fileSchema = z.object({
   reference: z.string(),
   organisationId: z.string().nullable(),
   status: z.string(),
-  priority: z.enum(['normal', 'high', 'urgent']),
+  priority: z.enum(PRIORITIES),
   category: z.string(),
   suggestedCategory: z.string().nullable(),
 });
@@ -283,7 +285,7 @@ export type HandlingRequest =
   | { action: 'acknowledge' }
   | { action: 'request-document'; documents: string[]; message?: string }
   | { action: 'note'; text: string }
-  | { action: 'decide'; outcome: 'accepted' | 'partial' | 'rejected'; reasons: string }
+  | { action: 'decide'; outcome: DecisionOutcome; reasons: string }
   | { action: 'reopen'; reason: string }
   | { action: 'close'; reason?: string };
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+import { PRIORITIES } from '../../../../src/contracts/priorities.ts';
 import { apiGet } from '../../shared/api-client.ts';
 import { slaClockSchema } from './api.ts';
 
@@ -8,7 +9,7 @@ const summarySchema = z.object({
   id: z.string(),
   reference: z.string(),
   status: z.string(),
-  priority: z.enum(['normal', 'high', 'urgent']),
+  priority: z.enum(PRIORITIES),
   member: z.object({
     name: z.string(),
     email: z.string().nullable(),
