@@ -7,7 +7,7 @@ import { dossiers, users } from '../../src/db/schema.ts';
 import { clocksAt, type StoredClock } from '../../src/domain/register/projection.ts';
 import { slaClocksOf, urgencyKey, worstColour } from '../../src/domain/register/sla.ts';
 import { addDays, type CalendarDate } from '../../src/domain/shared/calendar-date.ts';
-import { deadlinesOf } from '../../src/server/dossiers/deadlines.ts';
+import { deadlinesOf } from '../../src/server/shared/deadline-projection.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /**

@@ -6,8 +6,8 @@ import { insertUser } from '../../src/db/repositories/users.ts';
 import { dossiers, organisations } from '../../src/db/schema.ts';
 import { coreKpis, type KpiComplaint } from '../../src/domain/kpi/rules.ts';
 import { addDays } from '../../src/domain/shared/calendar-date.ts';
-import { kpiReport } from '../../src/server/kpi/report.ts';
 import { seededRandom } from '../../src/server/register/demo-data.ts';
+import { kpiReport } from '../../src/server/shared/kpi-report.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;

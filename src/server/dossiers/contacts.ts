@@ -18,9 +18,9 @@ import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, erasedConflict, readableDossier, writableDossier } from './access.ts';
-import { MEDICAL_FIELD_HELP, medicalRefusal } from './medical-marks.ts';
-import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
+import { dossierParams, erasedConflict, readableDossier, writableDossier } from '../shared/dossier-access.ts';
+import { MEDICAL_FIELD_HELP, medicalRefusal } from '../shared/medical-marks.ts';
+import { medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
 
 export const contactSchema = z.object({
   id: z.string().uuid(),

@@ -22,11 +22,11 @@ import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, erasedConflict, readableDossier, writableDossier } from './access.ts';
-import { MEDICAL_FIELD_HELP, medicalRefusal } from './medical-marks.ts';
-import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
+import { dossierParams, erasedConflict, readableDossier, writableDossier } from '../shared/dossier-access.ts';
+import { jobQueueOf } from '../shared/job-queue.ts';
+import { MEDICAL_FIELD_HELP, medicalRefusal } from '../shared/medical-marks.ts';
+import { medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
 
 export const messageSchema = z.object({
   id: z.string().uuid(),

@@ -25,7 +25,7 @@ import type { Result } from '../../domain/shared/result.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { NOT_FOUND_MESSAGE, refusalError } from '../register/refusal.ts';
+import { NOT_FOUND_MESSAGE, refusalError } from '../shared/refusal.ts';
 
 export interface ReviewWithReference {
   review: EthicsReviewRow;

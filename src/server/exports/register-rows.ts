@@ -5,7 +5,7 @@ import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/cat
 import { type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
 import { CHANNEL_LABELS, type ComplaintChannel } from '../../domain/register/channels.ts';
 import { type SlaColour, slaClocksOf } from '../../domain/register/sla.ts';
-import { deadlinesOf } from '../dossiers/deadlines.ts';
+import { deadlinesOf } from '../shared/deadline-projection.ts';
 
 /** The columns of a register export, with their French headers (the same in CSV and XLSX). */
 export const EXPORT_COLUMNS = [

@@ -29,10 +29,10 @@ import {
 import { recordedComplaint } from '../../domain/intake/recorded-complaint.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import type { AppContext } from '../context.ts';
-import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { dossierSuggestion } from '../triage/suggestion.ts';
+import { jobQueueOf } from '../shared/job-queue.ts';
+import { dossierSuggestion } from '../shared/triage-suggestion.ts';
 import { createMemberRecord } from './member-records.ts';
 import { type CheckedFile, checkIncomingFile, storeDocument } from './stored-document.ts';
 

@@ -10,12 +10,12 @@ import { remindersFor } from '../../domain/register/reminders.ts';
 import { takeCheckpoint } from '../audit/checkpoints.ts';
 import { auditKeysOf } from '../audit/signing-key.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf } from '../dossiers/deadlines.ts';
 import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
 import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
-import type { JobHandlers } from './queue.ts';
+import { deadlinesOf } from '../shared/deadline-projection.ts';
+import type { JobHandlers } from '../shared/job-queue.ts';
+import { notifyInTransaction, queueEmails } from '../shared/notify.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
 const LIVE_STATUSES: DossierStatus[] = [

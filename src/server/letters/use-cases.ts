@@ -29,8 +29,8 @@ import { type BundleDocument, renderMediationBundle } from '../../pdf/bundle.ts'
 import { renderLetterPdf } from '../../pdf/letter.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { logMedicalRead } from '../dossiers/medical-reads.ts';
 import { AppError } from '../errors.ts';
+import { logMedicalRead } from '../shared/medical-reads.ts';
 import { letterDossierOf } from './dossier-json.ts';
 import {
   documentsWithBytes,

@@ -13,7 +13,7 @@ import {
 import type { ComplaintChannel } from '../../domain/register/channels.ts';
 import { type SlaColour, slaClocksOf } from '../../domain/register/sla.ts';
 import { addDays, type CalendarDate } from '../../domain/shared/calendar-date.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
+import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';
 
 /** A small deterministic generator (mulberry32): the demo is the same at every start, no Math.random. */
 export function seededRandom(seed: number): () => number {

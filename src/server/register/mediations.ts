@@ -3,9 +3,9 @@ import { listDossiers } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import { mediationClock } from '../../domain/register/mediation-clock.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
 import { AppError } from '../errors.ts';
-import { factsOf } from '../handling/use-cases.ts';
+import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';
+import { factsOf } from '../shared/handled-dossier.ts';
 
 /**
  * The mediator's referrals, each with his 90-day clock (C. consom. R612-5). A mediator holds a bounded number of

@@ -11,10 +11,10 @@ import { slaClocksOf } from '../../domain/register/sla.ts';
 import { DECISION_LABELS, nextActionOf } from '../../domain/register/staff-summary.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
 import { AppError } from '../errors.ts';
-import { factsOf, handledOf } from '../handling/use-cases.ts';
-import { NOT_FOUND_MESSAGE } from './refusal.ts';
+import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';
+import { factsOf, handledOf } from '../shared/handled-dossier.ts';
+import { NOT_FOUND_MESSAGE } from '../shared/refusal.ts';
 
 /**
  * What a handler reads first on a file: who the member is and how to reach him, who holds the file, every clock

@@ -30,17 +30,13 @@ import { type CalendarDate, formatFrenchDate } from '../../domain/shared/calenda
 import type { DomainError, Result } from '../../domain/shared/result.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { todayInParis } from '../dossiers/deadlines.ts';
 import { AppError } from '../errors.ts';
-import {
-  type ActionResult,
-  acknowledgeInTransaction,
-  afterCommit,
-  handledOf,
-} from '../handling/use-cases.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
+import { acknowledgeInTransaction } from '../handling/use-cases.ts';
+import { todayInParis } from '../shared/deadline-projection.ts';
+import { type ActionResult, afterCommit, handledOf } from '../shared/handled-dossier.ts';
+import { notifyInTransaction, queueEmails } from '../shared/notify.ts';
+import { NOT_FOUND_MESSAGE, refusalError } from '../shared/refusal.ts';
 import { cursorAfter, positionOf } from './cursor.ts';
-import { NOT_FOUND_MESSAGE, refusalError } from './refusal.ts';
 
 function requireStaff(user: UserRow): string {
   if (!REGISTER_ROLES.includes(user.role) || !user.organisationId) {

@@ -1,63 +1,25 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import {
+  type registerEntrySchema,
+  registerPageSchema,
+  slaClockSchema,
+} from '../../../../src/contracts/api/register.ts';
 import type { DecisionOutcome } from '../../../../src/contracts/decision-outcomes.ts';
 import { PRIORITIES, type Priority } from '../../../../src/contracts/priorities.ts';
-import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
 import { ApiError, apiGet, apiSend } from '../../shared/api-client.ts';
 import { SESSION_QUERY_KEY, type Session } from '../../shared/session.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Register (GET /api/v1/register)
 
-const clockSchema = z.object({
-  colour: z.enum(SLA_COLOURS),
-  dueDate: z.string().nullable(),
-  daysLeft: z.number().int().nullable(),
-  status: z.string(),
-  actionable: z.boolean(),
-  /** The domain's wording of the clock (src/domain/register/sla.ts): shown as is, never rebuilt here. */
-  label: z.string(),
-  outcome: z.enum(['met', 'late']).nullable(),
-  doneOn: z.string().nullable(),
-  daysLate: z.number().int().nullable(),
-});
-export const slaClockSchema = clockSchema;
+// The schemas are the route's own (src/contracts/api/register.ts).
+const clockSchema = slaClockSchema;
+
+export { slaClockSchema };
 export type SlaClockView = z.infer<typeof clockSchema>;
-
-const entrySchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  title: z.string(),
-  category: z.string(),
-  categoryLabel: z.string(),
-  channel: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  priority: z.enum(PRIORITIES),
-  memberName: z.string(),
-  assignedHandler: z.object({ id: z.string(), name: z.string() }).nullable(),
-  amountCents: z.number().int().nullable(),
-  complaintSentOn: z.string().nullable(),
-  complaintReceivedOn: z.string().nullable(),
-  acknowledgedOn: z.string().nullable(),
-  answerReceivedOn: z.string().nullable(),
-  decision: z.string().nullable(),
-  decisionLabel: z.string().nullable(),
-  createdAt: z.string(),
-  sla: z.object({ colour: z.enum(SLA_COLOURS), acknowledgment: clockSchema, answer: clockSchema }),
-});
-export type RegisterEntry = z.infer<typeof entrySchema>;
-
-const registerSchema = z.object({
-  total: z.number().int(),
-  /** More files match than the server counts (it stops at 10 000). */
-  totalCapped: z.boolean(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-  nextCursor: z.string().nullable(),
-  today: z.string(),
-  items: z.array(entrySchema),
-});
+export type RegisterEntry = z.infer<typeof registerEntrySchema>;
+const registerSchema = registerPageSchema;
 export type RegisterPage = z.infer<typeof registerSchema>;
 
 export const PAGE_SIZE = 20;
