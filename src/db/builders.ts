@@ -20,7 +20,7 @@ export function aDossier(
 ): NewDossier {
   const at = values.createdAt ?? values.updatedAt;
   return {
-    reference: newReference((at ?? new Date()).getUTCFullYear()),
+    reference: values.reference ?? newReference((at ?? new Date()).getUTCFullYear()),
     memberId,
     organisationId: organisation.id,
     organisationName: organisation.name,
