@@ -38,6 +38,7 @@ export const registerEntrySchema = z
     title: z.string().describe('Objet'),
     category: z.string().describe('Catégorie'),
     categoryLabel: z.string().describe('Catégorie en clair'),
+    suggestedCategory: z.string().nullable().describe('Catégorie que la lecture du texte suggère'),
     channel: z.string().describe('Canal de réception (web, email, courrier, téléphone…)'),
     status: z.string().describe('Statut'),
     statusLabel: z.string().describe('Statut en clair'),

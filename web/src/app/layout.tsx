@@ -4,7 +4,7 @@ import { ANALYTICS_ROLES, hasRole } from '../../../src/contracts/roles.ts';
 import { useLogout } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/back-office/notifications-page.tsx';
 import { roleLabel } from '../shared/labels.ts';
-import { type User, useSession, usesRegister } from '../shared/session.ts';
+import { AUDIT_ROLES, type User, useSession, usesRegister } from '../shared/session.ts';
 import { Loading } from '../shared/ui/page.tsx';
 
 interface NavItem {
@@ -28,6 +28,11 @@ const NAV_ITEMS: NavItem[] = [
     label: 'Comité d’éthique',
     // Same roles as the page's guard (routes.tsx): supervisors act; administrators and auditors read.
     show: (user) => hasRole(user?.role, ANALYTICS_ROLES),
+  },
+  {
+    to: '/historique',
+    label: 'Historique et intégrité',
+    show: (user) => (user ? AUDIT_ROLES.includes(user.role) : false),
   },
   { to: '/avis-medicaux', label: 'Avis médicaux', show: (user) => user?.role === 'medical_adviser' },
   { to: '/delais', label: 'Calculer mes délais' },

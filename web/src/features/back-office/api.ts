@@ -185,32 +185,6 @@ export function useAssign() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Mediator's list (GET /api/v1/dossiers: the files referred to him)
-
-const visibleDossierSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  organisationName: z.string(),
-  category: z.string(),
-  title: z.string(),
-  status: z.string(),
-  amountCents: z.number().int().nullable(),
-  complaintSentOn: z.string().nullable(),
-  suggestedCategory: z.string().nullable().optional(),
-});
-export type VisibleDossier = z.infer<typeof visibleDossierSchema>;
-
-export function useVisibleDossiers(enabled = true) {
-  return useQuery({
-    queryKey: ['back-office', 'visible-dossiers'],
-    queryFn: ({ signal }) =>
-      apiGet('/api/v1/dossiers', z.object({ dossiers: z.array(visibleDossierSchema) }), signal),
-    select: (d) => d.dossiers,
-    enabled,
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // One file as the handling section needs it (GET /api/v1/dossiers/:id, own key: another feature owns the page)
 
 const fileSchema = z.object({
