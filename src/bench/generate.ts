@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DossierStatus } from '../contracts/dossier-status.ts';
 import type { Database, RawQuery } from '../db/client.ts';
 import { jsonbText } from '../db/repositories/audit-batch.ts';
 import { projectionOf } from '../db/repositories/deadline-projection.ts';
@@ -327,7 +328,7 @@ async function writeBatch(query: RawQuery, input: BatchInput) {
       `${opened}T${String(7 + int(10)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}:00Z`,
     );
     const facts: Record<string, string> = {};
-    let status = 'draft';
+    let status: DossierStatus = 'draft';
     let decision: string | null = null;
     const within = (date: CalendarDate) => date <= input.today;
     if (random() > 0.03) {

@@ -17,6 +17,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DOSSIER_CATEGORIES } from '../contracts/categories.ts';
+import { COMPLAINT_CHANNELS, CONTACT_CHANNELS } from '../contracts/channels.ts';
+import { DECISION_OUTCOMES } from '../contracts/decision-outcomes.ts';
+import { DOSSIER_STATUSES } from '../contracts/dossier-status.ts';
+import type { StoredFacts } from '../contracts/facts.ts';
+import { ORGANISATION_KINDS } from '../contracts/organisation-kinds.ts';
+import { PRIORITIES } from '../contracts/priorities.ts';
+import { ROLES } from '../contracts/roles.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -28,7 +36,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'] }).notNull(),
+  kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
   slug: text('slug').notNull().unique(),
   /** The mediator user who receives this organisation's referrals on Recours (FNMF, LMA, CTIP or CPAM mediator). */
   mediatorId: uuid('mediator_id').references((): AnyPgColumn => users.id),
@@ -51,7 +59,7 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash'),
     role: text('role', {
-      enum: ['member', 'handler', 'supervisor', 'mediator', 'auditor', 'admin', 'medical_adviser'],
+      enum: ROLES,
     }).notNull(),
     /** Null for members: a member belongs to no organisation, he brings disputes against them. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
@@ -147,13 +155,11 @@ export const dossiers = pgTable(
     /** Set when the organisation is on Recours; otherwise only its name is known and the member acts alone. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
     organisationName: text('organisation_name').notNull(),
-    organisationKind: text('organisation_kind', {
-      enum: ['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'],
-    }).notNull(),
-    category: text('category').notNull(),
+    organisationKind: text('organisation_kind', { enum: ORGANISATION_KINDS }).notNull(),
+    category: text('category', { enum: DOSSIER_CATEGORIES }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: DOSSIER_STATUSES }).notNull().default('draft'),
     amountCents: integer('amount_cents'),
     assignedHandlerId: uuid('assigned_handler_id').references(() => users.id),
     mediatorId: uuid('mediator_id').references(() => users.id),
@@ -161,17 +167,15 @@ export const dossiers = pgTable(
     /** The reference the organisation gave the member (file number, claim number). */
     organisationReference: text('organisation_reference'),
     /** How the complaint reached the organisation (ACPR: oral and written complaints both count). */
-    channel: text('channel').notNull().default('web'),
+    channel: text('channel', { enum: COMPLAINT_CHANNELS }).notNull().default('web'),
     zone: text('zone', { enum: ['metropole', 'alsace_moselle'] })
       .notNull()
       .default('metropole'),
     /** Dated facts of the dispute, the input of the deadline engine (src/domain/deadlines/schema.ts). */
-    facts: jsonb('facts').notNull().default({}),
-    priority: text('priority', { enum: ['normal', 'high', 'urgent'] })
-      .notNull()
-      .default('normal'),
+    facts: jsonb('facts').$type<StoredFacts>().notNull().default({}),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
     suggestedCategory: text('suggested_category'),
-    decision: text('decision', { enum: ['accepted', 'partial', 'rejected'] }),
+    decision: text('decision', { enum: DECISION_OUTCOMES }),
     decisionReason: text('decision_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     satisfactionScore: integer('satisfaction_score'),
@@ -418,7 +422,7 @@ export const contacts = pgTable(
       .notNull()
       .references(() => dossiers.id),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-    channel: text('channel', { enum: ['phone', 'email', 'letter', 'visit', 'chat', 'other'] }).notNull(),
+    channel: text('channel', { enum: CONTACT_CHANNELS }).notNull(),
     agentName: text('agent_name'),
     reference: text('reference'),
     summary: text('summary').notNull(),

@@ -26,7 +26,6 @@ import { handlingRoutes } from './handling/routes.ts';
 import { frenchClientError } from './hardening/client-errors.ts';
 import { inputHygiene } from './hardening/plugin.ts';
 import { urlWithoutQuery } from './hardening/safe-log.ts';
-import { securityHeaders } from './hardening/security-headers.ts';
 import { healthRoutes } from './health/routes.ts';
 import { importRoutes } from './import/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
@@ -41,6 +40,7 @@ import { patternRoutes } from './patterns/routes.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { securityHeaders } from './shared/security-headers.ts';
 import { triageRoutes } from './triage/routes.ts';
 import { setWebCacheHeaders } from './web/static-cache.ts';
 

@@ -1,18 +1,18 @@
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { AuditEventBody } from '../../contracts/audit-events.ts';
 import { GENESIS_HASH, SYSTEM_CHAIN_ID } from '../../domain/audit/event-hash.ts';
 import type { Db } from '../client.ts';
 import { auditEvents } from '../schema.ts';
 import { rowsOf } from '../snapshot.ts';
 
-export interface NewAuditEvent {
+/** An event to record: where it goes, who and when, and its type with that type's payload (src/contracts). */
+export type NewAuditEvent = {
   dossierId: string | null;
   /** For an event without a file: the organisation whose chain receives it (else the platform's chain). */
   organisationId?: string | null | undefined;
   actorId: string | null;
-  type: string;
-  payload?: Record<string, unknown>;
   occurredAt: Date;
-}
+} & AuditEventBody;
 
 /**
  * Appends one event to its file's chain, in the caller's transaction (so it commits or rolls back with the change

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CONTACT_CHANNELS } from '../../contracts/channels.ts';
+import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
+import { organisationKindSchema } from '../../contracts/organisation-kinds.ts';
 import '../shared/zod-french.ts';
 import { calendarDateSchema, factsSchema, zoneSchema } from '../deadlines/schema.ts';
 
@@ -43,10 +46,7 @@ const lines = (description: string) =>
     .default([])
     .describe(description);
 
-export const organisationKindSchema = z.enum(['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'], {
-  error: (issue) =>
-    `Type d'organisme inconnu : ${JSON.stringify(issue.input)}. Valeurs possibles : mutuelle, insurer, institution_prevoyance, cpam.`,
-});
+export { organisationKindSchema };
 
 export const mediatorSchema = z
   .object({
@@ -110,7 +110,7 @@ export const letterDossierSchema = z
       .array(
         z.strictObject({
           date: calendarDateSchema,
-          channel: z.enum(['phone', 'email', 'letter', 'visit', 'chat', 'other']),
+          channel: z.enum(CONTACT_CHANNELS),
           agent: z.string().max(200).optional(),
           reference: z.string().max(100).optional(),
           summary: z.string().max(2000),
@@ -180,7 +180,7 @@ export const letterOptionsSchema = z
       .describe('Résiliation pour changement de situation : lequel (déménagement, retraite…).'),
     decision: z
       .object({
-        outcome: z.enum(['accepted', 'partial', 'rejected'], {
+        outcome: z.enum(DECISION_OUTCOMES, {
           error: 'Sens de la décision attendu : accepted, partial ou rejected.',
         }),
         reasons: z.string().trim().min(10, 'Motivez la décision (10 caractères au moins).').max(5000),

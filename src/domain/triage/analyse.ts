@@ -1,3 +1,4 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import { formatEuros } from '../shared/money.ts';
 import { publicSource, publicText } from '../shared/public-text.ts';
@@ -178,7 +179,7 @@ export interface MergedFacts {
   complaintSentOn: CalendarDate | null;
   decisionNotifiedOn: CalendarDate | null;
   answerReceivedOn: CalendarDate | null;
-  answerOutcome: 'accepted' | 'partial' | 'rejected' | null;
+  answerOutcome: DecisionOutcome | null;
   terminationRequestSentOn: CalendarDate | null;
   negativeAnswer: boolean;
   craReferred: boolean;

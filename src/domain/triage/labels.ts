@@ -1,17 +1,7 @@
 /** The closed vocabularies of triage. Definitions and tie-break rules: corpus/triage/GUIDE.md. */
-export const CATEGORIES = [
-  'reimbursement_contested',
-  'coverage_interpretation',
-  'termination',
-  'contributions',
-  'service_quality',
-  'rights_suspended',
-  'portability',
-  'care_refused',
-  'cpam_decision',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+
+export type { DossierCategory as Category } from '../../contracts/categories.ts';
+export { DOSSIER_CATEGORIES as CATEGORIES } from '../../contracts/categories.ts';
 
 export const ORGANISATIONS = ['mutuelle', 'insurer', 'cpam', 'unknown'] as const;
 export type Organisation = (typeof ORGANISATIONS)[number];

@@ -1,3 +1,4 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import type { Deadline } from '../deadlines/schema.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import {
@@ -32,7 +33,7 @@ export interface NextStepInput {
   /** When the answer to the written complaint (for the CPAM: the CRA's decision) was received, if known. */
   answerReceivedOn?: CalendarDate | null;
   /** The sense of that answer, when the member said it. */
-  answerOutcome?: 'accepted' | 'partial' | 'rejected' | null;
+  answerOutcome?: DecisionOutcome | null;
   /** When a termination request was sent, if known. */
   terminationRequestSentOn?: CalendarDate | null;
 }

@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { deadlineIdSchema, deadlineStatusSchema, partySchema } from '../deadlines/schema.ts';
 import '../shared/zod-french.ts';
-import { isCalendarDate, isSupportedDate, UNSUPPORTED_YEAR_MESSAGE } from '../shared/calendar-date.ts';
+import { calendarDateSchema } from '../../contracts/calendar-date.ts';
+import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
 import { CATEGORIES, EVENT_KINDS, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
 
 /** Shared by the HTTP route (OpenAPI) and the CLI. */
 
-const calendarDate = z
-  .string()
-  .refine(isCalendarDate, { message: 'Date attendue au format AAAA-MM-JJ (par exemple 2026-11-23).' })
-  .refine((value) => !isCalendarDate(value) || isSupportedDate(value), { message: UNSUPPORTED_YEAR_MESSAGE })
-  .describe('Jour calendaire, AAAA-MM-JJ (Europe/Paris).');
-
-export const ANSWER_OUTCOMES = ['accepted', 'partial', 'rejected'] as const;
+const calendarDate = calendarDateSchema.describe('Jour calendaire, AAAA-MM-JJ (Europe/Paris).');
 
 /** What the member answered or corrected in the conversation; each answer wins over what the text suggested. */
 export const triageAnswersSchema = z
@@ -27,7 +22,7 @@ export const triageAnswersSchema = z
       .optional()
       .describe('Date de la réponse à la réclamation (pour la CPAM : de la décision de la CRA).'),
     answerOutcome: z
-      .enum(ANSWER_OUTCOMES)
+      .enum(DECISION_OUTCOMES)
       .optional()
       .describe('Sens de cette réponse : accepted, partial ou rejected.'),
     decisionNotifiedOn: calendarDate

@@ -13,8 +13,8 @@ import { findUserByEmail, insertUser, organisationOf, type UserRow } from '../..
 import { ROLES } from '../../domain/access/roles.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { jobQueueOf } from '../jobs/queue.ts';
 import type { AccountEmail } from '../mail/account-mails.ts';
+import { jobQueueOf } from '../shared/job-queue.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { requireUser, SESSION_COOKIE, setSessionCookie } from './session-plugin.ts';

@@ -9,7 +9,7 @@ import { LETTER_TYPES } from '../../domain/letters/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { deadlinesOf, mediatorChoiceOf } from './deadlines.ts';
+import { deadlinesOf, mediatorChoiceOf } from '../shared/deadline-projection.ts';
 import { openDossier } from './use-cases.ts';
 
 const stepSchema = z.object({

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { z } from 'zod';
+import { ACTING_ROLES } from '../../contracts/roles.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { listContactsOfDossiers } from '../../db/repositories/dossier-contacts.ts';
 import { documentBytes, listDocumentsOfDossiers } from '../../db/repositories/dossier-documents.ts';
@@ -293,7 +294,7 @@ export async function requestErasure(ctx: AppContext, user: UserRow): Promise<Er
         result.erased.push({ id: dossier.id, reference: dossier.reference });
         continue;
       }
-      const staff = await staffOf(tx, dossier.organisationId, ['handler', 'supervisor', 'admin']);
+      const staff = await staffOf(tx, dossier.organisationId, ACTING_ROLES);
       await notify(
         tx,
         staff.map((s) => ({

@@ -15,8 +15,8 @@ import type { OrganisationKind } from '../../domain/dossiers/status.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { dossierSuggestion } from '../triage/suggestion.ts';
-import { deadlinesOf } from './deadlines.ts';
+import { deadlinesOf } from '../shared/deadline-projection.ts';
+import { dossierSuggestion } from '../shared/triage-suggestion.ts';
 
 export function listVisibleDossiers(ctx: AppContext, user: UserRow) {
   return listDossiers(ctx.database.db, dossierScope(actorOf(user)));

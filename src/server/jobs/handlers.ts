@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import {
   claimForEmail,
   releaseEmailClaim,
@@ -9,17 +10,24 @@ import { remindersFor } from '../../domain/register/reminders.ts';
 import { takeCheckpoint } from '../audit/checkpoints.ts';
 import { auditKeysOf } from '../audit/signing-key.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf } from '../dossiers/deadlines.ts';
 import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
 import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
-import type { JobHandlers } from './queue.ts';
+import { deadlinesOf } from '../shared/deadline-projection.ts';
+import type { JobHandlers } from '../shared/job-queue.ts';
+import { notifyInTransaction, queueEmails } from '../shared/notify.ts';
 import { purgeRetention } from './retention-purge.ts';
 import { runWeeklyPatternsForAll } from './weekly-patterns.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
-const LIVE_STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation'];
+const LIVE_STATUSES: DossierStatus[] = [
+  'draft',
+  'submitted',
+  'acknowledged',
+  'awaiting_member',
+  'answered',
+  'mediation',
+];
 
 /**
  * Scans the live files with the deadline engine and stores the reminders due today, once each: the dedupe key

@@ -1,3 +1,7 @@
+import type { DossierCategory } from '../../contracts/categories.ts';
+import type { ComplaintChannel } from '../../contracts/channels.ts';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
+import { REGISTER_ROLES } from '../../contracts/roles.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { lockDossiers, updateDossier, userById } from '../../db/repositories/handling.ts';
@@ -26,31 +30,25 @@ import { type CalendarDate, formatFrenchDate } from '../../domain/shared/calenda
 import type { DomainError, Result } from '../../domain/shared/result.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { todayInParis } from '../dossiers/deadlines.ts';
 import { AppError } from '../errors.ts';
-import {
-  type ActionResult,
-  acknowledgeInTransaction,
-  afterCommit,
-  handledOf,
-} from '../handling/use-cases.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
+import { acknowledgeInTransaction } from '../handling/use-cases.ts';
+import { todayInParis } from '../shared/deadline-projection.ts';
+import { type ActionResult, afterCommit, handledOf } from '../shared/handled-dossier.ts';
+import { notifyInTransaction, queueEmails } from '../shared/notify.ts';
+import { NOT_FOUND_MESSAGE, refusalError } from '../shared/refusal.ts';
 import { cursorAfter, positionOf } from './cursor.ts';
-import { NOT_FOUND_MESSAGE, refusalError } from './refusal.ts';
-
-const STAFF = new Set(['handler', 'supervisor', 'auditor', 'admin']);
 
 function requireStaff(user: UserRow): string {
-  if (!STAFF.has(user.role) || !user.organisationId) {
+  if (!REGISTER_ROLES.includes(user.role) || !user.organisationId) {
     throw new AppError('FORBIDDEN', 'Le registre des réclamations est réservé au personnel de l’organisme.');
   }
   return user.organisationId;
 }
 
 export interface RegisterQuery {
-  status?: string[] | undefined;
-  category?: string[] | undefined;
-  channel?: string[] | undefined;
+  status?: DossierStatus[] | undefined;
+  category?: DossierCategory[] | undefined;
+  channel?: ComplaintChannel[] | undefined;
   handlerId?: string | undefined;
   mine?: boolean | undefined;
   sla?: SlaColour[] | undefined;

@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ANALYTICS_ROLES, hasRole } from '../../../src/contracts/roles.ts';
 import { useLogout } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/back-office/notifications-page.tsx';
 import { roleLabel } from '../shared/labels.ts';
@@ -26,7 +27,7 @@ const NAV_ITEMS: NavItem[] = [
     to: '/comite-ethique',
     label: 'Comité d’éthique',
     // Same roles as the page's guard (routes.tsx): supervisors act; administrators and auditors read.
-    show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
+    show: (user) => hasRole(user?.role, ANALYTICS_ROLES),
   },
   {
     to: '/historique',

@@ -1,5 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { ANALYTICS_ROLES, HANDLING_ROLES } from '../../../src/contracts/roles.ts';
 // The layout shows the notification bell on every page: its page shares that chunk.
 import { NotificationsPage } from '../features/back-office/notifications-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
@@ -90,7 +91,7 @@ export const routes: RouteObject[] = [
     path: 'registre/nouvelle-reclamation',
     element: (
       <RequireAuth
-        roles={['handler', 'supervisor']}
+        roles={HANDLING_ROLES}
         deniedTitle="Accès réservé aux conseillers"
         deniedText="Les réclamations reçues par courrier, téléphone, e-mail ou en agence sont enregistrées par les conseillers et superviseurs de l’organisme."
       >
@@ -122,7 +123,7 @@ export const routes: RouteObject[] = [
     path: 'comite-ethique',
     element: (
       <RequireAuth
-        roles={['supervisor', 'admin', 'auditor']}
+        roles={ANALYTICS_ROLES}
         deniedTitle="Accès réservé aux superviseurs"
         deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
       >
