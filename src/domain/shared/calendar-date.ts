@@ -99,11 +99,13 @@ export function formatFrenchDate(date: CalendarDate): string {
 
 /** The calendar day an instant falls on in Europe/Paris (the only zone whose days count here). */
 export function parisDateOf(instant: Date): CalendarDate {
-  const f = new Intl.DateTimeFormat('fr-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return f.format(instant) as CalendarDate;
+  return PARIS_DAY.format(instant) as CalendarDate;
 }
+// Built once: constructing an Intl.DateTimeFormat costs about 0.2 ms, which dominated projecting a file (the
+// register's projection, each creation, the load generator's million files).
+const PARIS_DAY = new Intl.DateTimeFormat('fr-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
