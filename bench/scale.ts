@@ -87,7 +87,14 @@ async function measureReads(label: string, database: Database, fileIds: string[]
   const handler = await login('conseiller@charge.recours.fr');
   const repeat = (url: string, n: number) => Array.from({ length: n }, () => url);
   await timeGets(base, handler, repeat('/api/v1/register', 5)); // warm-up
-  const results: Record<string, ReturnType<typeof stats>> = {};
+  // Each figure is printed as soon as measured (a long run stopped halfway still says something).
+  const results = new Proxy({} as Record<string, ReturnType<typeof stats>>, {
+    set(target, name, value: ReturnType<typeof stats>) {
+      console.error(`  ${String(name)} : p50 ${ms(value.p50)}, p95 ${ms(value.p95)} (${value.n})`);
+      target[name as string] = value;
+      return true;
+    },
+  });
   results['registre, page par défaut (urgence)'] = await timeGets(
     base,
     handler,

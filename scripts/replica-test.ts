@@ -150,7 +150,11 @@ try {
     now: new Date(),
   });
   await caughtUp();
-  const config = loadConfig({ SEED_DEMO: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' });
+  const config = loadConfig({
+    SEED_DEMO: 'false',
+    JOBS_ENABLED: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  });
   const app = await buildApp({ database, config, now: () => new Date() }, { serveWeb: false });
   const login = async (email: string) => {
     const res = await app.inject({
