@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/back-office/notifications-page.tsx';
 import { roleLabel } from '../shared/labels.ts';
-import { type User, useSession, usesRegister } from '../shared/session.ts';
+import { AUDIT_ROLES, type User, useSession, usesRegister } from '../shared/session.ts';
 import { Loading } from '../shared/ui/page.tsx';
 
 interface NavItem {
@@ -27,6 +27,11 @@ const NAV_ITEMS: NavItem[] = [
     label: 'Comité d’éthique',
     // Same roles as the page's guard (routes.tsx): supervisors act; administrators and auditors read.
     show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
+  },
+  {
+    to: '/historique',
+    label: 'Historique et intégrité',
+    show: (user) => (user ? AUDIT_ROLES.includes(user.role) : false),
   },
   { to: '/avis-medicaux', label: 'Avis médicaux', show: (user) => user?.role === 'medical_adviser' },
   { to: '/delais', label: 'Calculer mes délais' },

@@ -3,7 +3,7 @@ import type { RouteObject } from 'react-router';
 // The layout shows the notification bell on every page: its page shares that chunk.
 import { NotificationsPage } from '../features/back-office/notifications-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
-import { MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
+import { AUDIT_ROLES, MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth } from './require-auth.tsx';
 
@@ -36,6 +36,7 @@ const RecordComplaintPage = page(
   'RecordComplaintPage',
 );
 const ClaimPage = page(() => import('../features/intake/claim-page.tsx'), 'ClaimPage');
+const AuditPage = page(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
 
 /**
@@ -125,6 +126,18 @@ export const routes: RouteObject[] = [
         deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
       >
         <EthicsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'historique',
+    element: (
+      <RequireAuth
+        roles={AUDIT_ROLES}
+        deniedTitle="Accès réservé aux auditeurs"
+        deniedText="L’historique des actions et sa vérification sont réservés aux auditeurs et aux administrateurs de l’organisme."
+      >
+        <AuditPage />
       </RequireAuth>
     ),
   },
