@@ -36,6 +36,8 @@ import { mediationRoutes } from './mediation/routes.ts';
 import { medicalRoutes } from './medical/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { patternReportRoutes } from './patterns/report-routes.ts';
+import { patternRoutes } from './patterns/routes.ts';
 import { registerReadAfterWrite } from './register/read-after-write.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
@@ -150,6 +152,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await importRoutes(api, ctx);
     await exportRoutes(api, ctx);
     await reportRoutes(api, ctx);
+    // Recurring complaints (issue 15): spikes, themes, clauses, rule changes.
+    await patternRoutes(api, ctx);
+    await patternReportRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

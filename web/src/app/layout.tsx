@@ -33,6 +33,11 @@ const NAV_ITEMS: NavItem[] = [
     label: 'Historique et intégrité',
     show: (user) => (user ? AUDIT_ROLES.includes(user.role) : false),
   },
+  {
+    to: '/tendances',
+    label: 'Tendances',
+    show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
+  },
   { to: '/avis-medicaux', label: 'Avis médicaux', show: (user) => user?.role === 'medical_adviser' },
   { to: '/delais', label: 'Calculer mes délais' },
   { to: '/verifier-remboursement', label: 'Vérifier un remboursement' },

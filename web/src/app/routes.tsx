@@ -37,6 +37,7 @@ const RecordComplaintPage = page(
 );
 const ClaimPage = page(() => import('../features/intake/claim-page.tsx'), 'ClaimPage');
 const AuditPage = page(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
+const TrendsPage = page(() => import('../features/patterns/trends-page.tsx'), 'TrendsPage');
 const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
 
 /**
@@ -138,6 +139,18 @@ export const routes: RouteObject[] = [
         deniedText="L’historique des actions et sa vérification sont réservés aux auditeurs et aux administrateurs de l’organisme."
       >
         <AuditPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'tendances',
+    element: (
+      <RequireAuth
+        roles={['supervisor', 'admin', 'auditor']}
+        deniedTitle="Accès réservé aux superviseurs"
+        deniedText="Les tendances des réclamations sont suivies par les superviseurs, les administrateurs et les auditeurs de l’organisme."
+      >
+        <TrendsPage />
       </RequireAuth>
     ),
   },
