@@ -37,6 +37,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
 import { patternReportRoutes } from './patterns/report-routes.ts';
 import { patternRoutes } from './patterns/routes.ts';
+import { registerReadAfterWrite } from './register/read-after-write.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessions, ctx);
+  registerReadAfterWrite(app, ctx);
 
   await app.register(async (api) => {
     await healthRoutes(api, ctx);

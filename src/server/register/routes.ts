@@ -18,6 +18,7 @@ import { errorBodySchema } from '../errors.ts';
 import { factsOf } from '../shared/handled-dossier.ts';
 import { filtersOf, registerFilterQuery } from '../shared/register-filters.ts';
 import { listMediations } from './mediations.ts';
+import { registerReader } from './read-after-write.ts';
 import { staffSummary } from './summary.ts';
 import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk } from './use-cases.ts';
 
@@ -158,13 +159,18 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const q = request.query;
-      const result = await listRegister(ctx, requireUser(request), {
-        ...filtersOf(q),
-        sort: q.sort,
-        limit: q.limit,
-        offset: q.offset,
-        cursor: q.cursor,
-      });
+      const result = await listRegister(
+        ctx,
+        requireUser(request),
+        {
+          ...filtersOf(q),
+          sort: q.sort,
+          limit: q.limit,
+          offset: q.offset,
+          cursor: q.cursor,
+        },
+        registerReader(ctx, request),
+      );
       return {
         total: result.total,
         totalCapped: result.totalCapped,

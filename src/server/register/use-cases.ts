@@ -2,6 +2,7 @@ import type { DossierCategory } from '../../contracts/categories.ts';
 import type { ComplaintChannel } from '../../contracts/channels.ts';
 import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { REGISTER_ROLES } from '../../contracts/roles.ts';
+import type { Db } from '../../db/client.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { lockDossiers, updateDossier, userById } from '../../db/repositories/handling.ts';
@@ -96,12 +97,18 @@ function withClocks(row: RegisterRow, today: CalendarDate): RegisterEntry {
  * The complaint register of the user's organisation (ACPR: written complaints are recorded and followed):
  * filters, order, count and page in SQL on indexes, SLA clocks from the stored deadline projection.
  */
-export async function listRegister(ctx: AppContext, user: UserRow, query: RegisterQuery) {
+export async function listRegister(
+  ctx: AppContext,
+  user: UserRow,
+  query: RegisterQuery,
+  reader: Db = ctx.database.readDb,
+) {
   const organisationId = requireStaff(user);
   const now = ctx.now();
   const today = todayInParis(now);
-  // Reads may go to the replica (READ_DATABASE_URL); the access log is a write and goes to the primary.
-  const db = ctx.database.readDb;
+  // Reads may go to the replica (READ_DATABASE_URL; the primary just after the user's own change, see
+  // read-after-write.ts); the access log is a write and goes to the primary.
+  const db = reader;
   if (query.from && query.to && query.from > query.to) {
     throw new AppError(
       'VALIDATION',
@@ -146,7 +153,8 @@ export async function listRegister(ctx: AppContext, user: UserRow, query: Regist
   const last = page.at(-1);
   const nextCursor = hasMore && last ? cursorAfter(sort, last, position.offset + query.limit) : null;
   const items = page.map((r) => withClocks(r, today));
-  await logAuditEvent(db, {
+  // The primary: a replica is read-only (with READ_DATABASE_URL every register page failed here).
+  await logAuditEvent(ctx.database.db, {
     dossierId: null,
     organisationId: user.organisationId,
     actorId: user.id,
