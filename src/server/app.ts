@@ -9,6 +9,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../domain/shared/zod-french.ts';
 import { z } from 'zod';
+import { invitationRoutes } from './admin/invitation-routes.ts';
+import { adminRoutes } from './admin/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -148,6 +150,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await importRoutes(api, ctx);
     await exportRoutes(api, ctx);
     await reportRoutes(api, ctx);
+    await adminRoutes(api, ctx);
+    await invitationRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -28,6 +28,12 @@ const NAV_ITEMS: NavItem[] = [
     // Same roles as the page's guard (routes.tsx): supervisors act; administrators and auditors read.
     show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
   },
+  {
+    to: '/pilotage',
+    label: 'Pilotage',
+    show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
+  },
+  { to: '/administration', label: 'Administration', show: (user) => user?.role === 'admin' },
   { to: '/avis-medicaux', label: 'Avis médicaux', show: (user) => user?.role === 'medical_adviser' },
   { to: '/delais', label: 'Calculer mes délais' },
   { to: '/verifier-remboursement', label: 'Vérifier un remboursement' },

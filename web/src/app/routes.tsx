@@ -36,6 +36,9 @@ const RecordComplaintPage = page(
   'RecordComplaintPage',
 );
 const ClaimPage = page(() => import('../features/intake/claim-page.tsx'), 'ClaimPage');
+const DashboardPage = page(() => import('../features/steering/dashboard-page.tsx'), 'DashboardPage');
+const AdminPage = page(() => import('../features/admin/admin-page.tsx'), 'AdminPage');
+const ImportPage = page(() => import('../features/admin/import-page.tsx'), 'ImportPage');
 const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
 
 /**
@@ -125,6 +128,42 @@ export const routes: RouteObject[] = [
         deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
       >
         <EthicsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'pilotage',
+    element: (
+      <RequireAuth
+        roles={['supervisor', 'admin', 'auditor']}
+        deniedTitle="Accès réservé au pilotage"
+        deniedText="Les indicateurs de l’organisme sont suivis par les superviseurs, les administrateurs et les auditeurs."
+      >
+        <DashboardPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'administration',
+    element: (
+      <RequireAuth
+        roles={['admin']}
+        deniedTitle="Accès réservé aux administrateurs"
+        deniedText="Les comptes de l’équipe et les réglages de l’organisme sont gérés par ses administrateurs."
+      >
+        <AdminPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'administration/import',
+    element: (
+      <RequireAuth
+        roles={['admin']}
+        deniedTitle="Accès réservé aux administrateurs"
+        deniedText="L’import de l’historique des réclamations est fait par un administrateur de l’organisme."
+      >
+        <ImportPage />
       </RequireAuth>
     ),
   },
