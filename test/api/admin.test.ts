@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/db/snapshot.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -17,8 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (who: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: as(s[who]!), ...(payload === undefined ? {} : { payload }) });
+const call = (
+  who: string,
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  payload?: Record<string, unknown>,
+) => t.app.inject({ method, url, headers: as(s[who]!), ...(payload === undefined ? {} : { payload }) });
 
 /** After the concurrent demotions, either of the two sessions may be the admin's. */
 async function adminSession(): Promise<string> {
@@ -35,10 +40,10 @@ async function staffByEmail(email: string) {
 }
 
 async function events(type: string): Promise<Record<string, unknown>[]> {
-  const { rows } = await t.database.db.execute(
+  const result = await t.database.db.execute(
     sql`select payload from audit_events where type = ${type} order by occurred_at`,
   );
-  return (rows as { payload: Record<string, unknown> }[]).map((r) => r.payload);
+  return rowsOf<{ payload: Record<string, unknown> }>(result).map((r) => r.payload);
 }
 
 describe('administration of the staff (issue 14)', () => {
@@ -69,11 +74,19 @@ describe('administration of the staff (issue 14)', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const { member, invitation } = res.json();
-    expect(member).toMatchObject({ email: 'nouvelle.conseillere@demo.recours.fr', active: true, invitationPending: true });
+    expect(member).toMatchObject({
+      email: 'nouvelle.conseillere@demo.recours.fr',
+      active: true,
+      invitationPending: true,
+    });
     expect(invitation.emailSent).toBe(false);
     const token = new URL(invitation.link).hash.replace('#jeton=', '');
 
-    const check = await t.app.inject({ method: 'POST', url: '/api/auth/invitation/check', payload: { token } });
+    const check = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/invitation/check',
+      payload: { token },
+    });
     expect(check.json()).toMatchObject({ displayName: 'Inès Garnier' });
     const accept = await t.app.inject({
       method: 'POST',
@@ -112,10 +125,10 @@ describe('administration of the staff (issue 14)', () => {
       call('supervisor', 'PATCH', `/api/v1/admin/staff/${admin.id}`, { role: 'supervisor' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 422]);
-    const { rows } = await t.database.db.execute(
+    const result = await t.database.db.execute(
       sql`select count(*)::int as n from users where organisation_id = (select organisation_id from users where email = 'admin@demo.recours.fr') and role = 'admin' and deactivated_at is null`,
     );
-    expect((rows[0] as { n: number }).n).toBe(1);
+    expect(rowsOf<{ n: number }>(result)[0]!.n).toBe(1);
     expect((await events('staff.changed')).length).toBeGreaterThanOrEqual(2);
   });
 
@@ -177,6 +190,8 @@ describe('organisation settings (issue 14)', () => {
     expect(unknown.statusCode).toBe(422);
     const clash = await call(admin, 'PATCH', '/api/v1/admin/organisation', { name: 'Assurances Exemple' });
     expect(clash.statusCode).toBe(409);
-    expect((await call(other, 'PATCH', '/api/v1/admin/organisation', { name: 'Autre nom' })).statusCode).toBe(403);
+    expect((await call(other, 'PATCH', '/api/v1/admin/organisation', { name: 'Autre nom' })).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -294,7 +294,13 @@ describe('authorisation matrix: the organisation’s steering and administration
   const ORG_ALLOWED: Record<string, readonly string[]> = {
     'GET /api/v1/kpi': STEERING,
     'GET /api/v1/kpi/benchmark': STEERING,
-    'GET /api/v1/kpi/definitions': ['owner', ...ORGANISATION_STAFF, 'mediator', 'otherOrgHandler', 'anonymous'],
+    'GET /api/v1/kpi/definitions': [
+      'owner',
+      ...ORGANISATION_STAFF,
+      'mediator',
+      'otherOrgHandler',
+      'anonymous',
+    ],
     'GET /api/v1/reports/acpr': STEERING,
     'GET /api/v1/reports/audit-pack': STEERING,
     'GET /api/v1/exports/register': STEERING,
@@ -356,7 +362,8 @@ describe('authorisation matrix: the organisation’s steering and administration
               : 'allowed';
         const expected = ORG_ALLOWED[route]!.includes(who) ? 'allowed' : 'refused';
         expect([who, route, outcome, res.statusCode]).toEqual([who, route, expected, res.statusCode]);
-        if (who === 'anonymous' && expected === 'refused') expect([route, res.statusCode]).toEqual([route, 401]);
+        if (who === 'anonymous' && expected === 'refused')
+          expect([route, res.statusCode]).toEqual([route, 401]);
       }
     }
   }, 120_000);
@@ -364,8 +371,9 @@ describe('authorisation matrix: the organisation’s steering and administration
   it('answers 404 to the admin of another organisation who names a colleague of this one', async () => {
     const { insertUser } = await import('../../src/db/repositories/users.ts');
     const { hashPassword } = await import('../../src/server/auth/passwords.ts');
-    const otherOrgId = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(sessions.otherOrgHandler!) })).json()
-      .user.organisation.id;
+    const otherOrgId = (
+      await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(sessions.otherOrgHandler!) })
+    ).json().user.organisation.id;
     await insertUser(t.database.db, {
       email: 'admin@assurances-exemple.fr',
       displayName: 'Admin Exemple',
@@ -382,6 +390,8 @@ describe('authorisation matrix: the organisation’s steering and administration
       expect([url, res.statusCode]).toEqual([url, 404]);
     }
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/admin/staff', headers: as(outsider) });
-    expect(list.json().staff.map((m: { email: string }) => m.email)).not.toContain('conseiller@demo.recours.fr');
+    expect(list.json().staff.map((m: { email: string }) => m.email)).not.toContain(
+      'conseiller@demo.recours.fr',
+    );
   });
 });

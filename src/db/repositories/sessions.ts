@@ -61,7 +61,9 @@ export async function findSession(db: Db, token: string, now: Date) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     // A deactivated account's sessions are deleted at once; this is the second lock (issue 14).
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.deactivatedAt)))
+    .where(
+      and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), isNull(users.deactivatedAt)),
+    )
     .limit(1);
   return rows[0];
 }

@@ -31,13 +31,7 @@ export async function listStaff(
   return db
     .select(staffColumns)
     .from(users)
-    .where(
-      and(
-        eq(users.organisationId, organisationId),
-        inArray(users.role, [...STAFF_ROLES]),
-        after,
-      ),
-    )
+    .where(and(eq(users.organisationId, organisationId), inArray(users.role, [...STAFF_ROLES]), after))
     .orderBy(asc(users.displayName), asc(users.id))
     .limit(page.limit);
 }

@@ -24,7 +24,12 @@ describe('changes to a staff account (RGPD art. 32: an organisation keeps an adm
   });
 
   it('says in French what to do first', () => {
-    const result = checkStaffChange({ actorId: 'a', target: admin('a'), change: { role: 'handler' }, activeAdminIds: ['a'] });
+    const result = checkStaffChange({
+      actorId: 'a',
+      target: admin('a'),
+      change: { role: 'handler' },
+      activeAdminIds: ['a'],
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.message).toContain('dernier administrateur');

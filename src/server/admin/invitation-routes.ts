@@ -9,7 +9,8 @@ import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 
 const token = z.string().min(20, 'Lien d’invitation incomplet : recopiez-le en entier').max(200);
-const EXPIRED = 'Ce lien d’invitation n’est plus valable : demandez à votre administrateur de vous en renvoyer un.';
+const EXPIRED =
+  'Ce lien d’invitation n’est plus valable : demandez à votre administrateur de vous en renvoyer un.';
 
 /** The invited member of staff opens the link and chooses a password (public routes: the token is the proof). */
 export async function invitationRoutes(app: FastifyInstance, ctx: AppContext) {

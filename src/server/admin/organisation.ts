@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
-import { organisations, users } from '../../db/schema.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
+import { organisations, users } from '../../db/schema.ts';
 import { competentMediator } from '../../domain/deadlines/competent-mediator.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -86,7 +86,9 @@ export async function updateOrganisationSettings(
       const [clash] = await tx
         .select({ id: organisations.id })
         .from(organisations)
-        .where(and(sql`lower(${organisations.name}) = ${input.name.toLowerCase()}`, ne(organisations.id, org.id)))
+        .where(
+          and(sql`lower(${organisations.name}) = ${input.name.toLowerCase()}`, ne(organisations.id, org.id)),
+        )
         .limit(1);
       if (clash) throw new AppError('CONFLICT', 'Un autre organisme porte déjà ce nom sur Recours.', 'name');
     }

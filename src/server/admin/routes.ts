@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { organisationOf } from '../../db/repositories/users.ts';
 import { listStaff } from '../../db/repositories/staff.ts';
+import { organisationOf } from '../../db/repositories/users.ts';
 import { ROLES } from '../../domain/access/roles.ts';
 import { ASSIGNABLE_ROLES } from '../../domain/admin/staff-changes.ts';
 import { ADMIN_ROLES } from '../../domain/kpi/access.ts';
@@ -254,7 +254,8 @@ function decodeCursor(value: string | undefined): { name: string; id: string } |
   if (!value) return undefined;
   try {
     const [name, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) return { name, id };
+    if (typeof name === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id))
+      return { name, id };
   } catch {
     // fall through to the French error
   }

@@ -114,11 +114,19 @@ export async function renewInvitation(
     throw new AppError('CONFLICT', 'Ce compte est déjà utilisé : il n’a pas besoin d’invitation.');
   }
   if (member.deactivatedAt) {
-    throw new AppError('CONFLICT', 'Ce compte est désactivé : réactivez-le avant de renvoyer une invitation.');
+    throw new AppError(
+      'CONFLICT',
+      'Ce compte est désactivé : réactivez-le avant de renvoyer une invitation.',
+    );
   }
   const now = ctx.now();
   const invitation = await db.transaction(async (tx) => {
-    const created = await createInvitation(tx, { userId, createdBy: admin.id, now, ttlDays: INVITATION_DAYS });
+    const created = await createInvitation(tx, {
+      userId,
+      createdBy: admin.id,
+      now,
+      ttlDays: INVITATION_DAYS,
+    });
     await appendAuditEvent(tx, {
       dossierId: null,
       organisationId: organisation.id,

@@ -38,6 +38,7 @@ const RecordComplaintPage = page(
 const ClaimPage = page(() => import('../features/intake/claim-page.tsx'), 'ClaimPage');
 const DashboardPage = page(() => import('../features/steering/dashboard-page.tsx'), 'DashboardPage');
 const AdminPage = page(() => import('../features/admin/admin-page.tsx'), 'AdminPage');
+const InvitationPage = page(() => import('../features/admin/invitation-page.tsx'), 'InvitationPage');
 const ImportPage = page(() => import('../features/admin/import-page.tsx'), 'ImportPage');
 const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
 
@@ -53,6 +54,7 @@ export const routes: RouteObject[] = [
   { path: 'connexion', element: <SignInPage /> },
   { path: 'inscription', element: <SignUpPage /> },
   { path: 'inscription/confirmer', element: <SignUpConfirmPage /> },
+  { path: 'invitation', element: <InvitationPage /> },
   {
     path: 'mon-compte',
     element: (

@@ -125,7 +125,6 @@ export function useBenchmark(period: Period, asOf?: string) {
 export function useSlaCount(colour: 'red' | 'amber') {
   return useQuery({
     queryKey: ['steering', 'sla', colour],
-    queryFn: ({ signal }) =>
-      apiGet(`/api/v1/register?sla=${colour}&limit=1`, registerCountSchema, signal),
+    queryFn: ({ signal }) => apiGet(`/api/v1/register?sla=${colour}&limit=1`, registerCountSchema, signal),
   });
 }

@@ -32,14 +32,7 @@ const MARGIN = { top: 12, right: 12, bottom: 40, left: 48 };
  * A bar chart drawn as SVG by visx (docs/decisions/0011). The drawing is hidden from screen readers
  * (aria-hidden): its data table beside it says the same, with the links, for keyboards and screen readers.
  */
-export function BarChart({
-  data,
-  formatValue,
-  max,
-  onOpen,
-  height = 220,
-  labelEvery = 1,
-}: BarChartProps) {
+export function BarChart({ data, formatValue, max, onOpen, height = 220, labelEvery = 1 }: BarChartProps) {
   const innerWidth = WIDTH - MARGIN.left - MARGIN.right;
   const innerHeight = height - MARGIN.top - MARGIN.bottom;
   const x = scaleBand<string>({ domain: data.map((d) => d.key), range: [0, innerWidth], padding: 0.2 });

@@ -1,5 +1,5 @@
-import { ErrorNotice, Loading } from '../../shared/ui/page.tsx';
 import { errorMessage } from '../../shared/api-client.ts';
+import { ErrorNotice, Loading } from '../../shared/ui/page.tsx';
 import { useBenchmark } from './api.ts';
 import { formatFigure } from './figures.ts';
 import type { Period } from './period.ts';
@@ -11,7 +11,8 @@ const days = (v: number | null) => (v === null ? 'Non publié' : formatFigure(v,
 export function BenchmarkSection({ period, asOf }: { period: Period; asOf: string | undefined }) {
   const query = useBenchmark(period, asOf);
   if (query.isPending) return <Loading />;
-  if (query.isError) return <ErrorNotice message={errorMessage(query.error)} onRetry={() => query.refetch()} />;
+  if (query.isError)
+    return <ErrorNotice message={errorMessage(query.error)} onRetry={() => query.refetch()} />;
   const { organisation: o, mediators, notes } = query.data;
   return (
     <>
@@ -63,7 +64,9 @@ export function BenchmarkSection({ period, asOf }: { period: Period; asOf: strin
                     {m.confidence === 'secondary' ? ' (chiffres repris par un tiers)' : ''}
                   </span>
                 </th>
-                <td className="num">{m.referrals === null ? 'Non publié' : formatFigure(m.referrals, 'count')}</td>
+                <td className="num">
+                  {m.referrals === null ? 'Non publié' : formatFigure(m.referrals, 'count')}
+                </td>
                 <td className="num">{share(m.prematureShare)}</td>
                 <td className="num">{share(m.inadmissibleShare)}</td>
                 <td className="num">{share(m.opinionsForMemberShare)}</td>

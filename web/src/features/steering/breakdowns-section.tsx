@@ -83,7 +83,12 @@ export function BreakdownsSection({
         counts={report.byChannel}
         labelOf={channelLabel}
       />
-      <CountTable title="Par produit" definition={b?.byProduct?.definition} head="Contrat" counts={report.byProduct} />
+      <CountTable
+        title="Par produit"
+        definition={b?.byProduct?.definition}
+        head="Contrat"
+        counts={report.byProduct}
+      />
       <CountTable
         title="Par département"
         definition={b?.byRegion?.definition}

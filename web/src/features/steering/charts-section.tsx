@@ -2,12 +2,25 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { categoryOptions } from '../../shared/labels.ts';
 import type { KpiReport } from './api.ts';
-import { type BarDatum, BarChart, ChartFigure } from './bar-chart.tsx';
+import { BarChart, type BarDatum, ChartFigure } from './bar-chart.tsx';
 import { formatFigure } from './figures.ts';
 import { weekRange } from './period.ts';
 
 const dayMonth = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}`;
-const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+const MONTHS = [
+  'janv.',
+  'févr.',
+  'mars',
+  'avr.',
+  'mai',
+  'juin',
+  'juil.',
+  'août',
+  'sept.',
+  'oct.',
+  'nov.',
+  'déc.',
+];
 const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 const count = (v: number) => formatFigure(v, 'count');
 const rate = (v: number) => formatFigure(v, 'rate');
@@ -255,4 +268,3 @@ export function ChartsSection({ report }: { report: KpiReport }) {
     </div>
   );
 }
-

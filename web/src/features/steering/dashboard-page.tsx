@@ -108,7 +108,12 @@ export function DashboardPage() {
           : undefined
       }
     >
-      <PeriodForm key={`${period.from}${period.to}${asOf}`} period={period} asOf={asOf ?? ''} onChange={change} />
+      <PeriodForm
+        key={`${period.from}${period.to}${asOf}`}
+        period={period}
+        asOf={asOf ?? ''}
+        onChange={change}
+      />
 
       <section className="section" aria-labelledby="alertes">
         <h2 id="alertes">Alertes de délais aujourd’hui</h2>

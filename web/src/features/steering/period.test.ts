@@ -4,11 +4,20 @@ import { periodLength, presetPeriod, previousPeriod, weekRange } from './period.
 describe('dashboard periods', () => {
   it.each([
     // A month of 30 days is compared with the 30 days before it (not with the calendar month before).
-    [{ from: '2026-11-01', to: '2026-11-30' }, { from: '2026-10-02', to: '2026-10-31' }],
+    [
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-10-02', to: '2026-10-31' },
+    ],
     // A leap year's first quarter (91 days) against the 91 days before.
-    [{ from: '2028-01-01', to: '2028-03-31' }, { from: '2027-10-02', to: '2027-12-31' }],
+    [
+      { from: '2028-01-01', to: '2028-03-31' },
+      { from: '2027-10-02', to: '2027-12-31' },
+    ],
     // A single day against the day before.
-    [{ from: '2026-03-01', to: '2026-03-01' }, { from: '2026-02-28', to: '2026-02-28' }],
+    [
+      { from: '2026-03-01', to: '2026-03-01' },
+      { from: '2026-02-28', to: '2026-02-28' },
+    ],
   ])('compares %o with %o', (period, previous) => {
     expect(previousPeriod(period)).toEqual(previous);
     expect(periodLength(previous)).toBe(periodLength(period));

@@ -12,11 +12,7 @@ function Alert({ colour, label }: { colour: 'red' | 'amber'; label: (n: string) 
       <span aria-hidden="true" className="sla-alert__shape">
         {colour === 'red' ? '▲' : '●'}
       </span>{' '}
-      {total === 0 ? (
-        label('0')
-      ) : (
-        <Link to={`/registre?delai=${colour}`}>{label(n)}</Link>
-      )}
+      {total === 0 ? label('0') : <Link to={`/registre?delai=${colour}`}>{label(n)}</Link>}
     </li>
   );
 }
@@ -25,7 +21,10 @@ function Alert({ colour, label }: { colour: 'red' | 'amber'; label: (n: string) 
 export function SlaAlerts() {
   return (
     <ul className="sla-alerts" aria-live="polite">
-      <Alert colour="red" label={(n) => `${n} dossier(s) en retard ou à échéance aujourd’hui sur un délai ACPR`} />
+      <Alert
+        colour="red"
+        label={(n) => `${n} dossier(s) en retard ou à échéance aujourd’hui sur un délai ACPR`}
+      />
       <Alert colour="amber" label={(n) => `${n} dossier(s) à traiter dans les prochains jours`} />
     </ul>
   );
