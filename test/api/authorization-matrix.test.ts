@@ -302,7 +302,7 @@ describe('authorisation matrix: the organisation’s steering and administration
       'anonymous',
     ],
     'GET /api/v1/reports/acpr': STEERING,
-    'GET /api/v1/reports/audit-pack': STEERING,
+    'GET /api/v1/reports/audit-pack': ['auditor', 'admin'],
     'GET /api/v1/exports/register': STEERING,
     'GET /api/v1/admin/staff': ['admin'],
     'POST /api/v1/admin/staff': ['admin'],

@@ -95,6 +95,8 @@ export function DashboardPage() {
   const kpi = useKpi(period, asOf);
   const previous = useKpi(previousPeriod(period), asOf);
   const definitions = useKpiDefinitions();
+  // The pack carries the history's verification: the history's readers only (auditors, admins).
+  const canDownloadAuditPack = ['auditor', 'admin'].includes(session.data?.user?.role ?? '');
 
   const change = (p: Period, nextAsOf: string) =>
     setParams(new URLSearchParams({ du: p.from, au: p.to, ...(nextAsOf ? { arrete: nextAsOf } : {}) }));
@@ -132,15 +134,17 @@ export function DashboardPage() {
               {kpi.isFetching ? ' (mise à jour…)' : ''}.
             </p>
             <KpiTiles report={kpi.data} previous={previous.data} definitions={definitions.data} />
-            <p>
-              <a
-                className="button button--secondary"
-                href={`/api/v1/reports/audit-pack?${new URLSearchParams({ from: period.from, to: period.to })}`}
-                download
-              >
-                Télécharger le dossier d’audit (PDF)
-              </a>
-            </p>
+            {canDownloadAuditPack ? (
+              <p>
+                <a
+                  className="button button--secondary"
+                  href={`/api/v1/reports/audit-pack?${new URLSearchParams({ from: period.from, to: period.to, ...(asOf ? { asOf } : {}) })}`}
+                  download
+                >
+                  Télécharger le dossier d’audit de la période (PDF)
+                </a>
+              </p>
+            ) : null}
           </section>
 
           {/* Slot « Tendances » (issue 15): pattern alerts go here, between the KPIs and the charts. */}
