@@ -277,7 +277,7 @@ export const dossiers = pgTable(
     index('dossiers_handler_idx').on(t.assignedHandlerId, t.status),
     uniqueIndex('dossiers_idempotency_unique').on(t.memberId, t.idempotencyKey),
     index('dossiers_search_idx').using('gin', t.searchVector),
-    // Register pages on indexes, keyset order (docs/decisions/0004-deadline-projection.md).
+    // Register pages on indexes, keyset order (docs/decisions/0007-deadline-projection.md).
     index('dossiers_register_urgency_idx').on(
       t.organisationId,
       sql`coalesce(${t.nextDueOn}, 'infinity'::date)`,

@@ -44,7 +44,7 @@ export const RANKED_CANDIDATES = 2_000;
 const member = alias(users, 'register_member');
 const handler = alias(users, 'register_handler');
 
-/** Urgency key: the nearest actionable due date; files with no running clock last (docs/decisions/0004). */
+/** Urgency key: the nearest actionable due date; files with no running clock last (docs/decisions/0007-deadline-projection.md). */
 const urgencySql = sql`coalesce(${dossiers.nextDueOn}, 'infinity'::date)`;
 
 /**

@@ -1,5 +1,5 @@
 import { addMonths, type CalendarDate } from '../shared/calendar-date.ts';
-import { PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -52,11 +52,21 @@ function startNotes(start: ComplaintStart): string[] {
   return notes;
 }
 
-/** ACPR 2024-R-02: acknowledgment within 10 jours ouvrables, unless a substantive answer comes first. */
+/** The acknowledgment period the law sets on the complaint's date (on `today` before any complaint). */
+export function legalAcknowledgmentDays(ctx: RuleContext, start: ComplaintStart | undefined): number {
+  return delayOn(PARAMETERS.complaintAcknowledgment, start?.date ?? ctx.today).value;
+}
+
+/** The acknowledgment period used: the option when given, else the law's. */
+export function acknowledgmentDays(ctx: RuleContext, start: ComplaintStart | undefined): number {
+  return ctx.options.acknowledgmentDays ?? legalAcknowledgmentDays(ctx, start);
+}
+
+/** ACPR 2024-R-02: acknowledgment within PARAMETERS.complaintAcknowledgment, unless a substantive answer comes first. */
 export function acknowledgmentDeadline(ctx: RuleContext, start: ComplaintStart): Deadline {
   const { today, facts, options, calendar } = ctx;
-  const param = valueOn(PARAMETERS.complaintAcknowledgment, start.date);
-  const days = options.acknowledgmentDays;
+  const param = delayOn(PARAMETERS.complaintAcknowledgment, start.date);
+  const days = acknowledgmentDays(ctx, start);
   const kind = options.acknowledgmentDayKind;
   const counted = addWorkingDays(start.date, days, kind, calendar);
   const final = finalDate('complaint.acknowledgment', counted.date, ctx);
@@ -116,7 +126,7 @@ export function acknowledgmentDeadline(ctx: RuleContext, start: ComplaintStart):
 /** ACPR 2024-R-02: a written answer within 2 months; a complex case may take longer if the member is told. */
 export function answerDeadline(ctx: RuleContext, start: ComplaintStart): Deadline {
   const { today, facts } = ctx;
-  const param = valueOn(PARAMETERS.complaintAnswer, start.date);
+  const param = delayOn(PARAMETERS.complaintAnswer, start.date);
   const legalDue = addMonths(start.date, param.value);
   const final = finalDate('complaint.answer', legalDue, ctx);
   const notes = startNotes(start);
@@ -128,13 +138,13 @@ export function answerDeadline(ctx: RuleContext, start: ComplaintStart): Deadlin
         dueDate = facts.announcedAnswerDate;
         complexText = ` Dossier complexe annoncé le ${fr(facts.complexCaseNotifiedOn)} avec une réponse prévue le ${fr(dueDate)} : c'est cette date qui est retenue.`;
       } else {
-        complexText = ` Dossier complexe annoncé le ${fr(facts.complexCaseNotifiedOn)} sans nouvelle date : le délai de 2 mois reste la référence.`;
+        complexText = ` Dossier complexe annoncé le ${fr(facts.complexCaseNotifiedOn)} sans nouvelle date : le délai de ${param.words} reste la référence.`;
       }
       notes.push(
-        'Un dossier complexe peut dépasser 2 mois si l’adhérent en est informé avec le délai prévu ; la saisine du médiateur reste possible 2 mois après la réclamation écrite.',
+        `Un dossier complexe peut dépasser ${param.words} si l’adhérent en est informé avec le délai prévu ; la saisine du médiateur reste possible ${delayOn(PARAMETERS.mediationEarliestWithoutAnswer, start.date).words} après la réclamation écrite.`,
       );
     } else {
-      complexText = ` L'annonce d'un dossier complexe le ${fr(facts.complexCaseNotifiedOn)} est arrivée après les 2 mois : elle ne prolonge pas le délai.`;
+      complexText = ` L'annonce d'un dossier complexe le ${fr(facts.complexCaseNotifiedOn)} est arrivée après les ${param.words} : elle ne prolonge pas le délai.`;
     }
   }
   const status = actionStatus({ today, dueDate, doneOn: facts.answerReceivedOn });
@@ -144,7 +154,7 @@ export function answerDeadline(ctx: RuleContext, start: ComplaintStart): Deadlin
     rejected: 'rejetée',
   } as const;
 
-  let rule = `L'organisme doit répondre par écrit à votre réclamation ${startWords(start)} dans les 2 mois, soit au plus tard le ${fr(final.date)}.${complexText}`;
+  let rule = `L'organisme doit répondre par écrit à votre réclamation ${startWords(start)} dans les ${param.words}, soit au plus tard le ${fr(final.date)}.${complexText}`;
   let action: string;
   if (status === 'met' || (status === 'missed' && facts.answerReceivedOn)) {
     const outcome = facts.answerOutcome ? ` (réclamation ${outcomeWords[facts.answerOutcome]})` : '';
@@ -155,7 +165,7 @@ export function answerDeadline(ctx: RuleContext, start: ComplaintStart): Deadlin
         : 'Si la réponse ne vous satisfait pas, vous pouvez saisir le médiateur (voir le délai de saisine).';
   } else if (status === 'missed') {
     rule += ` Aucune réponse au ${fr(dueDate)}.`;
-    action = 'Sans réponse après 2 mois, vous pouvez saisir le médiateur compétent dès maintenant.';
+    action = `Sans réponse après ${param.words}, vous pouvez saisir le médiateur compétent dès maintenant.`;
   } else {
     rule += ` À ce jour, ${remainingText(today, dueDate)}.`;
     action = `Attendez la réponse jusqu'au ${fr(dueDate)} ; sans réponse à cette date, vous pourrez saisir le médiateur.`;

@@ -1,5 +1,5 @@
 import { addDays, addMonths, type CalendarDate, daysBetween } from '../shared/calendar-date.ts';
-import { PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, PARAMETERS } from './parameters.ts';
 import { actionStatus, deadline, finalDate, fr, type RuleContext, remainingText } from './rule-context.ts';
 import type { Deadline, DeadlineStatus } from './schema.ts';
 
@@ -47,7 +47,7 @@ export function craReferral(ctx: RuleContext): Deadline | undefined {
   const { today, facts } = ctx;
   const notified = facts.cpamDecisionNotifiedOn;
   if (!notified) return undefined;
-  const param = valueOn(PARAMETERS.craReferral, notified);
+  const param = delayOn(PARAMETERS.craReferral, notified);
   const raw = addMonths(notified, param.value);
   const suspended = cpamMediationSuspension(ctx, notified, raw);
   const base = {
@@ -61,14 +61,14 @@ export function craReferral(ctx: RuleContext): Deadline | undefined {
     'Date retenue pour la saisine : réception par la CRA (lecture prudente). Les contestations d’ordre médical relèvent de la CMRA.',
   ];
   if (!facts.cpamNotificationMentionedRemedies) notes.unshift(NOT_ENFORCEABLE);
-  const computationStart = `Notification le ${fr(notified)} ; + 2 mois = ${fr(raw)} (même quantième, CPC art. 641).`;
+  const computationStart = `Notification le ${fr(notified)} ; + ${param.words} = ${fr(raw)} (même quantième, CPC art. 641).`;
   if (suspended.date === null && !facts.craSeizedOn) {
     return deadline(
       {
         ...base,
         dueDate: null,
         status: 'suspended',
-        rule: `Vous devez saisir la CRA dans les 2 mois de la notification du ${fr(notified)}. Le délai est suspendu par la médiation de la CPAM ; il restera ${suspended.remainingDays} jours après ses recommandations.`,
+        rule: `Vous devez saisir la CRA dans les ${param.words} de la notification du ${fr(notified)}. Le délai est suspendu par la médiation de la CPAM ; il restera ${suspended.remainingDays} jours après ses recommandations.`,
         action: 'Notez la date des recommandations du médiateur : le délai repart ce jour-là.',
         computation: `${computationStart}${suspended.text}`,
         notes,
@@ -82,7 +82,7 @@ export function craReferral(ctx: RuleContext): Deadline | undefined {
     actionStatus({ today, dueDate, doneOn: facts.craSeizedOn }),
     facts.cpamNotificationMentionedRemedies,
   );
-  let rule = `Vous devez saisir la commission de recours amiable dans les 2 mois de la notification du ${fr(notified)}, soit au plus tard le ${fr(dueDate)}. C'est obligatoire avant tout recours au tribunal.`;
+  let rule = `Vous devez saisir la commission de recours amiable dans les ${param.words} de la notification du ${fr(notified)}, soit au plus tard le ${fr(dueDate)}. C'est obligatoire avant tout recours au tribunal.`;
   if (facts.craSeizedOn) {
     rule += ` CRA saisie le ${fr(facts.craSeizedOn)}${facts.craSeizedOn <= dueDate ? ' : dans le délai.' : ', après le délai.'}`;
   } else if (status !== 'missed') {
@@ -96,7 +96,7 @@ export function craReferral(ctx: RuleContext): Deadline | undefined {
       rolledOver: final.rolledOver,
       rule,
       action: facts.craSeizedOn
-        ? 'Attendez la décision de la CRA (2 mois) ; gardez l’accusé de réception.'
+        ? `Attendez la décision de la CRA (${delayOn(PARAMETERS.craImplicitRejection, facts.craSeizedOn).words}) ; gardez l’accusé de réception.`
         : `Écrivez à la CRA de votre caisse (lettre recommandée avec AR ou compte ameli) avant le ${fr(dueDate)}, avec la décision contestée et vos justificatifs.`,
       computation: `${computationStart}${suspended.text}${final.explanation}`,
       notes,
@@ -109,17 +109,17 @@ export function craReferral(ctx: RuleContext): Deadline | undefined {
 export function implicitRejectionDate(ctx: RuleContext): CalendarDate | undefined {
   const seized = ctx.facts.craSeizedOn;
   if (!seized) return undefined;
-  return addMonths(seized, valueOn(PARAMETERS.craImplicitRejection, seized).value);
+  return addMonths(seized, delayOn(PARAMETERS.craImplicitRejection, seized).value);
 }
 
 export function craDecision(ctx: RuleContext): Deadline | undefined {
   const { today, facts } = ctx;
   const seized = facts.craSeizedOn;
   if (!seized) return undefined;
-  const param = valueOn(PARAMETERS.craImplicitRejection, seized);
+  const param = delayOn(PARAMETERS.craImplicitRejection, seized);
   const dueDate = addMonths(seized, param.value);
   const status = actionStatus({ today, dueDate, doneOn: facts.craDecisionNotifiedOn });
-  let rule = `La CRA doit statuer dans les ${param.value} mois de la réception de votre recours (${fr(seized)}), soit au plus tard le ${fr(dueDate)} ; son silence vaut alors rejet implicite.`;
+  let rule = `La CRA doit statuer dans les ${param.words} de la réception de votre recours (${fr(seized)}), soit au plus tard le ${fr(dueDate)} ; son silence vaut alors rejet implicite.`;
   let action: string;
   if (facts.craDecisionNotifiedOn) {
     rule += ` Décision notifiée le ${fr(facts.craDecisionNotifiedOn)}.`;
@@ -127,8 +127,7 @@ export function craDecision(ctx: RuleContext): Deadline | undefined {
       'Si la décision ne vous satisfait pas, saisissez le pôle social du tribunal judiciaire (voir ce délai).';
   } else if (status === 'missed') {
     rule += ` Sans décision, le rejet implicite est acquis depuis le ${fr(dueDate)}.`;
-    action =
-      'Vous pouvez saisir le pôle social du tribunal judiciaire : le délai de 2 mois court depuis le rejet implicite.';
+    action = `Vous pouvez saisir le pôle social du tribunal judiciaire : le délai de ${delayOn(PARAMETERS.tribunalReferral, dueDate).words} court depuis le rejet implicite.`;
   } else {
     rule += ` À ce jour, ${remainingText(today, dueDate)}.`;
     action = `Attendez la décision jusqu'au ${fr(dueDate)}.`;
@@ -170,7 +169,7 @@ export function tribunalReferral(ctx: RuleContext): Deadline | undefined {
     ? facts.craDecisionMentionedRemedies
     : facts.craAcknowledgmentMentionedRemedies;
   if (!mentioned) notes.unshift(NOT_ENFORCEABLE);
-  const param = valueOn(PARAMETERS.tribunalReferral, decisionOn);
+  const param = delayOn(PARAMETERS.tribunalReferral, decisionOn);
   const raw = addMonths(decisionOn, param.value);
   const suspended = cpamMediationSuspension(ctx, decisionOn, raw);
   const what = useExplicit
@@ -184,14 +183,14 @@ export function tribunalReferral(ctx: RuleContext): Deadline | undefined {
     opensOn,
     source: `${param.source} ; CSS art. R142-1-A III ; CPC art. 641 et 642`,
   };
-  const computationStart = `${useExplicit ? 'Décision notifiée' : 'Rejet implicite'} le ${fr(decisionOn)} ; + 2 mois = ${fr(raw)} (même quantième, CPC art. 641).`;
+  const computationStart = `${useExplicit ? 'Décision notifiée' : 'Rejet implicite'} le ${fr(decisionOn)} ; + ${param.words} = ${fr(raw)} (même quantième, CPC art. 641).`;
   if (suspended.date === null && !facts.tribunalSeizedOn) {
     return deadline(
       {
         ...base,
         dueDate: null,
         status: 'suspended',
-        rule: `Vous devez saisir le tribunal dans les 2 mois suivant ${what}. Le délai est suspendu par la médiation de la CPAM ; il restera ${suspended.remainingDays} jours après ses recommandations.`,
+        rule: `Vous devez saisir le tribunal dans les ${param.words} suivant ${what}. Le délai est suspendu par la médiation de la CPAM ; il restera ${suspended.remainingDays} jours après ses recommandations.`,
         action: 'Notez la date des recommandations du médiateur : le délai repart ce jour-là.',
         computation: `${computationStart}${suspended.text}`,
         notes,
@@ -205,7 +204,7 @@ export function tribunalReferral(ctx: RuleContext): Deadline | undefined {
     actionStatus({ today, dueDate, opensOn, doneOn: facts.tribunalSeizedOn }),
     mentioned,
   );
-  let rule = `Vous pouvez saisir le pôle social du tribunal judiciaire dans les 2 mois suivant ${what}, soit au plus tard le ${fr(dueDate)}.`;
+  let rule = `Vous pouvez saisir le pôle social du tribunal judiciaire dans les ${param.words} suivant ${what}, soit au plus tard le ${fr(dueDate)}.`;
   if (facts.tribunalSeizedOn) {
     rule += ` Tribunal saisi le ${fr(facts.tribunalSeizedOn)}${facts.tribunalSeizedOn <= dueDate ? ' : dans le délai.' : ', après le délai.'}`;
   } else if (status === 'not_applicable_yet') {

@@ -2,10 +2,16 @@ import type { z } from 'zod';
 import { formatFrenchDate } from '../shared/calendar-date.ts';
 import { fieldPath } from '../shared/field-path.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
-import { complaintDeadlines } from './complaint.ts';
+import {
+  acknowledgmentDays,
+  complaintDeadlines,
+  complaintStart,
+  legalAcknowledgmentDays,
+} from './complaint.ts';
 import { cpamDeadlines } from './cpam.ts';
 import { holidayCalendar } from './holidays.ts';
 import { mediationDeadlines } from './mediation.ts';
+import { delayOn, durationWords, PARAMETERS } from './parameters.ts';
 import { portabilityDeadlines } from './portability.ts';
 import { prescriptionDeadlines } from './prescription.ts';
 import type { RuleContext } from './rule-context.ts';
@@ -251,8 +257,10 @@ function futureLetter(input: ParsedDeadlinesInput): Result<never> | undefined {
   );
 }
 
-const DEFAULTS: Options = {
-  acknowledgmentDays: 10,
+/** Options resolved: an option left out takes its default, from the parameter table when the law sets it. */
+type ResolvedOptions = Options & { acknowledgmentDays: number };
+
+const DEFAULTS: Omit<ResolvedOptions, 'acknowledgmentDays'> = {
   acknowledgmentDayKind: 'ouvrables',
   complaintCountFrom: 'sending',
   mediationOutcomeFrom: 'notification',
@@ -263,13 +271,20 @@ const DEFAULTS: Options = {
   rollOverDeadlines: [...DEFAULT_ROLL_OVER],
 };
 
-function explain(options: Options): Convention[] {
+function explain(ctx: RuleContext): Convention[] {
+  // The acknowledgment period comes from the parameter in force on the complaint's date, as in the rule itself.
+  const start = complaintStart(ctx);
+  const ackDefault = legalAcknowledgmentDays(ctx, start);
+  const options: ResolvedOptions = { ...ctx.options, acknowledgmentDays: acknowledgmentDays(ctx, start) };
+  const defaults: ResolvedOptions = { ...DEFAULTS, acknowledgmentDays: ackDefault };
+  const ackUnit = PARAMETERS.complaintAcknowledgment.unit;
+  const outcomeWords = delayOn(PARAMETERS.mediationOutcome, ctx.facts.mediatorSeizedOn ?? ctx.today).words;
   const ack =
     options.acknowledgmentDayKind === 'ouvrables'
       ? 'jours ouvrables : tous les jours sauf le dimanche et les jours fériés (sens retenu par la référence)'
       : 'jours ouvrés : du lundi au vendredi hors jours fériés (lecture de la page anglaise de l’ACPR, « business days »)';
   const explanations: Record<keyof Options, string> = {
-    acknowledgmentDays: `Accusé de réception attendu sous ${options.acknowledgmentDays} jours ${options.acknowledgmentDayKind === 'ouvrables' ? 'ouvrables' : 'ouvrés'} (ACPR 2024-R-02 : 10 jours ouvrables).`,
+    acknowledgmentDays: `Accusé de réception attendu sous ${options.acknowledgmentDays} jours ${options.acknowledgmentDayKind === 'ouvrables' ? 'ouvrables' : 'ouvrés'} (ACPR 2024-R-02 : ${durationWords(ackDefault, ackUnit)}).`,
     acknowledgmentDayKind: `Jours comptés pour l'accusé de réception : ${ack}.`,
     complaintCountFrom:
       options.complaintCountFrom === 'sending'
@@ -277,8 +292,8 @@ function explain(options: Options): Convention[] {
         : '⚠ Délais de réclamation comptés depuis sa réception (anciennes recommandations et ancienne page ACPR).',
     mediationOutcomeFrom:
       options.mediationOutcomeFrom === 'notification'
-        ? '90 jours comptés depuis la notification de la saisine aux parties (texte de R612-5).'
-        : '⚠ 90 jours comptés depuis la réception du dossier complet (pratique de certains médiateurs, contraire à la lettre de R612-5).',
+        ? `${outcomeWords} comptés depuis la notification de la saisine aux parties (texte de R612-5).`
+        : `⚠ ${outcomeWords} comptés depuis la réception du dossier complet (pratique de certains médiateurs, contraire à la lettre de R612-5).`,
     mutuelleMediator:
       options.mutuelleMediator === 'fnmf'
         ? 'Médiateur d’une mutuelle : Médiateur de la Mutualité Française (certaines mutuelles adhèrent à LMA).'
@@ -289,7 +304,7 @@ function explain(options: Options): Convention[] {
         : '⚠ Prescription suspendue à partir de la notification R612-2 seulement (lecture stricte de C. civ. 2238).',
     cpamBenefitsInKindPrescription:
       options.cpamBenefitsInKindPrescription === 'l332_1'
-        ? '❌ Prestations en nature CPAM : on applique L332-1 (2 ans depuis le trimestre suivant), base post-2016 non confirmée.'
+        ? `❌ Prestations en nature CPAM : on applique L332-1 (${delayOn(PARAMETERS.prescriptionCpam, ctx.facts.claimEventOn ?? ctx.today).words} depuis le trimestre suivant), base post-2016 non confirmée.`
         : '❌ Prestations en nature CPAM : base légale signalée comme incertaine, pas de date ferme.',
     goodFridayInAlsace: options.goodFridayInAlsace
       ? "⚠ Vendredi saint compté comme férié en Alsace-Moselle (il ne l'est légalement que dans les communes ayant un temple protestant ou une église mixte)."
@@ -298,9 +313,9 @@ function explain(options: Options): Convention[] {
       ? `Report au jour ouvrable suivant (CPC art. 642) appliqué à : ${options.rollOverDeadlines.join(', ')}. Les autres délais ne sont pas reportés (délais non procéduraux : lecture prudente).`
       : 'Aucun report au jour ouvrable suivant (CPC art. 642) : lecture la plus prudente.',
   };
-  return (Object.keys(DEFAULTS) as (keyof Options)[]).map((option) => {
+  return (Object.keys(explanations) as (keyof Options)[]).map((option) => {
     const value = options[option];
-    const fallback = DEFAULTS[option];
+    const fallback = defaults[option];
     const isDefault = Array.isArray(value)
       ? JSON.stringify([...value].sort()) === JSON.stringify([...(fallback as string[])].sort())
       : value === fallback;
@@ -340,6 +355,6 @@ export function computeDeadlines(input: unknown): Result<DeadlinesOutput> {
     organisationType: context.organisationType,
     zone: context.zone,
     deadlines,
-    conventions: explain(options),
+    conventions: explain(ctx),
   });
 }

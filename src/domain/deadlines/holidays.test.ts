@@ -32,7 +32,7 @@ describe('holiday calendar (C. trav. L3133-1; Alsace-Moselle: Good Friday and 26
   });
 
   it.each([
-    // Alsace-Moselle adds Good Friday (03/04/2026) and Saint-Étienne (26/12) — reference §7.
+    // Alsace-Moselle adds Good Friday (03/04/2026) and Saint-Étienne (26/12) — docs/sources.md §7.
     ['alsace_moselle, Good Friday on', alsace(true), ['2026-04-03', '2026-12-26'], 13],
     // ⚠ Good Friday is a holiday only in communes with a Protestant temple: option goodFridayInAlsace=false.
     ['alsace_moselle, Good Friday off', alsace(false), ['2026-12-26'], 12],

@@ -7,7 +7,7 @@ export interface HolidayCalendarOptions {
   zone: Zone;
   /**
    * ⚠ Good Friday is a holiday in Alsace-Moselle only in communes with a Protestant temple or a mixed church
-   * (reference §7). Default true: most deadlines are then one day later, which is what local courts apply.
+   * (docs/sources.md §7). Default true: most deadlines are then one day later, which is what local courts apply.
    */
   goodFridayInAlsace: boolean;
 }

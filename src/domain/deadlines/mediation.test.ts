@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineOf, run } from './test-builders.ts';
 
-describe('mediation.referral_window (C. consom. L612-2; mediators, reference §3)', () => {
+describe('mediation.referral_window (C. consom. L612-2; mediators, docs/sources.md §3)', () => {
   it.each([
     // No answer: 15/01/2026 + 2 months = 15/03; referral possible the day after. Closes 1 year after the complaint.
     ['no answer: opens the day after 2 months', {}, '2026-03-16', '2027-01-15'],

@@ -1,6 +1,6 @@
 import { addDays, addMonths, addYears, type CalendarDate } from '../shared/calendar-date.ts';
 import { complaintStart } from './complaint.ts';
-import { MEDIATORS, type Mediator, PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, durationWords, MEDIATORS, type Mediator, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -12,7 +12,7 @@ import {
 } from './rule-context.ts';
 import type { Deadline } from './schema.ts';
 
-/** The consumer mediator that fits the organisation (reference §3). */
+/** The consumer mediator that fits the organisation (docs/sources.md §3). */
 export function competentMediator(ctx: RuleContext): Mediator {
   switch (ctx.organisationType) {
     case 'mutuelle':
@@ -61,8 +61,7 @@ export function referralWindow(ctx: RuleContext): Deadline | undefined {
         status: 'not_applicable_yet',
         rule: `Le médiateur a été saisi le ${fr(facts.mediatorSeizedOn)} sans réclamation écrite préalable connue : la demande est irrecevable tant que l'organisme n'a pas reçu de réclamation écrite.`,
         source: 'C. consom. art. L612-2 1°',
-        action:
-          "Adressez d'abord une réclamation écrite à l'organisme, puis saisissez le médiateur après sa réponse ou 2 mois sans réponse.",
+        action: `Adressez d'abord une réclamation écrite à l'organisme, puis saisissez le médiateur après sa réponse ou ${delayOn(PARAMETERS.mediationEarliestWithoutAnswer, facts.mediatorSeizedOn).words} sans réponse.`,
         computation: 'Aucune date de réclamation écrite : fenêtre non calculable.',
         notes: mediatorNotes(ctx),
       },
@@ -70,8 +69,8 @@ export function referralWindow(ctx: RuleContext): Deadline | undefined {
     );
   }
 
-  const earliestParam = valueOn(PARAMETERS.mediationEarliestWithoutAnswer, start.date);
-  const latestParam = valueOn(PARAMETERS.mediationLatest, start.date);
+  const earliestParam = delayOn(PARAMETERS.mediationEarliestWithoutAnswer, start.date);
+  const latestParam = delayOn(PARAMETERS.mediationLatest, start.date);
   const afterSilence = addDays(addMonths(start.date, earliestParam.value), 1);
   const negative =
     facts.answerReceivedOn !== undefined &&
@@ -87,8 +86,8 @@ export function referralWindow(ctx: RuleContext): Deadline | undefined {
 
   const openWhy = negative
     ? `dès la réponse ${facts.answerOutcome === 'partial' ? 'partielle' : 'négative'} du ${fr(facts.answerReceivedOn!)}`
-    : `à partir du ${fr(opensOn)}, lendemain des 2 mois sans réponse satisfaisante`;
-  let rule = `Vous pouvez saisir le médiateur compétent, ${mediator.name}, ${openWhy}, et au plus tard le ${fr(dueDate)} (1 an après votre réclamation écrite du ${fr(writtenOn)}) ; au-delà, la demande est irrecevable.`;
+    : `à partir du ${fr(opensOn)}, lendemain des ${earliestParam.words} sans réponse satisfaisante`;
+  let rule = `Vous pouvez saisir le médiateur compétent, ${mediator.name}, ${openWhy}, et au plus tard le ${fr(dueDate)} (${latestParam.words} après votre réclamation écrite du ${fr(writtenOn)}) ; au-delà, la demande est irrecevable.`;
   if (facts.answerOutcome === 'accepted') {
     rule +=
       " Votre réclamation a été acceptée : le médiateur n'est utile que si l'organisme ne tient pas son engagement.";
@@ -125,7 +124,7 @@ export function referralWindow(ctx: RuleContext): Deadline | undefined {
       rule,
       source: `${latestParam.source} ; ${earliestParam.source} ; ${mediator.source}`,
       action,
-      computation: `Ouverture : ${negative ? `date de la réponse (${fr(facts.answerReceivedOn!)})` : `${fr(start.date)} + 2 mois = ${fr(addMonths(start.date, 2))}, saisine possible le lendemain`}. Clôture : ${fr(writtenOn)} + 1 an = ${fr(rawClose)} (même quantième, CPC art. 641).${final.explanation}`,
+      computation: `Ouverture : ${negative ? `date de la réponse (${fr(facts.answerReceivedOn!)})` : `${fr(start.date)} + ${earliestParam.words} = ${fr(addMonths(start.date, earliestParam.value))}, saisine possible le lendemain`}. Clôture : ${fr(writtenOn)} + ${latestParam.words} = ${fr(rawClose)} (même quantième, CPC art. 641).${final.explanation}`,
       notes,
     },
     today,
@@ -175,7 +174,7 @@ export function inadmissibilityNotice(ctx: RuleContext): Deadline | undefined {
   const { today, facts } = ctx;
   const from = facts.mediationFileCompleteOn ?? facts.mediatorSeizedOn;
   if (!from) return undefined;
-  const param = valueOn(PARAMETERS.mediationInadmissibilityNotice, from);
+  const param = delayOn(PARAMETERS.mediationInadmissibilityNotice, from);
   const raw = addDays(from, param.value * 7);
   const final = finalDate('mediation.inadmissibility_notice', raw, ctx);
   const dueDate = final.date;
@@ -194,7 +193,7 @@ export function inadmissibilityNotice(ctx: RuleContext): Deadline | undefined {
   } else if (facts.mediationNotifiedOn) {
     status = 'met';
     outcome = ` Le médiateur a notifié la saisine le ${fr(facts.mediationNotifiedOn)} : la demande est examinée.`;
-    action = 'Rien à faire : le délai de 90 jours pour l’issue de la médiation court.';
+    action = `Rien à faire : le délai de ${delayOn(PARAMETERS.mediationOutcome, facts.mediationNotifiedOn).words} pour l’issue de la médiation court.`;
   } else if (today <= dueDate) {
     status = 'open';
     outcome = ` À ce jour, ${remainingText(today, dueDate)}.`;
@@ -214,10 +213,10 @@ export function inadmissibilityNotice(ctx: RuleContext): Deadline | undefined {
       dueDate,
       status,
       rolledOver: final.rolledOver,
-      rule: `Si le médiateur rejette votre demande, il doit vous le dire dans les 3 semaines suivant la réception du dossier (${fr(from)}), soit au plus tard le ${fr(dueDate)}.${outcome}`,
+      rule: `Si le médiateur rejette votre demande, il doit vous le dire dans les ${param.words} suivant la réception du dossier (${fr(from)}), soit au plus tard le ${fr(dueDate)}.${outcome}`,
       source: param.source,
       action,
-      computation: `${fr(from)} + 21 jours calendaires (jour de départ non compté, CPC art. 641) = ${fr(raw)}.${final.explanation}`,
+      computation: `${fr(from)} + ${durationWords(param.value * 7, 'jours')} calendaires (jour de départ non compté, CPC art. 641) = ${fr(raw)}.${final.explanation}`,
       notes,
     },
     today,
@@ -237,7 +236,7 @@ export function mediationOutcome(ctx: RuleContext): Deadline | undefined {
   const fromWords = fromNotification
     ? 'la notification de la saisine aux parties (R612-2)'
     : 'la réception du dossier complet';
-  const param = valueOn(PARAMETERS.mediationOutcome, from ?? facts.mediatorSeizedOn ?? today);
+  const param = delayOn(PARAMETERS.mediationOutcome, from ?? facts.mediatorSeizedOn ?? today);
   const base = {
     id: 'mediation.outcome' as const,
     kind: 'deadline' as const,
@@ -251,7 +250,7 @@ export function mediationOutcome(ctx: RuleContext): Deadline | undefined {
         ...base,
         dueDate: null,
         status: 'not_applicable_yet',
-        rule: `Le médiateur doit rendre son avis dans les 90 jours suivant ${fromWords} ; cette date n'est pas encore connue.`,
+        rule: `Le médiateur doit rendre son avis dans les ${param.words} suivant ${fromWords} ; cette date n'est pas encore connue.`,
         action: 'Attendez la notification de la saisine par le médiateur et notez sa date.',
         computation: `Départ : ${fromWords}, date inconnue.`,
         notes: [],
@@ -274,12 +273,11 @@ export function mediationOutcome(ctx: RuleContext): Deadline | undefined {
     );
   }
   const status = actionStatus({ today, dueDate, doneOn: facts.mediationEndedOn });
-  let rule = `Le médiateur doit rendre son avis dans les 90 jours suivant ${fromWords} du ${fr(from)}, soit au plus tard le ${fr(final.date)}.${extension}`;
+  let rule = `Le médiateur doit rendre son avis dans les ${param.words} suivant ${fromWords} du ${fr(from)}, soit au plus tard le ${fr(final.date)}.${extension}`;
   let action: string;
   if (facts.mediationEndedOn) {
     rule += ` Médiation terminée le ${fr(facts.mediationEndedOn)}${status === 'met' ? '' : ', après le délai'}.`;
-    action =
-      "Vous êtes libre d'accepter ou de refuser la proposition ; les tribunaux restent ouverts. La prescription reprend (au moins 6 mois).";
+    action = `Vous êtes libre d'accepter ou de refuser la proposition ; les tribunaux restent ouverts. La prescription reprend (au moins ${delayOn(PARAMETERS.mediationSuspensionMinimum, facts.mediationEndedOn).words}).`;
   } else if (status === 'missed') {
     rule += ' Aucun avis à ce jour.';
     action = 'Relancez le médiateur ; vous pouvez aussi mettre fin à la médiation et saisir le tribunal.';
@@ -295,7 +293,7 @@ export function mediationOutcome(ctx: RuleContext): Deadline | undefined {
       rolledOver: final.rolledOver,
       rule,
       action,
-      computation: `${fr(from)} + 90 jours calendaires (jour de départ non compté, CPC art. 641) = ${fr(raw)}.${final.explanation}${extension}`,
+      computation: `${fr(from)} + ${param.words} calendaires (jour de départ non compté, CPC art. 641) = ${fr(raw)}.${final.explanation}${extension}`,
       notes,
     },
     today,

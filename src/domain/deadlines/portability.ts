@@ -1,6 +1,7 @@
 import { addDays, addMonths, addYears, type CalendarDate } from '../shared/calendar-date.ts';
+import { valueOnOrOldest } from '../shared/dated-parameter.ts';
 import { formatEuros } from '../shared/money.ts';
-import { EVIN_PREMIUM_CAPS, PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, EVIN_PREMIUM_CAPS, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -41,7 +42,7 @@ export function portabilityEnd(ctx: RuleContext): PortabilityEnd | undefined {
   }
   const { employmentContractStartOn: start, employmentContractEndOn: end } = facts;
   if (!start || !end) return undefined;
-  const cap = valueOn(PARAMETERS.portabilityCap, end).value;
+  const cap = delayOn(PARAMETERS.portabilityCap, end).value;
   const length = contractMonthsRoundedUp(start, end);
   const months = Math.min(length, cap);
   const byLength = addMonths(end, months);
@@ -69,7 +70,7 @@ function portabilityDeadline(ctx: RuleContext, end: PortabilityEnd): Deadline {
       action:
         status === 'open'
           ? `Envoyez à l'organisme vos justificatifs d'indemnisation chômage ; avant le ${fr(end.endsOn)}, préparez la suite (loi Evin ou nouveau contrat).`
-          : 'Si vous n’avez pas d’autre couverture, demandez le maintien loi Evin (6 mois).',
+          : `Si vous n’avez pas d’autre couverture, demandez le maintien loi Evin (${delayOn(PARAMETERS.evinApplication, end.endsOn).words}).`,
       computation: end.computation,
       notes: [
         "Conditions : rupture ouvrant droit à l'assurance chômage, hors faute lourde. La durée se calcule sur le dernier contrat, ou les derniers contrats consécutifs chez le même employeur.",
@@ -96,7 +97,7 @@ export function evinPremiumCaps(
   startsOn: CalendarDate,
   activePremiumCents: number | undefined,
 ): PremiumCap[] {
-  const param = valueOn(EVIN_PREMIUM_CAPS, startsOn);
+  const param = valueOnOrOldest(EVIN_PREMIUM_CAPS, startsOn);
   return param.value.map((percent, index) => ({
     year: index + 1,
     from: addYears(startsOn, index),
@@ -111,7 +112,7 @@ export function evinPremiumCaps(
 function premiumCapNotes(caps: PremiumCap[]): string[] {
   if (caps[0]?.maxMonthlyPremiumCents === null) return [];
   return [
-    `Cotisation mensuelle maximale : ${caps.map((c) => `année ${c.year} (du ${fr(c.from)} au ${fr(c.to)}) ${formatEuros(c.maxMonthlyPremiumCents!)}`).join(' ; ')} (${valueOn(EVIN_PREMIUM_CAPS, caps[0]!.from).source}).`,
+    `Cotisation mensuelle maximale : ${caps.map((c) => `année ${c.year} (du ${fr(c.from)} au ${fr(c.to)}) ${formatEuros(c.maxMonthlyPremiumCents!)}`).join(' ; ')} (${valueOnOrOldest(EVIN_PREMIUM_CAPS, caps[0]!.from).source}).`,
   ];
 }
 
@@ -124,8 +125,8 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
   const fromWords = end
     ? `la fin de la portabilité (${fr(from)})`
     : `votre départ de l'entreprise (${fr(from)})`;
-  const proposalParam = valueOn(PARAMETERS.evinProposal, from);
-  const applicationParam = valueOn(PARAMETERS.evinApplication, from);
+  const proposalParam = delayOn(PARAMETERS.evinProposal, from);
+  const applicationParam = delayOn(PARAMETERS.evinApplication, from);
   const proposalDue = addMonths(from, proposalParam.value);
   const proposalStatus = actionStatus({ today, dueDate: proposalDue, doneOn: facts.evinProposalReceivedOn });
   const rawApplication = addMonths(from, applicationParam.value);
@@ -143,13 +144,13 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
         party: 'organisation',
         dueDate: proposalDue,
         status: proposalStatus,
-        rule: `L'organisme doit vous proposer le maintien de la couverture dans les 2 mois suivant ${fromWords}, soit au plus tard le ${fr(proposalDue)}.${facts.evinProposalReceivedOn ? ` Proposition reçue le ${fr(facts.evinProposalReceivedOn)}.` : ''}`,
+        rule: `L'organisme doit vous proposer le maintien de la couverture dans les ${proposalParam.words} suivant ${fromWords}, soit au plus tard le ${fr(proposalDue)}.${facts.evinProposalReceivedOn ? ` Proposition reçue le ${fr(facts.evinProposalReceivedOn)}.` : ''}`,
         source: proposalParam.source,
         action:
           proposalStatus === 'missed'
-            ? 'Réclamez la proposition par écrit ; votre délai de 6 mois pour demander le maintien court quand même.'
+            ? `Réclamez la proposition par écrit ; votre délai de ${applicationParam.words} pour demander le maintien court quand même.`
             : 'Surveillez votre courrier.',
-        computation: `${fr(from)} + 2 mois = ${fr(proposalDue)} (même quantième, CPC art. 641).`,
+        computation: `${fr(from)} + ${proposalParam.words} = ${fr(proposalDue)} (même quantième, CPC art. 641).`,
         notes: [note],
       },
       today,
@@ -163,7 +164,7 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
         dueDate: application.date,
         status: applicationStatus,
         rolledOver: application.rolledOver,
-        rule: `Vous pouvez demander le maintien de votre couverture (loi Evin) dans les 6 mois suivant ${fromWords}, soit au plus tard le ${fr(application.date)}.${facts.evinAppliedOn ? ` Demande envoyée le ${fr(facts.evinAppliedOn)}.` : applicationStatus === 'open' ? ` À ce jour, ${remainingText(today, application.date)}.` : ''}`,
+        rule: `Vous pouvez demander le maintien de votre couverture (loi Evin) dans les ${applicationParam.words} suivant ${fromWords}, soit au plus tard le ${fr(application.date)}.${facts.evinAppliedOn ? ` Demande envoyée le ${fr(facts.evinAppliedOn)}.` : applicationStatus === 'open' ? ` À ce jour, ${remainingText(today, application.date)}.` : ''}`,
         source: applicationParam.source,
         action:
           applicationStatus === 'open'
@@ -171,7 +172,7 @@ function evinDeadlines(ctx: RuleContext, end: PortabilityEnd | undefined): Deadl
             : applicationStatus === 'met'
               ? 'Vérifiez le tarif appliqué (plafonds des 3 premières années).'
               : 'Délai dépassé : cherchez une complémentaire individuelle ou la Complémentaire santé solidaire.',
-        computation: `${fr(from)} + 6 mois = ${fr(rawApplication)} (même quantième, CPC art. 641).${application.explanation}`,
+        computation: `${fr(from)} + ${applicationParam.words} = ${fr(rawApplication)} (même quantième, CPC art. 641).${application.explanation}`,
         notes: [note, ...premiumCapNotes(caps)],
         details: { premiumCaps: caps },
       },

@@ -7,7 +7,7 @@ import {
   fromParts,
   parts,
 } from '../shared/calendar-date.ts';
-import { type DatedParameter, PARAMETERS, valueOn } from './parameters.ts';
+import { type DeadlineParameter, type Delay, delayOn, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -19,22 +19,23 @@ import {
 } from './rule-context.ts';
 import type { Deadline } from './schema.ts';
 
-const BENEFIT_PARAMETERS: Record<'mutuelle' | 'insurer' | 'institution_prevoyance', DatedParameter> = {
+const BENEFIT_PARAMETERS: Record<'mutuelle' | 'insurer' | 'institution_prevoyance', DeadlineParameter> = {
   mutuelle: PARAMETERS.prescriptionMutuelle,
   insurer: PARAMETERS.prescriptionInsurer,
   institution_prevoyance: PARAMETERS.prescriptionInstitution,
 };
 
-const BENEFIT_NOTES: Record<'mutuelle' | 'insurer' | 'institution_prevoyance', string[]> = {
-  mutuelle: [
+/** Notes on each code's prescription, given the delay in force (« 2 ans »). */
+const BENEFIT_NOTES: Record<'mutuelle' | 'insurer' | 'institution_prevoyance', (delay: Delay) => string[]> = {
+  mutuelle: () => [
     "Le point de départ est reporté en cas de réticence ou de fausse déclaration, ou si vous prouvez avoir ignoré la survenance du risque (L221-11). Délai de 5 ans pour l'incapacité en opération collective, 10 ans si le bénéficiaire n'est pas l'adhérent.",
     "❌ Texte primaire de L221-12 non relu ; l'envoi recommandé électronique comme cause d'interruption n'est pas vérifié.",
   ],
-  insurer: [
-    'Le contrat doit rappeler ces règles de prescription, faute de quoi le délai de 2 ans ne vous est pas opposable (Cass. 2e civ., 18/04/2013).',
+  insurer: (delay) => [
+    `Le contrat doit rappeler ces règles de prescription, faute de quoi le délai de ${delay.words} ne vous est pas opposable (Cass. 2e civ., 18/04/2013).`,
   ],
-  institution_prevoyance: [
-    '❌ Article applicable aux institutions de prévoyance (CSS L932-13) non relu dans la référence : à vérifier.',
+  institution_prevoyance: () => [
+    '❌ Article applicable aux institutions de prévoyance (CSS L932-13) non relu : à vérifier.',
   ],
 };
 
@@ -101,14 +102,12 @@ export function runPrescription(args: {
     return { dueDate: null, steps, notes, suspendedSince: suspensionStart, remainingDays };
   }
   const resumed = addDays(suspensionEnd, remainingDays);
-  const minimum = addMonths(
-    suspensionEnd,
-    valueOn(PARAMETERS.mediationSuspensionMinimum, suspensionEnd).value,
-  );
+  const minimumDelay = delayOn(PARAMETERS.mediationSuspensionMinimum, suspensionEnd);
+  const minimum = addMonths(suspensionEnd, minimumDelay.value);
   // Strings compare as dates here (YYYY-MM-DD); the later of the two ends wins.
   end = latest(resumed, minimum)!;
   steps.push(
-    `suspension du ${fr(suspensionStart)} au ${fr(suspensionEnd)} (médiation, C. civ. art. 2238) : reste ${remainingDays} jours à compter de la fin, soit le ${fr(resumed)}, et au moins 6 mois, soit le ${fr(minimum)} : ${fr(end)} retenu`,
+    `suspension du ${fr(suspensionStart)} au ${fr(suspensionEnd)} (médiation, C. civ. art. 2238) : reste ${remainingDays} jours à compter de la fin, soit le ${fr(resumed)}, et au moins ${minimumDelay.words}, soit le ${fr(minimum)} : ${fr(end)} retenu`,
   );
   for (const letter of letters.filter((l) => l >= suspensionStart)) interrupt(letter);
   return { dueDate: end, steps, notes };
@@ -132,7 +131,7 @@ function mediationSuspension(ctx: RuleContext): { start?: CalendarDate; end?: Ca
 export function benefitsPrescription(ctx: RuleContext): Deadline | undefined {
   const { today, facts, organisationType } = ctx;
   if (organisationType === 'cpam' || !facts.claimEventOn) return undefined;
-  const param = valueOn(BENEFIT_PARAMETERS[organisationType], facts.claimEventOn);
+  const param = delayOn(BENEFIT_PARAMETERS[organisationType], facts.claimEventOn);
   const suspension = mediationSuspension(ctx);
   const run = runPrescription({
     start: facts.claimEventOn,
@@ -141,12 +140,12 @@ export function benefitsPrescription(ctx: RuleContext): Deadline | undefined {
     suspensionStart: suspension.start,
     suspensionEnd: suspension.end,
   });
-  const notes = [...run.notes, ...BENEFIT_NOTES[organisationType]];
+  const notes = [...run.notes, ...BENEFIT_NOTES[organisationType](param)];
   if (suspension.note) notes.push(suspension.note);
   const base = {
     id: 'prescription.benefits' as const,
     kind: 'deadline' as const,
-    title: 'Prescription de votre action contre l’organisme (2 ans)',
+    title: `Prescription de votre action contre l’organisme (${param.words})`,
     party: 'member' as const,
     source: `${param.source} ; C. civ. art. 2231 et 2238 ; Cass. com. 11/05/2022, n° 20-23.298`,
   };
@@ -157,7 +156,7 @@ export function benefitsPrescription(ctx: RuleContext): Deadline | undefined {
         ...base,
         dueDate: null,
         status: 'suspended',
-        rule: `Votre action se prescrit par 2 ans à compter du ${fr(facts.claimEventOn)}. Ce délai est suspendu depuis le ${fr(run.suspendedSince!)} par la médiation ; à sa fin, il restera ${run.remainingDays} jours, et au moins 6 mois.`,
+        rule: `Votre action se prescrit par ${param.words} à compter du ${fr(facts.claimEventOn)}. Ce délai est suspendu depuis le ${fr(run.suspendedSince!)} par la médiation ; à sa fin, il restera ${run.remainingDays} jours, et au moins ${delayOn(PARAMETERS.mediationSuspensionMinimum, run.suspendedSince!).words}.`,
         action: 'Notez la date de fin de la médiation : le délai repart ce jour-là.',
         computation,
         notes,
@@ -168,7 +167,7 @@ export function benefitsPrescription(ctx: RuleContext): Deadline | undefined {
   const final = finalDate('prescription.benefits', run.dueDate, ctx);
   const dueDate = final.date;
   const status = actionStatus({ today, dueDate });
-  let rule = `Votre action en justice contre l'organisme se prescrit par 2 ans à compter de l'événement du ${fr(facts.claimEventOn)} : dernier jour le ${fr(dueDate)}.`;
+  let rule = `Votre action en justice contre l'organisme se prescrit par ${param.words} à compter de l'événement du ${fr(facts.claimEventOn)} : dernier jour le ${fr(dueDate)}.`;
   rule += status === 'missed' ? ' Le délai est expiré.' : ` À ce jour, ${remainingText(today, dueDate)}.`;
   return deadline(
     {
@@ -180,7 +179,7 @@ export function benefitsPrescription(ctx: RuleContext): Deadline | undefined {
       action:
         status === 'missed'
           ? "L'action est prescrite, sauf cause de report ou d'interruption non connue ici : faites vérifier par un juriste."
-          : `Avant le ${fr(dueDate)}, saisissez le tribunal ou envoyez une lettre recommandée avec AR réclamant la prestation : elle fait courir un nouveau délai de 2 ans.`,
+          : `Avant le ${fr(dueDate)}, saisissez le tribunal ou envoyez une lettre recommandée avec AR réclamant la prestation : elle fait courir un nouveau délai de ${param.words}.`,
       computation: `${computation}${final.explanation}`,
       notes,
     },
@@ -192,7 +191,7 @@ export function benefitsPrescription(ctx: RuleContext): Deadline | undefined {
 export function contributionsPrescription(ctx: RuleContext): Deadline | undefined {
   const { today, facts, organisationType } = ctx;
   if (organisationType === 'cpam' || !facts.contributionDueOn) return undefined;
-  const param = valueOn(BENEFIT_PARAMETERS[organisationType], facts.contributionDueOn);
+  const param = delayOn(BENEFIT_PARAMETERS[organisationType], facts.contributionDueOn);
   const raw = addYears(facts.contributionDueOn, param.value);
   const final = finalDate('prescription.contributions', raw, ctx);
   const status = actionStatus({ today, dueDate: final.date });
@@ -211,7 +210,7 @@ export function contributionsPrescription(ctx: RuleContext): Deadline | undefine
         status === 'missed'
           ? 'Si cette cotisation vous est encore réclamée, opposez la prescription biennale par écrit.'
           : 'Vérifiez si l’organisme vous a adressé une lettre recommandée AR pour cette cotisation (interruption).',
-      computation: `${fr(facts.contributionDueOn)} + 2 ans = ${fr(raw)} (même quantième, CPC art. 641).${final.explanation}`,
+      computation: `${fr(facts.contributionDueOn)} + ${param.words} = ${fr(raw)} (même quantième, CPC art. 641).${final.explanation}`,
       notes: [
         'Une lettre recommandée AR de l’organisme interrompt ce délai ; elle n’est pas prise en compte ici.',
       ],
@@ -231,14 +230,14 @@ export function nextQuarterStart(date: CalendarDate): CalendarDate {
 export function cpamBenefitsPrescription(ctx: RuleContext): Deadline | undefined {
   const { today, facts, options } = ctx;
   if (ctx.organisationType !== 'cpam' || !facts.claimEventOn) return undefined;
-  const param = valueOn(PARAMETERS.prescriptionCpam, facts.claimEventOn);
+  const param = delayOn(PARAMETERS.prescriptionCpam, facts.claimEventOn);
   const start = nextQuarterStart(facts.claimEventOn);
   // "À compter du premier jour du trimestre" makes that day the first day of the period: the safe reading ends
   // the period the day before the same date 2 years later (01/04/2026 → 31/03/2028).
   const raw = addDays(addYears(start, param.value), -1);
   const notes = [
     'La médiation de la CPAM ne suspend pas la prescription (seulement les délais de recours).',
-    "Lecture prudente : le 1er jour du trimestre compte dans le délai, qui s'achève la veille du même quantième 2 ans plus tard.",
+    `Lecture prudente : le 1er jour du trimestre compte dans le délai, qui s'achève la veille du même quantième ${param.words} plus tard.`,
   ];
   if (facts.interruptionLetters?.length) {
     notes.push('Les lettres recommandées ne sont pas prises en compte pour la prescription CPAM (L332-1).');
@@ -256,14 +255,14 @@ export function cpamBenefitsPrescription(ctx: RuleContext): Deadline | undefined
     party: 'member' as const,
     source: param.source,
   };
-  const computation = `Prestations du ${fr(facts.claimEventOn)} : trimestre suivant à partir du ${fr(start)} ; + 2 ans, veille du même quantième = ${fr(raw)}.`;
+  const computation = `Prestations du ${fr(facts.claimEventOn)} : trimestre suivant à partir du ${fr(start)} ; + ${param.words}, veille du même quantième = ${fr(raw)}.`;
   if (inKind && options.cpamBenefitsInKindPrescription === 'unsettled') {
     return deadline(
       {
         ...base,
         dueDate: null,
         status: 'not_applicable_yet',
-        rule: `Base légale non confirmée pour les prestations en nature. Par prudence, agissez avant le ${fr(raw)} (2 ans à compter du 1er jour du trimestre suivant, comme L332-1).`,
+        rule: `Base légale non confirmée pour les prestations en nature. Par prudence, agissez avant le ${fr(raw)} (${param.words} à compter du 1er jour du trimestre suivant, comme L332-1).`,
         action: `Demandez le remboursement avant le ${fr(raw)}.`,
         computation,
         notes,
@@ -279,7 +278,7 @@ export function cpamBenefitsPrescription(ctx: RuleContext): Deadline | undefined
       dueDate: final.date,
       status,
       rolledOver: final.rolledOver,
-      rule: `Votre demande de prestations se prescrit par 2 ans à compter du 1er jour du trimestre qui suit celui des prestations (${fr(start)}) : dernier jour le ${fr(final.date)}.${status === 'missed' ? ' Le délai est expiré.' : ` À ce jour, ${remainingText(today, final.date)}.`}`,
+      rule: `Votre demande de prestations se prescrit par ${param.words} à compter du 1er jour du trimestre qui suit celui des prestations (${fr(start)}) : dernier jour le ${fr(final.date)}.${status === 'missed' ? ' Le délai est expiré.' : ` À ce jour, ${remainingText(today, final.date)}.`}`,
       action:
         status === 'missed'
           ? 'La demande est prescrite, sauf cause de suspension non connue ici.'

@@ -182,8 +182,10 @@ export const optionsSchema = z
       .int()
       .min(1)
       .max(60)
-      .default(10)
-      .describe("Nombre de jours pour accuser réception d'une réclamation (ACPR 2024-R-02 : 10)."),
+      .optional()
+      .describe(
+        "Nombre de jours pour accuser réception d'une réclamation ; par défaut, le délai en vigueur à la date de la réclamation (ACPR 2024-R-02 : 10).",
+      ),
     acknowledgmentDayKind: z
       .enum(['ouvrables', 'ouvres'])
       .default('ouvrables')

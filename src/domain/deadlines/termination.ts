@@ -1,5 +1,5 @@
 import { addDays, addMonths, addYears, type CalendarDate, daysBetween } from '../shared/calendar-date.ts';
-import { PARAMETERS, valueOn } from './parameters.ts';
+import { delayOn, PARAMETERS } from './parameters.ts';
 import {
   actionStatus,
   deadline,
@@ -57,9 +57,12 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
   const renewal = facts.renewalDate;
   if (!renewal) return undefined;
   const articles = ARTICLES[org];
-  const param = valueOn(PARAMETERS.annualTermination, renewal);
-  const threshold = valueOn(PARAMETERS.chatelLateNoticeThreshold, renewal).value;
-  const windowDays = valueOn(PARAMETERS.chatelWindow, renewal).value;
+  const param = delayOn(PARAMETERS.annualTermination, renewal);
+  const thresholdDelay = delayOn(PARAMETERS.chatelLateNoticeThreshold, renewal);
+  const threshold = thresholdDelay.value;
+  const windowDelay = delayOn(PARAMETERS.chatelWindow, renewal);
+  const windowDays = windowDelay.value;
+  const refundWords = delayOn(PARAMETERS.terminationRefund, renewal).words;
   const ordinary = addMonths(renewal, -param.value);
   const sent = facts.terminationRequestSentOn;
   const notes = [COLLECTIVE_NOTE];
@@ -68,7 +71,7 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
     title: "Résiliation à l'échéance annuelle",
     party: 'member' as const,
   };
-  const ordinaryWords = `au moins 2 mois avant l'échéance du ${fr(renewal)}, soit au plus tard le ${fr(ordinary)}`;
+  const ordinaryWords = `au moins ${param.words} avant l'échéance du ${fr(renewal)}, soit au plus tard le ${fr(ordinary)}`;
 
   if (facts.annualNoticeNotSent) {
     const inTime = sent !== undefined && sent <= ordinary;
@@ -90,9 +93,9 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
           rule: `L'avis d'échéance ne vous a pas été envoyé : vous pouvez résilier à tout moment à compter de l'échéance du ${fr(renewal)} ; la résiliation prend effet le lendemain de l'envoi (cachet de la poste ou horodatage).${sent ? ` Demande envoyée le ${fr(sent)}.` : ''}`,
           source: `${articles.annual} ; ${articles.chatel}`,
           action: sent
-            ? 'Vérifiez la confirmation de résiliation et le remboursement de la cotisation non courue (30 jours).'
+            ? `Vérifiez la confirmation de résiliation et le remboursement de la cotisation non courue (${refundWords}).`
             : 'Envoyez votre résiliation par lettre recommandée ou tout support durable, en citant la loi Chatel.',
-          computation: `Sans avis d'échéance : pas de date limite (loi Chatel). Délai ordinaire pour mémoire : ${fr(renewal)} − 2 mois = ${fr(ordinary)}.`,
+          computation: `Sans avis d'échéance : pas de date limite (loi Chatel). Délai ordinaire pour mémoire : ${fr(renewal)} − ${param.words} = ${fr(ordinary)}.`,
           notes,
           // Never sent: the notice is "late" in the Chatel sense, with no date limit at all.
           details: {
@@ -117,11 +120,11 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
   const status = actionStatus({ today, dueDate, doneOn: sent });
   if (!notice) {
     notes.push(
-      `Si l'avis d'échéance vous a été envoyé moins de 15 jours avant le ${fr(ordinary)}, ou jamais, indiquez-le (annualNoticeSentOn / annualNoticeNotSent) : la loi Chatel vous donne plus de temps.`,
+      `Si l'avis d'échéance vous a été envoyé moins de ${thresholdDelay.words} avant le ${fr(ordinary)}, ou jamais, indiquez-le (annualNoticeSentOn / annualNoticeNotSent) : la loi Chatel vous donne plus de temps.`,
     );
   }
   let rule = late
-    ? `L'avis d'échéance a été envoyé le ${fr(notice!)}, moins de 15 jours avant la date limite du ${fr(ordinary)} ou après : vous disposez de 20 jours à compter de son envoi, soit jusqu'au ${fr(dueDate)}, pour résilier à l'échéance du ${fr(renewal)}.`
+    ? `L'avis d'échéance a été envoyé le ${fr(notice!)}, moins de ${thresholdDelay.words} avant la date limite du ${fr(ordinary)} ou après : vous disposez de ${windowDelay.words} à compter de son envoi, soit jusqu'au ${fr(dueDate)}, pour résilier à l'échéance du ${fr(renewal)}.`
     : `Pour résilier à l'échéance, envoyez votre demande ${ordinaryWords} (lettre recommandée, envoi recommandé électronique ou autre support durable).`;
   if (sent)
     rule += ` Demande envoyée le ${fr(sent)}${status === 'met' ? ' : dans le délai.' : ', après la date limite.'}`;
@@ -155,8 +158,8 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
               ? 'Si votre contrat a plus d’un an, utilisez la résiliation à tout moment (effet un mois après réception).'
               : 'Vérifiez la confirmation écrite de la résiliation.',
         computation: late
-          ? `Avis envoyé le ${fr(notice!)}, ${daysBetween(notice!, ordinary)} jours avant la date limite ordinaire du ${fr(ordinary)} (moins de 15) : ${fr(notice!)} + 20 jours = ${fr(raw)}.${final.explanation}`
-          : `${fr(renewal)} − 2 mois = ${fr(ordinary)} (même quantième, CPC art. 641).${final.explanation}`,
+          ? `Avis envoyé le ${fr(notice!)}, ${daysBetween(notice!, ordinary)} jours avant la date limite ordinaire du ${fr(ordinary)} (moins de ${threshold}) : ${fr(notice!)} + ${windowDelay.words} = ${fr(raw)}.${final.explanation}`
+          : `${fr(renewal)} − ${param.words} = ${fr(ordinary)} (même quantième, CPC art. 641).${final.explanation}`,
         notes,
         details: {
           annualNotice: {
@@ -176,7 +179,7 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
 export function anytimeTermination(ctx: RuleContext, org: ContractOrganisation): Deadline | undefined {
   const { today, facts } = ctx;
   if (!facts.subscriptionDate) return undefined;
-  const after = valueOn(PARAMETERS.anytimeTerminationAfter, today);
+  const after = delayOn(PARAMETERS.anytimeTerminationAfter, today);
   const anniversary = addYears(facts.subscriptionDate, after.value);
   const opensOn = latest(anniversary, after.from ?? undefined)!;
   const doneOn = facts.terminationReceivedOn ?? facts.terminationRequestSentOn;
@@ -204,9 +207,9 @@ export function anytimeTermination(ctx: RuleContext, org: ContractOrganisation):
         status === 'not_applicable_yet'
           ? `Attendez le ${fr(opensOn)}, ou utilisez l'échéance annuelle ou un changement de situation.`
           : status === 'met'
-            ? "Demandez la confirmation écrite de réception ; l'organisme doit rembourser la cotisation non courue dans les 30 jours."
+            ? `Demandez la confirmation écrite de réception ; l'organisme doit rembourser la cotisation non courue dans les ${delayOn(PARAMETERS.terminationRefund, doneOn!).words}.`
             : 'Envoyez votre demande par lettre, support durable ou par votre nouvel organisme (qui s’en charge pour vous).',
-      computation: `${fr(facts.subscriptionDate)} + 1 an = ${fr(anniversary)}${anniversary < opensOn ? ` ; règle en vigueur depuis le ${fr(opensOn)}` : ''}.`,
+      computation: `${fr(facts.subscriptionDate)} + ${after.words} = ${fr(anniversary)}${anniversary < opensOn ? ` ; règle en vigueur depuis le ${fr(opensOn)}` : ''}.`,
       notes,
     },
     today,
@@ -221,12 +224,12 @@ export function situationChangeTermination(
   const { today, facts } = ctx;
   const event = facts.situationChangeOn;
   if (!event) return undefined;
-  const param = valueOn(PARAMETERS.situationChangeWindow, event);
+  const param = delayOn(PARAMETERS.situationChangeWindow, event);
   const raw = addMonths(event, param.value);
   const final = finalDate('termination.situation_change', raw, ctx);
   const dueDate = final.date;
   const status = actionStatus({ today, dueDate, opensOn: event, doneOn: facts.terminationRequestSentOn });
-  let rule = `Après le changement de situation du ${fr(event)} (déménagement, mariage, retraite, changement de profession…), vous pouvez résilier dans les 3 mois, soit au plus tard le ${fr(dueDate)} ; effet un mois après réception de votre demande.`;
+  let rule = `Après le changement de situation du ${fr(event)} (déménagement, mariage, retraite, changement de profession…), vous pouvez résilier dans les ${param.words}, soit au plus tard le ${fr(dueDate)} ; effet un mois après réception de votre demande.`;
   if (facts.terminationRequestSentOn && status !== 'not_applicable_yet') {
     rule += ` Demande envoyée le ${fr(facts.terminationRequestSentOn)}${status === 'met' ? ' : dans le délai.' : ', après le délai.'}`;
   } else if (status === 'open') rule += ` À ce jour, ${remainingText(today, dueDate)}.`;
@@ -248,7 +251,7 @@ export function situationChangeTermination(
           : status === 'met'
             ? 'Demandez la confirmation écrite de la résiliation.'
             : 'Délai dépassé : utilisez la résiliation à tout moment (après un an) ou l’échéance annuelle.',
-      computation: `${fr(event)} + 3 mois = ${fr(raw)} (même quantième, CPC art. 641).${final.explanation}`,
+      computation: `${fr(event)} + ${param.words} = ${fr(raw)} (même quantième, CPC art. 641).${final.explanation}`,
       notes: [COLLECTIVE_NOTE],
     },
     today,
@@ -297,15 +300,17 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
       "effet à l'échéance annuelle (date d'échéance ou demande dans le délai manquante)";
     source = annual?.chatel ? articles.chatel : articles.annual;
   } else {
-    const param = valueOn(
+    const param = delayOn(
       route === 'anytime' ? PARAMETERS.anytimeTerminationEffect : PARAMETERS.situationChangeEffect,
       received ?? today,
     );
     const floor =
-      route === 'anytime' && facts.subscriptionDate ? addYears(facts.subscriptionDate, 1) : undefined;
+      route === 'anytime' && facts.subscriptionDate
+        ? addYears(facts.subscriptionDate, delayOn(PARAMETERS.anytimeTerminationAfter, today).value)
+        : undefined;
     effectiveOn = received ? latest(addMonths(received, param.value), floor) : undefined;
     why = received
-      ? `réception le ${fr(received)} + 1 mois = ${fr(addMonths(received, param.value))} (même quantième)${floor && effectiveOn === floor && floor !== addMonths(received, param.value) ? ` ; pas avant un an de contrat, le ${fr(floor)}` : ''}`
+      ? `réception le ${fr(received)} + ${param.words} = ${fr(addMonths(received, param.value))} (même quantième)${floor && effectiveOn === floor && floor !== addMonths(received, param.value) ? ` ; pas avant un an de contrat, le ${fr(floor)}` : ''}`
       : "date de réception de la demande inconnue : l'effet se compte un mois après la réception";
     source = route === 'anytime' ? articles.anytime : articles.situation;
   }
@@ -336,7 +341,7 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
 
   const refundApplies = route === 'anytime' || (route === 'annual' && annual?.chatel);
   if (effectiveOn && refundApplies) {
-    const param = valueOn(PARAMETERS.terminationRefund, effectiveOn);
+    const param = delayOn(PARAMETERS.terminationRefund, effectiveOn);
     const dueDate = addDays(effectiveOn, param.value);
     const status = actionStatus({ today, dueDate, doneOn: facts.contributionRefundedOn });
     list.push(
@@ -348,13 +353,13 @@ export function terminationDeadlines(ctx: RuleContext): Deadline[] {
           party: 'organisation',
           dueDate,
           status,
-          rule: `L'organisme doit vous rembourser la part de cotisation correspondant à la période après le ${fr(effectiveOn)} dans les 30 jours, soit au plus tard le ${fr(dueDate)} ; à défaut, la somme produit des intérêts au taux légal.${facts.contributionRefundedOn ? ` Remboursement le ${fr(facts.contributionRefundedOn)}.` : ''}`,
+          rule: `L'organisme doit vous rembourser la part de cotisation correspondant à la période après le ${fr(effectiveOn)} dans les ${param.words}, soit au plus tard le ${fr(dueDate)} ; à défaut, la somme produit des intérêts au taux légal.${facts.contributionRefundedOn ? ` Remboursement le ${fr(facts.contributionRefundedOn)}.` : ''}`,
           source: route === 'anytime' ? articles.anytime : articles.chatel,
           action:
             status === 'missed'
               ? 'Réclamez le remboursement par écrit, avec les intérêts au taux légal.'
               : 'Surveillez le remboursement sur votre compte.',
-          computation: `${fr(effectiveOn)} + 30 jours calendaires (jour de départ non compté, CPC art. 641) = ${fr(dueDate)}.`,
+          computation: `${fr(effectiveOn)} + ${param.words} calendaires (jour de départ non compté, CPC art. 641) = ${fr(dueDate)}.`,
           notes: facts.contributionPaidUntil
             ? [`Période à rembourser : du ${fr(effectiveOn)} au ${fr(facts.contributionPaidUntil)}.`]
             : [

@@ -4,7 +4,7 @@ import { addWorkingDays, type DayKind, rollOverToWorkingDay } from './working-da
 
 const calendar = (zone: Zone = 'metropole') => holidayCalendar({ zone, goodFridayInAlsace: true });
 
-describe('addWorkingDays (start day not counted, CPC art. 641; jours ouvrables / ouvrés, reference §7)', () => {
+describe('addWorkingDays (start day not counted, CPC art. 641; jours ouvrables / ouvrés, docs/sources.md §7)', () => {
   it.each<[string, string, number, DayKind, Zone, string]>([
     // Tue 28/04/2026: skips Fri 01/05 (holiday), Sun 03/05, Fri 08/05 (holiday), Sun 10/05 → Tue 12/05.
     ['May holidays, ouvrables (ACPR default)', '2026-04-28', 10, 'ouvrables', 'metropole', '2026-05-12'],

@@ -3,7 +3,7 @@ import type { HolidayCalendar } from './holidays.ts';
 
 /**
  * Jours ouvrables: every day except the weekly rest day (Sunday) and public holidays (code.travail.gouv.fr).
- * Jours ouvrés: the days actually worked, Monday to Friday except public holidays (◐, reference §7).
+ * Jours ouvrés: the days actually worked, Monday to Friday except public holidays (◐, docs/sources.md §7).
  */
 export type DayKind = 'ouvrables' | 'ouvres';
 

@@ -65,7 +65,7 @@ const TYPES: {
     dossier: exampleDossier,
     cites: 'C. consom. art. L612-2',
     recipient: /Médiateur de la Mutualité Française/,
-    source: 'C. consom. L612-1, L612-2 ; reference §3',
+    source: 'C. consom. L612-1, L612-2',
   },
   {
     type: 'recours_cra',
@@ -161,7 +161,7 @@ describe('every letter type has its mandatory parts', () => {
   });
 });
 
-describe('the mediator letter names the mediator of the organisation kind (reference §3)', () => {
+describe('the mediator letter names the mediator of the organisation kind (docs/sources.md §3)', () => {
   it.each([
     { kind: 'mutuelle', name: MEDIATORS.fnmf.name, source: 'mediateur-mutualite.fr (FNMF)' },
     {
@@ -255,7 +255,7 @@ describe('the deadline a letter quotes is the deadline engine’s', () => {
   });
 });
 
-describe('termination cites the code of the organisation (reference §5; C. assur. read on doctrine.fr, senat.fr)', () => {
+describe('termination cites the code of the organisation (docs/sources.md §5; C. assur. read on doctrine.fr, senat.fr)', () => {
   it.each([
     { kind: 'mutuelle', ground: 'anytime', article: 'L221-10-2 du Code de la mutualité' },
     { kind: 'mutuelle', ground: 'situation_change', article: 'L221-17 du Code de la mutualité' },

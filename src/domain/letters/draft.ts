@@ -432,7 +432,7 @@ const recoursCra: Drafter = (d) => {
 
 type Ground = 'annual' | 'anytime' | 'situation_change';
 
-/** The articles a termination relies on, by organisation (reference §5; docs/letters.md for the insurers). */
+/** The articles a termination relies on, by organisation (docs/sources.md §5; docs/letters.md for the insurers). */
 const TERMINATION_ARTICLES: Record<
   'mutuelle' | 'insurer' | 'institution_prevoyance',
   Record<Ground, string>

@@ -124,7 +124,7 @@ describe('AMC share: guarantee as written, principe indemnitaire, contrat respon
       responsible(aGuarantee({ kind: 'medicament', label: 'Pharmacie' })),
       { amc: 350, resteACharge: 100 },
     ],
-    // Medicines at 15 % are outside the TM obligation (reference §6): AMO 1,50 € − 1 € franchise = 0,50 €, reste 9,50 €.
+    // Medicines at 15 % are outside the TM obligation (docs/sources.md §6): AMO 1,50 € − 1 € franchise = 0,50 €, reste 9,50 €.
     [
       'medicine at 15 %: no TM obligation',
       { kind: 'medicament', pricePaid: 1000, amoRate: 15 },

@@ -31,14 +31,14 @@ const SRC = {
   indemnitaire:
     'principe indemnitaire : loi n° 89-1009 du 31/12/1989 (Évin), art. 9 ; C. mutualité L224-8 ; C. assurances L121-1 (hors référence, ◐)',
   r8711:
-    'art. R871-1 CSS : le contrat responsable ne couvre ni la participation forfaitaire, ni les franchises, ni la majoration hors parcours (référence §6, syngof.fr)',
+    'art. R871-1 CSS : le contrat responsable ne couvre ni la participation forfaitaire, ni les franchises, ni la majoration hors parcours (syngof.fr)',
   nonOptam:
-    'art. R871-2 CSS : dépassements des médecins non adhérents à l’OPTAM couverts dans la limite de 100 % BR (référence §6, mon.apicil.com)',
-  tm: 'art. R871-2 CSS : le contrat responsable couvre l’intégralité du ticket modérateur (référence §6, mutuelle.org ; essentiel-sante-magazine.fr)',
-  fj: 'art. R871-2 CSS : forfait journalier couvert sans limitation de durée (référence §6, mutuelle.org)',
+    'art. R871-2 CSS : dépassements des médecins non adhérents à l’OPTAM couverts dans la limite de 100 % BR (mon.apicil.com)',
+  tm: 'art. R871-2 CSS : le contrat responsable couvre l’intégralité du ticket modérateur (mutuelle.org ; essentiel-sante-magazine.fr)',
+  fj: 'art. R871-2 CSS : forfait journalier couvert sans limitation de durée (mutuelle.org)',
   panier:
-    'référence §6 : 100 % Santé, sans reste à charge avec un contrat responsable ou la C2S (boursorama.com ; univ-tlse2.fr)',
-  c2s: 'complémentaire santé solidaire : ticket modérateur et forfait journalier pris en charge, 100 % Santé sans reste à charge (référence §6 ; art. L861-3 CSS, ◐)',
+    '100 % Santé, sans reste à charge avec un contrat responsable ou la C2S (boursorama.com ; univ-tlse2.fr)',
+  c2s: 'complémentaire santé solidaire : ticket modérateur et forfait journalier pris en charge, 100 % Santé sans reste à charge (art. L861-3 CSS, ◐)',
   ame: 'aide médicale de l’État : prise en charge à 100 % des tarifs et du forfait journalier (art. L251-2 CASF, hors référence, ◐)',
 };
 
@@ -405,7 +405,7 @@ function careComponent(args: AmcArgs, contract: Contract): ComponentResult {
           exempt === 'medicine_15'
             ? "Médicament à service médical rendu faible (15 %) : le contrat responsable n'est pas tenu d'en couvrir le ticket modérateur."
             : "❌ Médicament à 30 % : l'obligation de couvrir le ticket modérateur n'est pas confirmée ; elle n'est pas appliquée (option responsibleCoversModerateMedicineTm).",
-          `${SRC.tm} ; référence §6, « non confirmé »`,
+          `${SRC.tm} ; obligation non confirmée pour les médicaments à 30 %`,
         ),
       );
     }

@@ -98,14 +98,14 @@ describe('AMO share of one act', () => {
       { age: 40 },
       { participationForfaitaire: 200, amoNet: 1655 },
     ],
-    // Child under 6: 35 € base (reference §6); 35 × 70 % = 24,50 €, minor: no PF.
+    // Child under 6: 35 € base (docs/sources.md §6); 35 × 70 % = 24,50 €, minor: no PF.
     [
       'child under 6: 35 € base, no PF',
       { pricePaid: 3500 },
       { birthDate: '2022-01-01' },
       { baseRemboursement: 3500, amoGross: 2450, participationForfaitaire: 0, amoNet: 2450 },
     ],
-    // Exemptions from PF (reference §6): minor, C2S, AME, pregnancy from the 6th month.
+    // Exemptions from PF (docs/sources.md §6): minor, C2S, AME, pregnancy from the 6th month.
     ['minor (17): no PF', {}, { age: 17 }, { participationForfaitaire: 0, amoNet: 2100 }],
     [
       '18 on the day: PF applies',
@@ -122,7 +122,7 @@ describe('AMO share of one act', () => {
       { age: 30, pregnancyFrom6thMonth: true },
       { amoRate: 100, participationForfaitaire: 0, amoNet: 3000 },
     ],
-    // Teleconsultation 25 € (reference §6): 17,50 € − 2 € = 15,50 €.
+    // Teleconsultation 25 € (docs/sources.md §6): 17,50 € − 2 € = 15,50 €.
     [
       'teleconsultation 25 €',
       { kind: 'teleconsultation', pricePaid: 2500 },
@@ -163,7 +163,7 @@ describe('AMO share of one act', () => {
       { amoRate: 70, amoNet: 2100 },
       { dentalRate: 70 },
     ],
-    // Midwife: no PF (reference §6), 70 % (◐): 25 × 70 % = 17,50 €.
+    // Midwife: no PF (docs/sources.md §6), 70 % (◐): 25 × 70 % = 17,50 €.
     [
       'midwife: no PF',
       { kind: 'sage_femme', pricePaid: 2500, baseRemboursement: 2500 },

@@ -4,7 +4,7 @@
  * journalier, flat participation on acts ≥ 120 €, forfait patient urgences). Pure: counters for the daily and
  * yearly caps are passed in and updated by the caller's order of acts.
  *
- * Sources: /work/shared/domain/reference.md §6 unless stated; see parameters.ts for every amount.
+ * Sources: docs/sources.md §6 unless stated; see parameters.ts for every amount.
  */
 import { addDays, type CalendarDate, parts } from '../shared/calendar-date.ts';
 import { type Cents, percentOf } from '../shared/money.ts';
@@ -62,17 +62,15 @@ export function isNonOptam(f: Pick<ActFacts, 'sector' | 'optam'>): boolean {
 }
 
 const SRC = {
-  f17042: 'service-public.fr F17042 (référence §6)',
-  tm: 'référence §6 : TM = BR − part AMO, avant participation forfaitaire et franchises (ircem.com ; lamie-mutuelle.com)',
-  depassement:
-    'référence §6 : les dépassements ne sont jamais remboursés par l’AMO (service-public.fr F17042)',
+  f17042: 'service-public.fr F17042',
+  tm: 'TM = BR − part AMO, avant participation forfaitaire et franchises (ircem.com ; lamie-mutuelle.com)',
+  depassement: 'les dépassements ne sont jamais remboursés par l’AMO (service-public.fr F17042)',
   pfExempt:
-    'référence §6 : exonérations de la participation forfaitaire (mutame-plus.fr ; defenseconso.fr ; lemediasocial.fr)',
+    'exonérations de la participation forfaitaire (mutame-plus.fr ; defenseconso.fr ; lemediasocial.fr)',
   franchiseExempt:
     'décret n° 2024-114 du 16/02/2024 ; lemediasocial.fr ; latribune.fr (mineurs, assurance maternité, C2S et AME exonérés)',
   withinExpense: 'art. L160-13 CSS : remboursement dans la limite des frais exposés (hors référence, ◐)',
-  forfaitJournalier:
-    'référence §6 : forfait journalier dû pour chaque jour, jour de sortie compris (vie-publique.fr)',
+  forfaitJournalier: 'forfait journalier dû pour chaque jour, jour de sortie compris (vie-publique.fr)',
 };
 
 export interface AmoShare {

@@ -218,7 +218,7 @@ export function simulateReimbursement(input: unknown): Result<ReimbursementOutpu
           'resteACharge',
           'reste_a_charge',
           `Reste à charge : ${euros(totalExpense)} − ${euros(amo.value.amoNet)} (Assurance maladie) − ${euros(amc.amc)} (complémentaire) = ${euros(resteACharge)}.`,
-          'référence §6',
+          'reste à charge = dépense − remboursement de l’Assurance maladie − remboursement de la complémentaire',
           resteACharge,
         ),
         ...reader.actWarnings(),

@@ -11,7 +11,7 @@ type Row = [keyof ReimbursementParameters, string, number | boolean | undefined,
 
 describe('dated parameters: the value on a date', () => {
   it.each<Row>([
-    // PF 1 € until 14/05/2024, 2 € from 15/05/2024 (reference §6; service-public F17042).
+    // PF 1 € until 14/05/2024, 2 € from 15/05/2024 (docs/sources.md §6; service-public F17042).
     ['participationForfaitaire', '2024-05-14', 100, 'PF 1 € the day before the change'],
     ['participationForfaitaire', '2024-05-15', 200, 'PF 2 € from 15/05/2024'],
     // Franchises doubled on 31/03/2024 (décret 2024-114 du 16/02/2024).
@@ -23,7 +23,7 @@ describe('dated parameters: the value on a date', () => {
     ['franchiseTransportDailyCap', '2024-03-31', 800, 'transport daily cap 8 €'],
     ['franchiseYearlyCap', '2026-06-01', 5000, 'franchises: own yearly cap of 50 €'],
     ['participationForfaitaireYearlyCap', '2026-06-01', 5000, 'PF: own yearly cap of 50 €'],
-    // Forfait journalier 20 € → 23 € (psychiatry 15 € → 17 €) on 01/03/2026 (reference §6).
+    // Forfait journalier 20 € → 23 € (psychiatry 15 € → 17 €) on 01/03/2026 (docs/sources.md §6).
     ['forfaitJournalier', '2026-02-28', 2000, 'FJ 20 € until 28/02/2026'],
     ['forfaitJournalier', '2026-03-01', 2300, 'FJ 23 € from 01/03/2026'],
     ['forfaitJournalierPsychiatry', '2026-02-28', 1500, 'psychiatry 15 €'],

@@ -1,61 +1,41 @@
 /**
- * Law as data: every amount or rate the reimbursement checker uses, dated and sourced, the way OpenFisca-France keeps
- * its parameters. Code asks "the value on this date" through `valueOn`, never hard-codes a number.
+ * Law as data: every amount or rate the reimbursement checker uses, dated and sourced, in the model shared with the
+ * deadline rules (src/domain/shared/dated-parameter.ts). Code asks "the value on this date" through `valueOn`,
+ * never hard-codes a number. Sources are listed in docs/sources.md (§ reimbursement).
  *
- * Sources are those of /work/shared/domain/reference.md §6 unless marked "hors référence". Confidence follows the
- * reference's markers: ✅ confirmed (primary or official source), ◐ secondary source only, ❌ unconfirmed. A value
- * that is not ✅ produces a warning in the explanation of every amount it feeds.
+ * Confidence: ✅ confirmed (primary or official source), ◐ secondary source only, ❌ unconfirmed. A value that is
+ * not ✅ produces a warning in the explanation of every amount it feeds.
  *
  * The simulator's scope starts on SUPPORTED_FROM: a `from` equal to that date means "in force on that date" (the
  * value may be older); it is not the date of the change.
  */
 import type { CalendarDate } from '../shared/calendar-date.ts';
+import {
+  type DatedValue,
+  datedParameter,
+  type DatedParameter as SharedDatedParameter,
+} from '../shared/dated-parameter.ts';
 
-export type Confidence = 'confirmed' | 'secondary' | 'unconfirmed';
+export type { Confidence, DatedValue } from '../shared/dated-parameter.ts';
+export { valueOn } from '../shared/dated-parameter.ts';
 
-export interface DatedValue<T> {
-  value: T;
-  /** First day the value applies (inclusive). */
-  from: CalendarDate;
-  source: string;
-  confidence: Confidence;
-  /** Why the value is not settled, or what to check: shown to the user with the amount. */
-  note?: string;
-}
-
-export interface DatedParameter<T = number> {
-  id: string;
-  /** French label, shown in explanations. */
-  label: string;
-  unit: 'cents' | 'percent' | 'boolean';
-  /** Sorted by `from`, ascending. */
-  values: readonly DatedValue<T>[];
-}
+export type Unit = 'cents' | 'percent' | 'boolean';
+export type DatedParameter<T = number> = SharedDatedParameter<T, Unit>;
 
 /** First day the parameter tables cover. Older acts are refused (see docs/reimbursement.md). */
 export const SUPPORTED_FROM: CalendarDate = '2022-01-01';
 
-/** The value in force on `date`, or undefined when the date precedes the table. */
-export function valueOn<T>(param: DatedParameter<T>, date: CalendarDate): DatedValue<T> | undefined {
-  let found: DatedValue<T> | undefined;
-  for (const v of param.values) {
-    if (v.from <= date) found = v;
-    else break;
-  }
-  return found;
-}
-
-const REF = 'référence §6';
+/** The public scale the amounts and rates below belong to; the texts and pages are named after it. */
+const REF = 'barème de l’Assurance maladie';
 const IN_FORCE = 'en vigueur au 01/01/2022, début du périmètre du simulateur';
 
 function param<T = number>(
   id: string,
   label: string,
-  unit: 'cents' | 'percent' | 'boolean',
-  values: DatedValue<T>[],
+  unit: Unit,
+  values: readonly [DatedValue<T>, ...DatedValue<T>[]],
 ): DatedParameter<T> {
-  const sorted = [...values].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  return { id, label, unit, values: sorted };
+  return datedParameter(id, label, unit, values);
 }
 
 /**
@@ -522,7 +502,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
           from: SUPPORTED_FROM,
           source:
             options.responsibleCoversModerateMedicineTm === undefined
-              ? `${REF} (❌ non confirmé ; seule l'exception des médicaments à service médical rendu faible est confirmée)`
+              ? `art. R871-2 CSS (❌ non confirmé ; seule l'exception des médicaments à service médical rendu faible est confirmée)`
               : 'option responsibleCoversModerateMedicineTm',
           confidence: options.responsibleCoversModerateMedicineTm === undefined ? 'unconfirmed' : 'confirmed',
         },

@@ -20,7 +20,7 @@ type Row = [
   string | null,
 ];
 
-describe('next step (reference.md §1-§3)', () => {
+describe('next step (docs/sources.md §1-§3)', () => {
   it.each<Row>([
     // ACPR 2024-R-02 (§1): an oral complaint counts; written if not satisfied at once.
     ['nothing done yet with a mutuelle', {}, 'contact_customer_service', 'complementary.contact', null],

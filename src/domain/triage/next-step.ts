@@ -13,7 +13,7 @@ import { type Category, type NextStep, type Organisation, type Stage, stageRank 
  * The next step of a dispute, where the law gives the answer. Pure: the caller passes today's date.
  * This module holds the decision table (which step, and why); every date it shows — when a step opens, when it
  * closes — comes from the deadline engine (src/domain/deadlines/engine.ts, through ./deadlines.ts), the one
- * source of legal delays. Sources are the sections of /work/shared/domain/reference.md.
+ * source of legal delays. Sources are listed in docs/sources.md.
  */
 
 export interface NextStepInput {
@@ -173,7 +173,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'court',
       'court.already',
       "Une procédure judiciaire est déjà engagée : elle se poursuit devant le juge. Un médiateur ne peut plus examiner le litige pendant l'instance.",
-      ['C. consom. L612-2 3° (reference.md §2)'],
+      ['C. consom. L612-2 3°'],
     );
   }
 
@@ -187,14 +187,14 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
         'association_or_defenseur_des_droits',
         'care_refused.after_mediator',
         "Le conciliateur (médiateur) de l'Assurance maladie a déjà été saisi : pour un refus de soins discriminatoire, le Défenseur des droits peut être saisi gratuitement ; une association d'usagers peut vous accompagner. Attention, cette saisine ne suspend pas les délais pour agir en justice.",
-        ['Défenseur des droits, service-public F13158 (reference.md §3)'],
+        ['Défenseur des droits, service-public F13158'],
       );
     }
     return advice(
       'mediator',
       'care_refused.cpam_mediator',
       "Un refus de soins discriminatoire (par exemple parce que vous bénéficiez de la C2S ou de l'AME) se signale au médiateur (conciliateur) de votre CPAM, gratuitement, par votre compte ameli ou par courrier. Gardez les preuves du refus (SMS, courriel, nom du praticien, date).",
-      ['Médiateur de la CPAM, service-public F20849 (reference.md §3)'],
+      ['Médiateur de la CPAM, service-public F20849'],
     );
   }
 
@@ -205,7 +205,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
         'contact_customer_service',
         'cpam.contact',
         "Commencez par contacter votre CPAM (compte ameli, 3646 ou accueil) : le médiateur de l'Assurance maladie ne peut être saisi qu'après une démarche préalable auprès du service concerné.",
-        ['CSS L217-7-1 (reference.md §3)'],
+        ['CSS L217-7-1'],
       );
     }
     if (stage === 'customer_service_contacted') {
@@ -213,7 +213,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
         'written_complaint',
         'cpam.write',
         'Faites une réclamation écrite (messagerie du compte ameli ou courrier) : elle date votre démarche et ouvre ensuite la saisine du médiateur de la CPAM si elle reste sans suite.',
-        ['CSS L217-7-1 (reference.md §3)'],
+        ['CSS L217-7-1'],
       );
     }
     if (stage === 'written_complaint_sent' || stage === 'reminder_unanswered') {
@@ -222,7 +222,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
         'mediator',
         'cpam.mediator',
         "Votre réclamation écrite n'a pas abouti : vous pouvez saisir le médiateur de votre CPAM, gratuitement (compte ameli ou courrier). Sa saisine suspend les délais de recours jusqu'à ses recommandations.",
-        ['CSS L217-7-1 ; service-public F20849 (reference.md §3)'],
+        ['CSS L217-7-1 ; service-public F20849'],
         { opensOn: window?.status === 'not_applicable_yet' ? window.opensOn : null },
       );
     }
@@ -230,7 +230,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'association_or_defenseur_des_droits',
       'cpam.defenseur',
       "Le médiateur de la CPAM a déjà été saisi : le Défenseur des droits traite gratuitement les dysfonctionnements d'un service public comme la CPAM, une fois les démarches habituelles faites. Il ne suspend pas les délais de recours en justice.",
-      ['Défenseur des droits, service-public F13158 (reference.md §3)'],
+      ['Défenseur des droits, service-public F13158'],
     );
   }
 
@@ -241,14 +241,14 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
         'written_complaint',
         'termination.write',
         "Pour une résiliation, tout se joue sur la preuve écrite : envoyez votre demande (ou votre réclamation) par lettre recommandée, courriel ou l'espace adhérent, et gardez la preuve de la date. Après un an de contrat, la résiliation prend effet un mois après sa réception.",
-        ['Code de la mutualité L221-10-2 (reference.md §5)', 'ACPR 2024-R-02 (reference.md §1)'],
+        ['Code de la mutualité L221-10-2', 'ACPR 2024-R-02'],
       );
     }
     return advice(
       'contact_customer_service',
       'complementary.contact',
       "Commencez par le service client (téléphone, espace adhérent) : une réclamation orale compte déjà et beaucoup d'erreurs se règlent ainsi. Si la réponse ne vous satisfait pas tout de suite, passez à l'écrit.",
-      ['ACPR 2024-R-02 : réclamation orale, puis écrite (reference.md §1)'],
+      ['ACPR 2024-R-02 : réclamation orale, puis écrite'],
     );
   }
   if (stage === 'customer_service_contacted') {
@@ -256,7 +256,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'written_complaint',
       'complementary.write',
       "Le service client ne vous a pas donné satisfaction : envoyez une réclamation écrite (courrier, courriel ou formulaire, avec copie datée). Elle est indispensable avant toute médiation, et l'organisme doit en accuser réception sous 10 jours ouvrables et répondre sous 2 mois.",
-      ['C. consom. L612-2 1° (reference.md §2)', 'ACPR 2024-R-02 (reference.md §1)'],
+      ['C. consom. L612-2 1°', 'ACPR 2024-R-02'],
     );
   }
   if (stage === 'mediation') {
@@ -264,7 +264,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'court',
       'complementary.after_mediation',
       "La médiation est en cours ou terminée : vous êtes libre de refuser la proposition du médiateur, et le juge reste ouvert. La médiation suspend la prescription (2 ans) jusqu'à sa fin, puis il reste au moins 6 mois pour agir.",
-      ['C. consom. R612-3 / R612-4 (reference.md §2)', 'C. civ. 2238 (reference.md §2)'],
+      ['C. consom. R612-3 / R612-4', 'C. civ. 2238'],
     );
   }
 
@@ -274,7 +274,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'formal_notice',
       'termination.formal_notice',
       "Votre demande écrite n'a pas été prise en compte : adressez une mise en demeure par lettre recommandée, qui rappelle la date de votre demande, la date d'effet légale (un mois après réception, après un an de contrat) et exige l'arrêt des prélèvements et le remboursement des cotisations prélevées depuis. Elle vaut réclamation écrite pour une médiation ultérieure.",
-      ['Code de la mutualité L221-10-2 (reference.md §5)', 'C. consom. L612-2 1° (reference.md §2)'],
+      ['Code de la mutualité L221-10-2', 'C. consom. L612-2 1°'],
     );
   }
   const window = byId(deadlines, 'mediation.referral_window');
@@ -285,7 +285,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'court',
       'complementary.mediation_too_late',
       `Votre réclamation écrite date du ${fr(sent ?? window.dueDate!)}, il y a plus d'un an : le médiateur ne peut plus être saisi depuis le ${fr(window.dueDate!)}. Reste le juge ; vérifiez la prescription de 2 ans.`,
-      [window.source, 'Code de la mutualité L221-11 ; C. assurances L114-1 (reference.md §4)'],
+      [window.source, 'Code de la mutualité L221-11 ; C. assurances L114-1'],
     );
   }
   const mediatorName =
@@ -302,10 +302,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'mediator',
       'complementary.mediator_after_refusal',
       `Votre réclamation écrite a reçu une réponse négative : vous pouvez saisir ${mediatorName}, gratuitement,${until}.`,
-      [
-        window?.source ?? 'C. consom. L612-2 (reference.md §2)',
-        'C. consom. L612-1, L612-2, R612-1 (reference.md §2)',
-      ],
+      [window?.source ?? 'C. consom. L612-2', 'C. consom. L612-1, L612-2, R612-1'],
       { closesOn: window?.dueDate ?? null },
     );
   }
@@ -314,7 +311,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'mediator',
       'complementary.mediator_date_unknown',
       `Dès que votre réclamation écrite a reçu une réponse négative, ou au plus tard 2 mois après son envoi sans réponse, vous pouvez saisir ${mediatorName}, gratuitement et au plus tard un an après la réclamation. Indiquez-nous la date d'envoi pour calculer ces dates.`,
-      ['ACPR 2024-R-02 (reference.md §1)', 'C. consom. L612-2 (reference.md §2)'],
+      ['ACPR 2024-R-02', 'C. consom. L612-2'],
     );
   }
   if (window.status === 'not_applicable_yet' && window.opensOn) {
@@ -323,7 +320,7 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
       'mediator',
       'complementary.mediator_wait',
       `Votre réclamation écrite${sent ? ` du ${fr(sent)}` : ''} doit recevoir une réponse${answerBy}. Sans réponse satisfaisante, vous pourrez saisir ${mediatorName} à partir du ${fr(window.opensOn)} (ou dès une réponse négative), et au plus tard le ${fr(window.dueDate!)}. D'ici là, une relance écrite est utile.`,
-      [window.source, answer?.source ?? 'ACPR 2024-R-02 : réponse sous 2 mois (reference.md §1)'],
+      [window.source, answer?.source ?? 'ACPR 2024-R-02 : réponse sous 2 mois'],
       { opensOn: window.opensOn, closesOn: window.dueDate },
     );
   }
@@ -359,7 +356,7 @@ function cpamDecisionStep(input: NextStepInput, deadlines: Deadline[], advice: A
   }
   const medical =
     "S'il s'agit d'une question médicale (avis du médecin conseil, consolidation, taux d'incapacité), la contestation va à la commission médicale de recours amiable (CMRA).";
-  const cra = 'CSS R142-1-A (reference.md §3)';
+  const cra = 'CSS R142-1-A';
 
   if (craReferred && stageRank(stage) >= stageRank('written_complaint_sent')) {
     if (negativeOutcome(input) || stage === 'reminder_unanswered' || stage === 'mediation') {
@@ -368,7 +365,7 @@ function cpamDecisionStep(input: NextStepInput, deadlines: Deadline[], advice: A
         'court',
         'cpam.court_after_cra',
         `La commission de recours amiable a rejeté votre recours, ou n'a pas répondu dans les 2 mois (rejet implicite) : vous pouvez saisir le pôle social du tribunal judiciaire${until}.`,
-        [tribunal?.source ?? 'CSS R142-6 (reference.md §3)', cra],
+        [tribunal?.source ?? 'CSS R142-6', cra],
         { closesOn: tribunal?.dueDate ?? null },
         warnings,
       );
@@ -378,7 +375,7 @@ function cpamDecisionStep(input: NextStepInput, deadlines: Deadline[], advice: A
         'court',
         'cpam.court_after_cra_date_unknown',
         "Après votre recours à la commission de recours amiable : sans réponse 2 mois après sa réception, c'est un rejet implicite, et le pôle social du tribunal judiciaire peut être saisi dans les 2 mois. Indiquez-nous la date de votre recours pour calculer ces dates.",
-        ['CSS R142-6 (reference.md §3)', cra],
+        ['CSS R142-6', cra],
         {},
         warnings,
       );
@@ -401,7 +398,7 @@ function cpamDecisionStep(input: NextStepInput, deadlines: Deadline[], advice: A
       'cpam_cra',
       'cpam.cra_after_mediator',
       `Le médiateur de la CPAM suspend les délais de recours, mais ne remplace pas la commission de recours amiable, obligatoire avant tout recours au juge : saisissez-la par écrit si ce n'est pas fait. ${medical}`,
-      ['CSS L217-7-1 ; CSS R142-1 (reference.md §3)'],
+      ['CSS L217-7-1 ; CSS R142-1'],
       { closesOn: referral?.dueDate ?? null },
       warnings,
     );
@@ -412,7 +409,7 @@ function cpamDecisionStep(input: NextStepInput, deadlines: Deadline[], advice: A
     'cpam_cra',
     'cpam.cra',
     `Une décision de la CPAM se conteste d'abord devant sa commission de recours amiable (CRA), par écrit, dans les 2 mois de sa notification${by} ; c'est obligatoire avant le tribunal. ${medical}`,
-    [referral?.source ?? 'CSS R142-1 (reference.md §3)'],
+    [referral?.source ?? 'CSS R142-1'],
     { closesOn: referral?.dueDate ?? null },
     warnings,
   );

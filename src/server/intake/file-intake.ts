@@ -11,7 +11,7 @@ import {
 } from '../../db/repositories/intake.ts';
 import { findUserById, type UserRow } from '../../db/repositories/users.ts';
 import { documents, dossiers, users } from '../../db/schema.ts';
-import { audienceOf, HANDLING_ROLES } from '../../domain/dossiers/permissions.ts';
+import { audienceOf } from '../../domain/dossiers/permissions.ts';
 import { type ComplaintSketch, duplicateCandidates, earliestDate } from '../../domain/intake/duplicates.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { actorOf } from '../auth/session-plugin.ts';
@@ -21,7 +21,8 @@ import { medicalRefusal } from '../dossiers/medical-marks.ts';
 import { logMedicalRead, medicalAccessOf } from '../dossiers/medical-reads.ts';
 import { AppError } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { CLAIM_CODE_DAYS, claimCodeHash, newClaimCode } from './member-records.ts';
+import { CLAIM_CODE_DAYS, claimCodeHash, newClaimCode, normaliseMemberNumber } from './member-records.ts';
+import { requireHandlingStaff } from './staff.ts';
 
 type Facts = { complaintSentOn?: string; complaintReceivedOn?: string } & Record<string, unknown>;
 
@@ -37,12 +38,6 @@ async function staffReadable(ctx: AppContext, user: UserRow, dossierId: string) 
     throw new AppError('FORBIDDEN', 'Réservé aux équipes de l’organisme.');
   }
   return dossier;
-}
-
-function requireHandling(user: UserRow) {
-  if (!HANDLING_ROLES.includes(user.role)) {
-    throw new AppError('FORBIDDEN', 'Seuls les conseillers et superviseurs de l’organisme peuvent le faire.');
-  }
 }
 
 export async function intakeOf(ctx: AppContext, user: UserRow, dossierId: string) {
@@ -142,7 +137,7 @@ export async function mergeDossier(ctx: AppContext, user: UserRow, duplicateId: 
     const visible = (d: DossierRow | undefined) => d && audienceOf(actor, d).kind === 'staff';
     if (!visible(duplicate))
       throw new AppError('NOT_FOUND', 'Dossier introuvable, ou vous n’y avez pas accès.');
-    requireHandling(user);
+    requireHandlingStaff(user);
     if (!visible(into)) {
       throw new AppError('VALIDATION', 'Dossier à conserver introuvable dans votre registre.', 'intoId', 422);
     }
@@ -220,7 +215,7 @@ export async function identifyMember(
     const dossier = await readableDossier(tx, user, dossierId);
     if (audienceOf(actorOf(user), dossier).kind !== 'staff')
       throw new AppError('FORBIDDEN', 'Réservé à l’organisme.');
-    requireHandling(user);
+    requireHandlingStaff(user);
     const sender = await findUserById(tx, dossier.memberId);
     if (input.memberId && input.memberId !== dossier.memberId) {
       const member = await memberKnownTo(tx, dossier.organisationId!, input.memberId);
@@ -266,9 +261,7 @@ export async function identifyMember(
         await tx
           .update(users)
           .set({
-            ...(input.memberNumber
-              ? { memberNumber: input.memberNumber.replace(/[\s-]/g, '').toUpperCase() }
-              : {}),
+            ...(input.memberNumber ? { memberNumber: normaliseMemberNumber(input.memberNumber) } : {}),
             ...(input.displayName ? { displayName: input.displayName.trim() } : {}),
           })
           .where(eq(users.id, sender.id));
@@ -291,7 +284,7 @@ export async function identifyMember(
 
 /** A new claim code for a member record (the old one stops working); shown once, to give to the member. */
 export async function renewClaimCode(ctx: AppContext, user: UserRow, memberId: string) {
-  requireHandling(user);
+  requireHandlingStaff(user);
   const now = ctx.now();
   return ctx.database.db.transaction(async (tx) => {
     const member = await memberKnownTo(tx, user.organisationId!, memberId);
@@ -375,7 +368,7 @@ export async function correctDocumentText(
     const dossier = await readableDossier(tx, user, dossierId);
     if (audienceOf(actorOf(user), dossier).kind !== 'staff')
       throw new AppError('FORBIDDEN', 'Réservé à l’organisme.');
-    requireHandling(user);
+    requireHandlingStaff(user);
     const row = await documentOf(tx, dossier.id, documentId);
     if (row.medical && medicalAccessOf(user, dossier) !== 'content') throw medicalRefusal();
     await tx

@@ -7,7 +7,6 @@ import { memberKnownTo } from '../../db/repositories/intake.ts';
 import { organisationOf, type UserRow } from '../../db/repositories/users.ts';
 import { dossiers } from '../../db/schema.ts';
 import type { DossierCategory } from '../../domain/dossiers/categories.ts';
-import { HANDLING_ROLES } from '../../domain/dossiers/permissions.ts';
 import {
   RECORDED_CHANNEL_LABELS,
   type RecordedChannel,
@@ -20,6 +19,7 @@ import { AppError, domainInputError } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierSuggestion } from '../triage/suggestion.ts';
 import { createMemberRecord, type MemberRecordInput, normaliseMemberNumber } from './member-records.ts';
+import { requireHandlingStaff } from './staff.ts';
 
 export interface RecordComplaintInput {
   member: { id: string } | { new: MemberRecordInput };
@@ -37,13 +37,10 @@ export interface RecordComplaintInput {
 
 /** Staff who may record a complaint: those who handle complaints (not the auditor, who only reads). */
 export function requireRecordingStaff(user: UserRow): string {
-  if (!HANDLING_ROLES.includes(user.role) || !user.organisationId) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Seuls les conseillers et superviseurs d’un organisme enregistrent les réclamations reçues hors de l’espace adhérent.',
-    );
-  }
-  return user.organisationId;
+  return requireHandlingStaff(
+    user,
+    'Seuls les conseillers et superviseurs d’un organisme enregistrent les réclamations reçues hors de l’espace adhérent.',
+  );
 }
 
 async function existingByKey(db: Db, staffId: string, key: string) {

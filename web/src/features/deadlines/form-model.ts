@@ -1,4 +1,5 @@
 import exampleInput from '../../../../src/domain/deadlines/example-input.json';
+import { PARAMETERS } from '../../../../src/domain/deadlines/parameters.ts';
 import {
   DEADLINE_IDS,
   DEFAULT_ROLL_OVER,
@@ -374,13 +375,16 @@ interface OptionMultiDef {
 }
 export type OptionDef = OptionChoiceDef | OptionNumberDef | OptionMultiDef;
 
+const CURRENT_ACKNOWLEDGMENT_DAYS = PARAMETERS.complaintAcknowledgment.values.at(-1)?.value;
+
 export const OPTIONS: OptionDef[] = [
   {
     type: 'number',
     key: 'acknowledgmentDays',
     label: 'Délai d’accusé de réception, en jours',
-    hint: 'Recommandation ACPR 2024-R-02\u00a0: 10\u00a0jours.',
-    default: '10',
+    hint: `Recommandation ACPR 2024-R-02\u00a0: ${CURRENT_ACKNOWLEDGMENT_DAYS}\u00a0jours.`,
+    // The law's value, from the parameter table: left unchanged, the option is not sent and the engine uses it.
+    default: String(CURRENT_ACKNOWLEDGMENT_DAYS),
     min: 1,
     max: 60,
   },
