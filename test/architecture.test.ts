@@ -88,6 +88,10 @@ const SERVER_DEBTS = new Set([
   'src/server/import/routes.ts -> src/server/kpi/access.ts',
   'src/server/reports/acpr.ts -> src/server/exports/csv.ts',
   'src/server/reports/acpr.ts -> src/server/kpi/report.ts',
+  // the audit pack states the KPIs' deadlines beside the history's verification (issue 14)
+  'src/server/audit/audit-pack.ts -> src/server/kpi/report.ts',
+  // inviting a member of staff mails through the job queue, as the sign-up does (auth/routes.ts above)
+  'src/server/admin/staff.ts -> src/server/jobs/queue.ts',
   'src/server/reports/routes.ts -> src/server/kpi/access.ts',
   // intake and the medical adviser reuse the file's access rules, medical marks and triage
   'src/server/intake/file-intake.ts -> src/server/dossiers/access.ts',

@@ -11,6 +11,7 @@ import '../domain/shared/zod-french.ts';
 import { z } from 'zod';
 import { invitationRoutes } from './admin/invitation-routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { auditPackRoutes } from './audit/audit-pack-routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await reportRoutes(api, ctx);
     await adminRoutes(api, ctx);
     await invitationRoutes(api, ctx);
+    await auditPackRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -5,11 +5,10 @@ import { listStaff } from '../../db/repositories/staff.ts';
 import { organisationOf } from '../../db/repositories/users.ts';
 import { ROLES } from '../../domain/access/roles.ts';
 import { ASSIGNABLE_ROLES } from '../../domain/admin/staff-changes.ts';
-import { ADMIN_ROLES } from '../../domain/kpi/access.ts';
-import { requireUser } from '../auth/session-plugin.ts';
+import { ADMIN_ROLES, analyticsOrganisation } from '../../domain/kpi/access.ts';
+import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { requireOrganisationRole } from '../kpi/access.ts';
 import { organisationSettings, updateOrganisationSettings } from './organisation.ts';
 import { changeStaff, inviteStaff, renewInvitation, staffView } from './staff.ts';
 
@@ -84,8 +83,9 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
 
   async function adminContext(request: import('fastify').FastifyRequest) {
     const user = requireUser(request);
-    const organisationId = requireOrganisationRole(user, ADMIN_ROLES);
-    const org = await organisationOf(db, organisationId);
+    const allowed = analyticsOrganisation(actorOf(user), ADMIN_ROLES);
+    if (!allowed.ok) throw new AppError('FORBIDDEN', allowed.error.message);
+    const org = await organisationOf(db, allowed.value);
     if (!org) throw new AppError('NOT_FOUND', 'Organisme introuvable.');
     return { user, organisation: { id: org.id, name: org.name } };
   }

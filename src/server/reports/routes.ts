@@ -9,14 +9,7 @@ import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
 import { requireOrganisationRole } from '../kpi/access.ts';
 
-/** The audit pack shows the history's verification: the roles that read the history (src/server/audit). */
-const AUDIT_ROLES = ['auditor', 'admin'] as const;
-
-import { latestCheckpoints } from '../audit/checkpoints.ts';
-import { runVerification } from '../audit/use-cases.ts';
-import { kpiQuery, periodOrFail } from '../kpi/routes.ts';
 import { acprCsv, acprPdf, acprRows } from './acpr.ts';
-import { auditPackData, auditPackPdf } from './audit-pack.ts';
 
 export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -64,57 +57,6 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(acprCsv(rows));
       const org = await organisationOf(ctx.database.db, organisationId);
       return reply.type('application/pdf').send(await acprPdf(rows, org?.name ?? 'Organisme', year));
-    },
-  );
-
-  r.get(
-    '/api/v1/reports/audit-pack',
-    {
-      schema: {
-        tags: ['Pilotage'],
-        summary:
-          'Dossier d’audit d’une période (PDF) : délais et dossiers en retard, médiateur dans les réponses, comité d’éthique, vérification de l’historique',
-        description: 'Auditeurs et administrateurs, comme l’historique.',
-        querystring: kpiQuery,
-        produces: ['application/pdf'],
-        response: {
-          200: z.any().describe('Fichier PDF'),
-          400: errorBodySchema,
-          401: errorBodySchema,
-          403: errorBodySchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const organisationId = requireOrganisationRole(user, AUDIT_ROLES);
-      const now = ctx.now();
-      const period = periodOrFail(request.query, now);
-      // The verification reads the whole history (integrity is platform-wide); only this organisation's breaks
-      // are detailed (runVerification).
-      const [verification, [checkpoint]] = await Promise.all([
-        runVerification(ctx, user),
-        latestCheckpoints(ctx.database.db, 1),
-      ]);
-      const data = await auditPackData(ctx.database.db, {
-        organisationId,
-        period,
-        verification,
-        checkpoint,
-        generatedAt: now,
-      });
-      await logAuditEvent(ctx.database.db, {
-        dossierId: null,
-        organisationId,
-        actorId: user.id,
-        type: 'report.audit_pack_exported',
-        payload: { from: period.from, to: period.to, asOf: period.asOf },
-        occurredAt: now,
-      });
-      reply
-        .header('content-disposition', `attachment; filename="dossier-audit-${period.from}-${period.to}.pdf"`)
-        .header('cache-control', 'no-store');
-      return reply.type('application/pdf').send(await auditPackPdf(data));
     },
   );
 }

@@ -6,8 +6,8 @@ import type { DecisionOutcome } from '../../domain/register/answer.ts';
 import { DECISION_LABELS } from '../../domain/register/staff-summary.ts';
 import { type CalendarDate, formatFrenchDate } from '../../domain/shared/calendar-date.ts';
 import { renderPdfmake } from '../../pdf/pdfmake.ts';
-import type { VerifyReport } from '../audit/verify.ts';
 import { kpiReport } from '../kpi/report.ts';
+import type { VerifyReport } from './verify.ts';
 
 /** Files listed by name in each table; beyond, the pack gives the count and the register's export the detail. */
 const LIST_LIMIT = 300;
