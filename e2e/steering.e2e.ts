@@ -39,7 +39,10 @@ describe.skipIf(!browserAvailable)('steering and administration (issue 14)', () 
     await tiles.first().waitFor({ timeout: 60_000 });
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(7);
     const received = page.locator('[data-kpi="count"]');
-    expect(await received.locator('.kpi-tile__label').textContent()).toBe('Réclamations reçues');
+    // The labels come with the definitions (their own request).
+    await expect
+      .poll(() => received.locator('.kpi-tile__label').textContent(), { timeout: 30_000 })
+      .toBe('Réclamations reçues');
     expect(
       Number((await received.locator('.kpi-tile__value').textContent())?.replace(/\D/g, '')),
     ).toBeGreaterThan(0);
