@@ -6,6 +6,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -130,7 +131,11 @@ export const sessions = pgTable(
     /** The browser that signed in, as it named itself (shortened), so that a member recognises his sessions. */
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_id_unique').on(t.id)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    uniqueIndex('sessions_id_unique').on(t.id),
+    index('sessions_retention_idx').on(t.createdAt, t.id),
+  ],
 );
 
 /**
@@ -289,6 +294,13 @@ export const dossiers = pgTable(
     index('dossiers_org_reference_trgm_idx').using('gin', sql`${t.organisationReference} gin_trgm_ops`),
     // KPIs, exports and BI select an organisation's complaints by date of receipt (issue 14).
     index('dossiers_org_received_idx').on(t.organisationId, t.receivedOn),
+    // The retention purge pages through what may be past its period, in keyset order (src/server/jobs/retention-purge.ts).
+    index('dossiers_retention_closed_idx')
+      .on(t.closedAt, t.id)
+      .where(sql`${t.status} = 'closed' and ${t.erasedAt} is null`),
+    index('dossiers_retention_draft_idx')
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.status} = 'draft' and ${t.transmittedAt} is null and ${t.erasedAt} is null`),
   ],
 );
 
@@ -490,6 +502,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_dedupe_unique').on(t.dedupeKey),
     index('notifications_user_idx').on(t.userId),
+    index('notifications_retention_idx').on(t.createdAt, t.id),
   ],
 );
 
@@ -627,3 +640,90 @@ export const kpiCalendar = pgTable('kpi_calendar', {
   day: date('day', { mode: 'string' }).primaryKey(),
   acknowledgmentDueOn: date('acknowledgment_due_on', { mode: 'string' }).notNull(),
 });
+
+/**
+ * Members per product of an organisation (issue 15): the denominator of « réclamations pour 1 000 adhérents ».
+ * One row per product and date of count; the latest count on or before a date applies.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    product: text('product').notNull(),
+    countedOn: date('counted_on', { mode: 'string' }).notNull(),
+    members: integer('members').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.product, t.countedOn] })],
+);
+
+/** One computation of the weekly spikes (issue 15): the dashboard reads stored runs, never recomputes. */
+export const patternRuns = pgTable(
+  'pattern_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['done', 'insufficient_history'] }).notNull(),
+    /** French explanation when the history is too short (shown instead of an empty chart). */
+    message: text('message'),
+    /** Weeks analysed and skipped, as returned by the detector. */
+    weeks: jsonb('weeks').notNull().default([]),
+    durationMs: integer('duration_ms').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('pattern_runs_org_idx').on(t.organisationId, t.computedAt)],
+);
+
+export const patternAlerts = pgTable(
+  'pattern_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => patternRuns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    dimensions: jsonb('dimensions').notNull(),
+    observed: integer('observed').notNull(),
+    expected: doublePrecision('expected').notNull(),
+    score: doublePrecision('score').notNull(),
+    explanation: text('explanation').notNull(),
+  },
+  (t) => [
+    index('pattern_alerts_run_idx').on(t.runId),
+    index('pattern_alerts_org_week_idx').on(t.organisationId, t.weekStart),
+  ],
+);
+
+/**
+ * Clauses of a contract imported as text for the clarity review (issue 15 §3). The topic links a clause to the
+ * complaints that dispute it (`garantie:<kind>` or `conditions:<topic>`, src/domain/patterns/clauses/link.ts).
+ */
+export const contractClauses = pgTable(
+  'contract_clauses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The contract's commercial name, as on the files (`dossiers.product`); null for every product. */
+    product: text('product'),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    topic: text('topic'),
+    importedById: uuid('imported_by_id')
+      .notNull()
+      .references(() => users.id),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('contract_clauses_org_idx').on(t.organisationId, t.importedAt, t.id)],
+);

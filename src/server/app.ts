@@ -39,6 +39,8 @@ import { mediationRoutes } from './mediation/routes.ts';
 import { medicalRoutes } from './medical/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { patternReportRoutes } from './patterns/report-routes.ts';
+import { patternRoutes } from './patterns/routes.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
@@ -154,6 +156,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await adminRoutes(api, ctx);
     await invitationRoutes(api, ctx);
     await auditPackRoutes(api, ctx);
+    // Recurring complaints (issue 15): spikes, themes, clauses, rule changes.
+    await patternRoutes(api, ctx);
+    await patternReportRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -49,6 +49,7 @@ if (config.jobs.enabled) {
   await queue.work({
     remindersCron: config.jobs.remindersCron,
     auditCheckpointCron: config.jobs.auditCheckpointCron,
+    retentionPurgeCron: config.jobs.retentionPurgeCron,
   });
 }
 

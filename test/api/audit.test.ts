@@ -78,9 +78,46 @@ describe('the auditor’s API', () => {
     });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\n');
-    expect(lines[0]).toContain('numéro;dossier;auteur;type;date;rang;empreinte');
+    expect(lines[0]).toContain('numéro;dossier;auteur;identifiant de l’auteur;événement;date;rang;empreinte');
     expect(lines.length).toBeGreaterThan(2);
-    expect(lines.slice(1).every((l) => l.includes(';dossier.viewed;'))).toBe(true);
+    // French labels, never the type codes.
+    expect(lines.slice(1).every((l) => l.includes(';Consultation du dossier;'))).toBe(true);
+    expect(csv.body).not.toContain('dossier.viewed');
+  });
+
+  it('filters by a file’s reference and by several types at once, with the actor’s name and the French label', async () => {
+    await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/${ids.crown}`, headers: as(s.handler) });
+    const one = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit/events?limit=1&dossierId=${ids.crown}`,
+      headers: as(s.auditor),
+    });
+    const reference = one.json().events[0].reference as string;
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit/events?reference=${reference.toLowerCase()}&type=dossier.viewed,dossier.created&limit=200`,
+      headers: as(s.auditor),
+    });
+    expect(res.statusCode).toBe(200);
+    const events = res.json().events as {
+      reference: string;
+      type: string;
+      typeLabel: string;
+      actorName: string | null;
+    }[];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.reference === reference)).toBe(true);
+    expect(new Set(events.map((e) => e.type))).toEqual(new Set(['dossier.viewed', 'dossier.created']));
+    const viewed = events.find((e) => e.type === 'dossier.viewed')!;
+    expect(viewed.typeLabel).toBe('Consultation du dossier');
+    expect(viewed.actorName).toBeTruthy();
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/events?reference=REC%202026',
+      headers: as(s.auditor),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Référence de dossier invalide');
   });
 
   it('gives a proof that checks offline and lists the signed checkpoints', async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findDossier } from '../../src/db/repositories/dossiers.ts';
-import { messages } from '../../src/db/schema.ts';
+import { findDossier, insertDossier } from '../../src/db/repositories/dossiers.ts';
+import { dossiers, messages } from '../../src/db/schema.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 // The clock is moved forward after the seed: files submitted around the seed day are then past both ACPR
@@ -157,5 +157,48 @@ describe('GET /api/v1/register/mediations', () => {
     for (const i of items) expect(i.clock.label).not.toBe('');
     s.supervisor = await t.login('superviseur@demo.recours.fr');
     expect((await get('supervisor', '/api/v1/register/mediations')).statusCode).toBe(403);
+  });
+
+  it('pages a large caseload in reference order: every referral once, the engine on one page only', async () => {
+    const mediatorId = s.mediator!.userId;
+    const [model] = await t.ctx.database.db
+      .select()
+      .from(dossiers)
+      .where(eq(dossiers.mediatorId, mediatorId));
+    // A copy of a referred file, without its id and the columns the database generates.
+    const generated = new Set([
+      'id',
+      'searchVector',
+      'receivedOn',
+      'acknowledgedOn',
+      'answeredOn',
+      'mediationReferredOn',
+    ]);
+    const copy = Object.fromEntries(Object.entries(model!).filter(([key]) => !generated.has(key)));
+    for (let i = 0; i < 60; i += 1) {
+      await insertDossier(t.ctx.database.db, {
+        ...(copy as Parameters<typeof insertDossier>[1]),
+        reference: `REC-2026-M${String(i).padStart(5, '0')}`,
+        idempotencyKey: null,
+      });
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    let total = 0;
+    do {
+      const res = await get('mediator', `/api/v1/register/mediations${after ? `?after=${after}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json() as { items: { reference: string }[]; total: number; nextAfter: string | null };
+      expect(body.items.length).toBeLessThanOrEqual(50);
+      seen.push(...body.items.map((i) => i.reference));
+      total = body.total;
+      after = body.nextAfter;
+      pages += 1;
+    } while (after && pages < 10);
+    expect(pages).toBe(2);
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort()).toEqual(seen);
   });
 });

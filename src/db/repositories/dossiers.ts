@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, type SQL } from 'drizzle-orm';
 import type { DossierScope } from '../../domain/access/policy.ts';
 import type { Db } from '../client.ts';
 import { dossiers } from '../schema.ts';
@@ -69,4 +69,35 @@ export async function insertDossier(db: Db, values: NewDossier): Promise<Dossier
     .values({ ...values, ...projection })
     .returning();
   return row!;
+}
+
+/** The referrals a mediator holds, a page at a time in reference order (keyset: never an offset). */
+export async function mediatorPage(
+  db: Db,
+  mediatorId: string,
+  page: { after?: string | undefined; limit: number },
+): Promise<DossierRow[]> {
+  return db
+    .select()
+    .from(dossiers)
+    .where(
+      and(
+        eq(dossiers.mediatorId, mediatorId),
+        page.after === undefined ? undefined : gt(dossiers.reference, page.after),
+      ),
+    )
+    .orderBy(asc(dossiers.reference))
+    .limit(page.limit);
+}
+
+/** How many referrals a mediator holds, counted up to `cap` (a figure for a caption, not a full scan). */
+export async function countMediatorFiles(db: Db, mediatorId: string, cap: number): Promise<number> {
+  const capped = db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(eq(dossiers.mediatorId, mediatorId))
+    .limit(cap)
+    .as('capped');
+  const [row] = await db.select({ n: count() }).from(capped);
+  return row?.n ?? 0;
 }

@@ -166,6 +166,7 @@ const columns = {
   reference: dossiers.reference,
   title: dossiers.title,
   category: dossiers.category,
+  suggestedCategory: dossiers.suggestedCategory,
   channel: dossiers.channel,
   status: dossiers.status,
   priority: dossiers.priority,

@@ -257,8 +257,11 @@ export const EVENT_RULES: Record<string, EventRule> = {
   },
   'dossier.retention_applied': {
     visibility: 'all',
-    text: () =>
-      'Durée de conservation écoulée : les données personnelles du dossier ont été effacées ou anonymisées.',
+    // The purge (src/server/jobs/retention-purge.ts) erases the whole file, or only its pieces when their period is shorter.
+    text: (e) =>
+      (e.payload.rule as { kind?: string } | undefined)?.kind === 'dossier_documents'
+        ? 'Durée de conservation des pièces écoulée : les pièces du dossier ont été supprimées.'
+        : 'Durée de conservation écoulée : les données personnelles du dossier ont été effacées ou anonymisées.',
   },
   'dossier.status_changed': {
     visibility: 'all',

@@ -17,6 +17,8 @@ export const MEMBER_LETTER_TYPES = [
   'resiliation',
   'portabilite',
   'defenseur_des_droits',
+  'requete_tribunal',
+  'saisine_pole_social',
 ] as const;
 export const ORGANISATION_LETTER_TYPES = ['accuse_reception', 'demande_piece', 'reponse_motivee'] as const;
 export const LETTER_TYPES = [...MEMBER_LETTER_TYPES, ...ORGANISATION_LETTER_TYPES] as const;

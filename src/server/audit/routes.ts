@@ -16,9 +16,16 @@ const filters = z.object({
   actorId: z.string().uuid('Identifiant de personne invalide').optional().describe('Un auteur'),
   type: z
     .string()
-    .max(80, 'Type trop long')
-    .regex(/^[a-z0-9_.]*$/, 'Type d’événement invalide')
-    .optional(),
+    .max(400, 'Trop de types d’événements')
+    .regex(/^[a-z0-9_.,]*$/, 'Type d’événement invalide')
+    .optional()
+    .describe('Un type d’événement, ou plusieurs séparés par des virgules'),
+  reference: z
+    .string()
+    .max(40, 'Référence trop longue')
+    .regex(/^[A-Za-z0-9-]*$/, 'Référence de dossier invalide (exemple : REC-2026-7K3M9Q2X4T)')
+    .optional()
+    .describe('La référence d’un dossier'),
   from: day.optional().describe('Depuis ce jour (inclus)'),
   to: day.optional().describe('Jusqu’à ce jour (inclus)'),
 });
@@ -53,7 +60,10 @@ const eventSchema = z.object({
   dossierId: z.string().nullable(),
   reference: z.string().nullable().describe('Référence du dossier'),
   actorId: z.string().nullable(),
+  actorName: z.string().nullable().describe('Nom de l’auteur'),
+  actorRole: z.string().nullable(),
   type: z.string(),
+  typeLabel: z.string().describe('L’événement, en français'),
   occurredAt: z.string(),
   chainSeq: z.number().int().describe('Rang dans l’historique du dossier'),
   hash: z.string(),
@@ -155,10 +165,20 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       // The first page is read before answering, so that a refusal is a proper 403, not a broken download.
       let page = await historyFor(ctx, user, { ...request.query, limit: 1000 });
       async function* lines() {
-        yield '\ufeffnuméro;dossier;auteur;type;date;rang;empreinte\n';
+        yield '\ufeffnuméro;dossier;auteur;identifiant de l’auteur;événement;date;rang;empreinte\n';
         for (;;) {
           for (const e of page.events) {
-            yield `${[e.id, e.reference, e.actorId, e.type, e.occurredAt.toISOString(), e.chainSeq, e.hash].map(csvCell).join(';')}\n`;
+            const cells = [
+              e.id,
+              e.reference,
+              e.actorName,
+              e.actorId,
+              e.typeLabel,
+              e.occurredAt.toISOString(),
+              e.chainSeq,
+              e.hash,
+            ];
+            yield `${cells.map(csvCell).join(';')}\n`;
           }
           if (page.nextBefore === null) return;
           page = await historyFor(ctx, user, { ...request.query, before: page.nextBefore, limit: 1000 });

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { UserRow } from '../../db/repositories/users.ts';
-import { auditEvents, dossiers } from '../../db/schema.ts';
+import { auditEvents, dossiers, users } from '../../db/schema.ts';
+import { auditEventLabel } from '../../domain/audit/event-labels.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { latestCheckpoints, proveEvent } from './checkpoints.ts';
@@ -65,7 +66,10 @@ export async function checkpointsFor(ctx: AppContext, user: UserRow, limit: numb
 export interface HistoryQuery {
   dossierId?: string | undefined;
   actorId?: string | undefined;
+  /** One code or several, comma-separated (one French label may cover an old and a new code). */
   type?: string | undefined;
+  /** A file's reference, as staff know it (REC-…). */
+  reference?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   before?: number | undefined;
@@ -78,7 +82,9 @@ export async function historyFor(ctx: AppContext, user: UserRow, q: HistoryQuery
   const clauses: SQL[] = [scopeOf(organisationId)];
   if (q.dossierId) clauses.push(eq(auditEvents.dossierId, q.dossierId));
   if (q.actorId) clauses.push(eq(auditEvents.actorId, q.actorId));
-  if (q.type) clauses.push(eq(auditEvents.type, q.type));
+  const types = (q.type ?? '').split(',').filter(Boolean);
+  if (types.length > 0) clauses.push(inArray(auditEvents.type, types));
+  if (q.reference) clauses.push(eq(dossiers.reference, q.reference.trim().toUpperCase()));
   if (q.from) clauses.push(sql`${auditEvents.occurredAt} >= ${q.from}::date`);
   if (q.to) clauses.push(sql`${auditEvents.occurredAt} < ${q.to}::date + 1`);
   if (q.before !== undefined) clauses.push(lt(auditEvents.seq, q.before));
@@ -88,6 +94,8 @@ export async function historyFor(ctx: AppContext, user: UserRow, q: HistoryQuery
       dossierId: auditEvents.dossierId,
       reference: dossiers.reference,
       actorId: auditEvents.actorId,
+      actorName: users.displayName,
+      actorRole: users.role,
       type: auditEvents.type,
       occurredAt: auditEvents.occurredAt,
       chainSeq: auditEvents.chainSeq,
@@ -95,10 +103,11 @@ export async function historyFor(ctx: AppContext, user: UserRow, q: HistoryQuery
     })
     .from(auditEvents)
     .leftJoin(dossiers, eq(dossiers.id, auditEvents.dossierId))
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(...clauses))
     .orderBy(desc(auditEvents.seq))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
+  const page = rows.slice(0, q.limit).map((row) => ({ ...row, typeLabel: auditEventLabel(row.type) }));
   return { events: page, nextBefore: rows.length > q.limit ? page.at(-1)!.id : null };
 }
 

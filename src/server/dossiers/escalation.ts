@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { contacts } from '../../db/schema.ts';
 import type { Facts } from '../../domain/deadlines/schema.ts';
 import { escalationLadder, STEP_IDS } from '../../domain/escalation/ladder.ts';
+import { LETTER_TYPES } from '../../domain/letters/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
@@ -24,6 +25,10 @@ const stepSchema = z.object({
   opensOn: z.string().nullable(),
   closesOn: z.string().nullable(),
   source: z.string(),
+  letterType: z
+    .enum(LETTER_TYPES)
+    .optional()
+    .describe('Le courrier que Recours rédige pour cette marche, quand elle est ouverte'),
 });
 
 export async function escalationRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -15,6 +15,8 @@ import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
 import type { JobHandlers } from './queue.ts';
+import { purgeRetention } from './retention-purge.ts';
+import { runWeeklyPatternsForAll } from './weekly-patterns.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
 const LIVE_STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation'];
@@ -126,6 +128,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
     async 'audit-checkpoint'() {
       await takeCheckpoint(ctx.database.db, auditKeysOf(ctx), ctx.now());
     },
+    async 'weekly-patterns'() {
+      await runWeeklyPatternsForAll(ctx, notifyInTransaction, (ids) => queueEmails(ctx, ids));
+    },
     async 'notification-email'({ notificationId }) {
       const { db } = ctx.database;
       const claimed = await claimForEmail(db, notificationId, ctx.now());
@@ -149,6 +154,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
     },
     async 'account-email'(mail) {
       await mailer.send(accountEmail(mail, ctx.config.publicUrl));
+    },
+    async 'retention-purge'() {
+      await purgeRetention(ctx.database.db, ctx.now(), ctx.config.retention, { dryRun: false });
     },
   };
 }

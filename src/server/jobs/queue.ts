@@ -18,6 +18,10 @@ export interface JobPayloads {
   'audit-checkpoint': { reason: 'schedule' | 'start' | 'manual' };
   /** Sends an account e-mail (sign-up confirmation, or a warning that the address already has an account). */
   'account-email': AccountEmail;
+  /** Weekly spikes of every organisation, stored for the dashboard; supervisors notified (issue 15). */
+  'weekly-patterns': { reason: 'schedule' | 'manual' };
+  /** Erases or anonymises what has passed its retention period (src/server/jobs/retention-purge.ts), idempotent. */
+  'retention-purge': { reason: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
@@ -27,7 +31,12 @@ export const JOB_NAMES: readonly JobName[] = [
   'intake-reply-email',
   'audit-checkpoint',
   'account-email',
+  'weekly-patterns',
+  'retention-purge',
 ];
+
+/** Mondays at 05:00, Paris time: the week that just ended is complete. */
+export const WEEKLY_PATTERNS_CRON = '0 5 * * 1';
 
 export type JobHandlers = { [N in JobName]: (data: JobPayloads[N]) => Promise<void> };
 
@@ -40,7 +49,11 @@ export interface JobQueue {
   /** Creates (or migrates) the pg-boss schema and the queues; sends nothing, works nothing. */
   start(): Promise<void>;
   /** Polling workers for every queue, the reminders schedule, and one reminders run now. */
-  work(options: { remindersCron: string; auditCheckpointCron?: string }): Promise<void>;
+  work(options: {
+    remindersCron: string;
+    auditCheckpointCron?: string;
+    retentionPurgeCron?: string;
+  }): Promise<void>;
   send<N extends JobName>(name: N, data: JobPayloads[N]): Promise<string | null>;
   /** Processes every job waiting in one queue now, one by one; returns how many (tests, CLI). */
   runOnce(name: JobName): Promise<number>;
@@ -98,7 +111,7 @@ export function createJobQueue(database: Database, handlers: JobHandlers, option
         if (!existing.has(name)) await boss.createQueue(name, { name, retryLimit: 5, retryBackoff: true });
       }
     },
-    async work({ remindersCron, auditCheckpointCron = '* * * * *' }) {
+    async work({ remindersCron, auditCheckpointCron = '* * * * *', retentionPurgeCron = '30 3 * * *' }) {
       if (working) return;
       working = true;
       for (const name of JOB_NAMES) {
@@ -128,6 +141,19 @@ export function createJobQueue(database: Database, handlers: JobHandlers, option
         await boss.schedule(
           'audit-checkpoint',
           auditCheckpointCron,
+          { reason: 'schedule' },
+          { tz: 'Europe/Paris' },
+        );
+        await boss.schedule(
+          'weekly-patterns',
+          WEEKLY_PATTERNS_CRON,
+          { reason: 'schedule' },
+          { tz: 'Europe/Paris' },
+        );
+        // Once a night across servers; the purge is idempotent, so a run repeated after a crash does no harm.
+        await boss.schedule(
+          'retention-purge',
+          retentionPurgeCron,
           { reason: 'schedule' },
           { tz: 'Europe/Paris' },
         );

@@ -54,6 +54,7 @@ const entrySchema = z
     title: z.string().describe('Objet'),
     category: z.string().describe('Catégorie'),
     categoryLabel: z.string().describe('Catégorie en clair'),
+    suggestedCategory: z.string().nullable().describe('Catégorie que la lecture du texte suggère'),
     channel: z.string().describe('Canal de réception (web, email, courrier, téléphone…)'),
     status: z.string().describe('Statut'),
     statusLabel: z.string().describe('Statut en clair'),
@@ -104,6 +105,7 @@ function entryView(e: RegisterEntry): z.infer<typeof entrySchema> {
     title: row.erasedAt ? '(données effacées)' : row.title,
     category: row.category,
     categoryLabel: CATEGORY_LABELS[row.category as DossierCategory] ?? row.category,
+    suggestedCategory: row.erasedAt ? null : row.suggestedCategory,
     channel: row.channel,
     status: row.status,
     statusLabel: STATUS_LABELS[row.status as DossierStatus] ?? row.status,
@@ -423,12 +425,27 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: [TAG],
-        summary: 'Délai de 90 jours de chaque médiation confiée au médiateur connecté (C. consom. R612-5)',
+        summary:
+          'Dossiers confiés au médiateur connecté, par pages, avec le délai de 90 jours de chacun (C. consom. R612-5)',
+        querystring: z.object({
+          after: z
+            .string()
+            .max(40)
+            .optional()
+            .describe('Référence du dernier dossier de la page précédente (page suivante)'),
+        }),
         response: {
           200: z.object({
             items: z.array(
               z.object({
                 id: z.string().uuid(),
+                reference: z.string(),
+                title: z.string(),
+                organisationName: z.string(),
+                category: z.string(),
+                status: z.string(),
+                amountCents: z.number().int().nullable(),
+                complaintSentOn: z.string().nullable().describe('Date d’envoi de la réclamation écrite'),
                 clock: z.object({
                   colour: z.enum(SLA_COLOURS),
                   dueDate: z.string().nullable().describe('Avis attendu au plus tard le'),
@@ -436,12 +453,15 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
                 }),
               }),
             ),
+            total: z.number().int().describe('Nombre de dossiers confiés (plafonné)'),
+            totalCapped: z.boolean().describe('Vrai quand il y en a davantage que le nombre indiqué'),
+            nextAfter: z.string().nullable().describe('À passer en « after » pour la page suivante'),
           }),
           401: errorBodySchema,
           403: errorBodySchema,
         },
       },
     },
-    async (request) => ({ items: await listMediations(ctx, requireUser(request)) }),
+    async (request) => listMediations(ctx, requireUser(request), request.query.after),
   );
 }

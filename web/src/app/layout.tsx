@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useLogout } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/back-office/notifications-page.tsx';
 import { roleLabel } from '../shared/labels.ts';
-import { type User, useSession, usesRegister } from '../shared/session.ts';
+import { AUDIT_ROLES, type User, useSession, usesRegister } from '../shared/session.ts';
 import { Loading } from '../shared/ui/page.tsx';
 
 interface NavItem {
@@ -34,6 +34,16 @@ const NAV_ITEMS: NavItem[] = [
     show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
   },
   { to: '/administration', label: 'Administration', show: (user) => user?.role === 'admin' },
+  {
+    to: '/historique',
+    label: 'Historique et intégrité',
+    show: (user) => (user ? AUDIT_ROLES.includes(user.role) : false),
+  },
+  {
+    to: '/tendances',
+    label: 'Tendances',
+    show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
+  },
   { to: '/avis-medicaux', label: 'Avis médicaux', show: (user) => user?.role === 'medical_adviser' },
   { to: '/delais', label: 'Calculer mes délais' },
   { to: '/verifier-remboursement', label: 'Vérifier un remboursement' },

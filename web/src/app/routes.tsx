@@ -3,7 +3,7 @@ import type { RouteObject } from 'react-router';
 // The layout shows the notification bell on every page: its page shares that chunk.
 import { NotificationsPage } from '../features/back-office/notifications-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
-import { MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
+import { AUDIT_ROLES, MEMBER_ROLES, REGISTER_ROLES } from '../shared/session.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireAuth } from './require-auth.tsx';
 
@@ -40,6 +40,8 @@ const DashboardPage = page(() => import('../features/steering/dashboard-page.tsx
 const AdminPage = page(() => import('../features/admin/admin-page.tsx'), 'AdminPage');
 const InvitationPage = page(() => import('../features/admin/invitation-page.tsx'), 'InvitationPage');
 const ImportPage = page(() => import('../features/admin/import-page.tsx'), 'ImportPage');
+const AuditPage = page(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
+const TrendsPage = page(() => import('../features/patterns/trends-page.tsx'), 'TrendsPage');
 const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
 
 /**
@@ -166,6 +168,30 @@ export const routes: RouteObject[] = [
         deniedText="L’import de l’historique des réclamations est fait par un administrateur de l’organisme."
       >
         <ImportPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'historique',
+    element: (
+      <RequireAuth
+        roles={AUDIT_ROLES}
+        deniedTitle="Accès réservé aux auditeurs"
+        deniedText="L’historique des actions et sa vérification sont réservés aux auditeurs et aux administrateurs de l’organisme."
+      >
+        <AuditPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'tendances',
+    element: (
+      <RequireAuth
+        roles={['supervisor', 'admin', 'auditor']}
+        deniedTitle="Accès réservé aux superviseurs"
+        deniedText="Les tendances des réclamations sont suivies par les superviseurs, les administrateurs et les auditeurs de l’organisme."
+      >
+        <TrendsPage />
       </RequireAuth>
     ),
   },

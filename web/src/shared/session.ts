@@ -58,3 +58,5 @@ export function safeReturnPath(value: string | null): string | null {
 /** Who may open "Mes dossiers" and who may open the register (the API enforces the same split). */
 export const MEMBER_ROLES: readonly Role[] = ['member'];
 export const REGISTER_ROLES: readonly Role[] = ROLES.filter(usesRegister);
+/** Who may read the history and run its verification (src/server/audit/use-cases.ts requireAuditor). */
+export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];

@@ -28,6 +28,7 @@ const entrySchema = z.object({
   title: z.string(),
   category: z.string(),
   categoryLabel: z.string(),
+  suggestedCategory: z.string().nullable(),
   channel: z.string(),
   status: z.string(),
   statusLabel: z.string(),
@@ -217,32 +218,6 @@ export function useAssign() {
     mutationFn: (request: { dossierIds: string[]; handlerId: string | null }) =>
       sendBulk('/api/v1/register/assign', request, csrf),
     onSettled: () => queryClient.invalidateQueries(),
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Mediator's list (GET /api/v1/dossiers: the files referred to him)
-
-const visibleDossierSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  organisationName: z.string(),
-  category: z.string(),
-  title: z.string(),
-  status: z.string(),
-  amountCents: z.number().int().nullable(),
-  complaintSentOn: z.string().nullable(),
-  suggestedCategory: z.string().nullable().optional(),
-});
-export type VisibleDossier = z.infer<typeof visibleDossierSchema>;
-
-export function useVisibleDossiers(enabled = true) {
-  return useQuery({
-    queryKey: ['back-office', 'visible-dossiers'],
-    queryFn: ({ signal }) =>
-      apiGet('/api/v1/dossiers', z.object({ dossiers: z.array(visibleDossierSchema) }), signal),
-    select: (d) => d.dossiers,
-    enabled,
   });
 }
 

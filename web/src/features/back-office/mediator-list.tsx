@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
@@ -7,24 +7,42 @@ import { formatDate, formatEuros } from '../../shared/format.ts';
 import { categoryLabel } from '../../shared/labels.ts';
 import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
 import { StatusBadge } from '../../shared/ui/status-badge.tsx';
-import { useVisibleDossiers } from './api.ts';
 import { SlaLight } from './sla-light.tsx';
 
 const mediationsSchema = z.object({
   items: z.array(
     z.object({
       id: z.string(),
+      reference: z.string(),
+      title: z.string(),
+      organisationName: z.string(),
+      category: z.string(),
+      status: z.string(),
+      amountCents: z.number().int().nullable(),
+      complaintSentOn: z.string().nullable(),
       clock: z.object({ colour: z.enum(SLA_COLOURS), dueDate: z.string().nullable(), label: z.string() }),
     }),
   ),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  nextAfter: z.string().nullable(),
 });
 
-/** The 90-day clock of each referral (C. consom. R612-5), worded by the domain (GET /api/v1/register/mediations). */
-function useMediationClocks() {
-  return useQuery({
+/**
+ * The referrals a page at a time, with the 90-day clock of each (C. consom. R612-5) worded by the domain
+ * (GET /api/v1/register/mediations): a mediator may hold thousands of files.
+ */
+function useMediations() {
+  return useInfiniteQuery({
     queryKey: ['back-office', 'mediations'],
-    queryFn: ({ signal }) => apiGet('/api/v1/register/mediations', mediationsSchema, signal),
-    select: (d) => new Map(d.items.map((i) => [i.id, i.clock])),
+    queryFn: ({ pageParam, signal }) =>
+      apiGet(
+        `/api/v1/register/mediations${pageParam ? `?after=${encodeURIComponent(pageParam)}` : ''}`,
+        mediationsSchema,
+        signal,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextAfter ?? undefined,
   });
 }
 
@@ -52,9 +70,10 @@ function clockCell(clock: { colour: string; dueDate: string | null; label: strin
 
 /** The mediator's register: only the files referred to him (GET /api/v1/dossiers decides which). */
 export function MediatorList() {
-  const dossiers = useVisibleDossiers();
-  const clocks = useMediationClocks();
-  const list = [...(dossiers.data ?? [])].sort((a, b) => a.reference.localeCompare(b.reference));
+  const dossiers = useMediations();
+  const list = dossiers.data?.pages.flatMap((p) => p.items) ?? [];
+  const first = dossiers.data?.pages[0];
+  const total = first ? `${first.totalCapped ? 'plus de ' : ''}${first.total.toLocaleString('fr-FR')}` : '';
   return (
     <Page title="Dossiers en médiation" lead="Les dossiers dont la médiation vous a été confiée.">
       {dossiers.isPending ? (
@@ -70,7 +89,8 @@ export function MediatorList() {
         <section className="table-wrapper bo-table-wrapper" tabIndex={0} aria-labelledby="mediation-legende">
           <table className="table">
             <caption id="mediation-legende">
-              Dossiers qui vous sont soumis ({list.length.toLocaleString('fr-FR')})
+              Dossiers qui vous sont soumis ({total}), par référence
+              {list.length < (first?.total ?? 0) ? ` : ${list.length.toLocaleString('fr-FR')} affichés` : ''}
             </caption>
             <thead>
               <tr>
@@ -100,11 +120,23 @@ export function MediatorList() {
                   </td>
                   <td className="num nowrap">{d.amountCents === null ? NONE : formatEuros(d.amountCents)}</td>
                   <td className="nowrap">{d.complaintSentOn ? formatDate(d.complaintSentOn) : NONE}</td>
-                  <td>{clockCell(clocks.data?.get(d.id))}</td>
+                  <td>{clockCell(d.clock)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {dossiers.hasNextPage ? (
+            <p>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={dossiers.isFetchingNextPage}
+                onClick={() => dossiers.fetchNextPage()}
+              >
+                {dossiers.isFetchingNextPage ? 'Chargement…' : 'Afficher les dossiers suivants'}
+              </button>
+            </p>
+          ) : null}
         </section>
       )}
     </Page>

@@ -19,7 +19,6 @@ import {
   useBulkAction,
   useHandlers,
   useRegister,
-  useVisibleDossiers,
 } from './api.ts';
 import { MediatorList } from './mediator-list.tsx';
 import { BulkBar, BulkResults } from './register-bulk.tsx';
@@ -103,7 +102,6 @@ function StaffRegister({ user }: { user: User | undefined }) {
     saveColumns(next);
   }
   const handlers = useHandlers(Boolean(user));
-  const visible = useVisibleDossiers(Boolean(user));
   const [search, setSearch] = useState(filters.q);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const bulk = useBulkAction();
@@ -111,11 +109,6 @@ function StaffRegister({ user }: { user: User | undefined }) {
   const [outcome, setOutcome] = useState<{ what: string; result: BulkOutcome } | null>(null);
 
   useEffect(() => setSearch(filters.q), [filters.q]);
-
-  const suggestions = useMemo(
-    () => new Map((visible.data ?? []).map((d) => [d.id, d.suggestedCategory ?? null])),
-    [visible.data],
-  );
 
   function update(changes: Record<string, string>, keepPage = false) {
     setParams(
@@ -476,7 +469,7 @@ function StaffRegister({ user }: { user: User | undefined }) {
                   <RegisterRow
                     key={entry.id}
                     entry={entry}
-                    suggested={suggestions.get(entry.id) ?? null}
+                    suggested={entry.suggestedCategory}
                     withCheckbox={withBulk}
                     checked={selected.has(entry.id)}
                     onCheck={(on) => toggle(entry.id, on)}
