@@ -287,6 +287,48 @@ describe('authorisation matrix: a piece marked medical (C. santé publ. L1110-4;
   });
 });
 
+describe('authorisation matrix: the organisation’s trends (issue 15)', () => {
+  // Read by those who steer and those who check; imports by those who steer. Outside every organisation the
+  // pages do not exist (404, before any role check); staff without the role get 403.
+  const READ = ['supervisor', 'admin', 'auditor'];
+  const WRITE = ['supervisor', 'admin'];
+  const OUTSIDERS: Who[] = ['owner', 'otherMember', 'mediator'];
+  const STAFF_REFUSED: Who[] = ['handler', 'medicalAdviser'];
+
+  function trendRoutes() {
+    const seen = new Set<string>();
+    for (const r of t.app.routeTable) {
+      if (r.method === 'HEAD' || !r.url.startsWith('/api/v1/patterns')) continue;
+      seen.add(`${r.method} ${r.url}`);
+    }
+    return [...seen].sort();
+  }
+
+  it('covers every route of the trends page', () => {
+    expect(trendRoutes()).toEqual([
+      'GET /api/v1/patterns',
+      'GET /api/v1/patterns/clauses',
+      'GET /api/v1/patterns/rule-changes',
+      'GET /api/v1/patterns/themes',
+      'POST /api/v1/patterns/clauses',
+      'PUT /api/v1/patterns/memberships',
+    ]);
+  });
+
+  it('answers each role as the rule says', async () => {
+    for (const route of trendRoutes()) {
+      const allowed = route.startsWith('GET') ? READ : WRITE;
+      for (const who of ['anonymous', ...OUTSIDERS, ...STAFF_REFUSED, ...READ] as Who[]) {
+        const res = await call(route, who);
+        const expected =
+          who === 'anonymous' ? 401 : OUTSIDERS.includes(who) ? 404 : allowed.includes(who) ? 'allowed' : 403;
+        const outcome = res.statusCode < 300 ? 'allowed' : res.statusCode;
+        expect([who, route, outcome]).toEqual([who, route, expected]);
+      }
+    }
+  });
+});
+
 describe('authorisation matrix: the organisation’s steering and administration routes (issue 14)', () => {
   // Routes without a file: the organisation is the signed-in person's own, so the role decides. The import's body
   // is a file (text/csv), checked in analytics.test.ts; its role check is the same as the administration's.
@@ -328,19 +370,6 @@ describe('authorisation matrix: the organisation’s steering and administration
     const seen = new Set<string>();
     for (const r of t.app.routeTable) {
       if (r.method === 'HEAD' || !/^\/api\/v1\/(admin|kpi|reports|exports)(\/|$)/.test(r.url)) continue;
-
-describe('authorisation matrix: the organisation’s trends (issue 15)', () => {
-  // Read by those who steer and those who check; imports by those who steer. Outside every organisation the
-  // pages do not exist (404, before any role check); staff without the role get 403.
-  const READ = ['supervisor', 'admin', 'auditor'];
-  const WRITE = ['supervisor', 'admin'];
-  const OUTSIDERS: Who[] = ['owner', 'otherMember', 'mediator'];
-  const STAFF_REFUSED: Who[] = ['handler', 'medicalAdviser'];
-
-  function trendRoutes() {
-    const seen = new Set<string>();
-    for (const r of t.app.routeTable) {
-      if (r.method === 'HEAD' || !r.url.startsWith('/api/v1/patterns')) continue;
       seen.add(`${r.method} ${r.url}`);
     }
     return [...seen].sort();
@@ -406,28 +435,5 @@ describe('authorisation matrix: the organisation’s trends (issue 15)', () => {
     expect(list.json().staff.map((m: { email: string }) => m.email)).not.toContain(
       'conseiller@demo.recours.fr',
     );
-
-  it('covers every route of the trends page', () => {
-    expect(trendRoutes()).toEqual([
-      'GET /api/v1/patterns',
-      'GET /api/v1/patterns/clauses',
-      'GET /api/v1/patterns/rule-changes',
-      'GET /api/v1/patterns/themes',
-      'POST /api/v1/patterns/clauses',
-      'PUT /api/v1/patterns/memberships',
-    ]);
-  });
-
-  it('answers each role as the rule says', async () => {
-    for (const route of trendRoutes()) {
-      const allowed = route.startsWith('GET') ? READ : WRITE;
-      for (const who of ['anonymous', ...OUTSIDERS, ...STAFF_REFUSED, ...READ] as Who[]) {
-        const res = await call(route, who);
-        const expected =
-          who === 'anonymous' ? 401 : OUTSIDERS.includes(who) ? 404 : allowed.includes(who) ? 'allowed' : 403;
-        const outcome = res.statusCode < 300 ? 'allowed' : res.statusCode;
-        expect([who, route, outcome]).toEqual([who, route, expected]);
-      }
-    }
   });
 });
