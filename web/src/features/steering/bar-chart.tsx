@@ -106,7 +106,16 @@ export function ChartFigure({
       {description ? <p className="muted">{description}</p> : null}
       <div className="chart-figure__body">
         <div className="chart-figure__drawing">{chart}</div>
-        <div className="chart-figure__table table-wrapper">{table}</div>
+        {/* A scrollable region must take the keyboard's focus (WCAG 2.1.1): tabIndex and a name. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is focusable so it can scroll. */}
+        <div
+          className="chart-figure__table table-wrapper"
+          tabIndex={0}
+          role="region"
+          aria-label={`Données : ${title}`}
+        >
+          {table}
+        </div>
       </div>
     </section>
   );
