@@ -106,16 +106,10 @@ export function ChartFigure({
       {description ? <p className="muted">{description}</p> : null}
       <div className="chart-figure__body">
         <div className="chart-figure__drawing">{chart}</div>
-        {/* A scrollable region must take the keyboard's focus (WCAG 2.1.1): tabIndex and a name. */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is focusable so it can scroll. */}
-        <div
-          className="chart-figure__table table-wrapper"
-          tabIndex={0}
-          role="region"
-          aria-label={`Données : ${title}`}
-        >
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region takes focus to scroll (WCAG 2.1.1). */}
+        <section className="chart-figure__table table-wrapper" tabIndex={0} aria-label={`Données : ${title}`}>
           {table}
-        </div>
+        </section>
       </div>
     </section>
   );
