@@ -64,6 +64,12 @@ export const AUDIT_EVENT_TYPES = [
   'privacy.retention_purged',
   'patterns.clauses_imported',
   'patterns.memberships_imported',
+  // the organisation's administration (issue 14)
+  'organisation.updated',
+  'staff.invited',
+  'staff.invitation_renewed',
+  'staff.invitation_accepted',
+  'staff.changed',
   // readings: the RGPD access log (art. 9, art. 32), hidden from the file's story
   'dossier.viewed',
   'document.viewed',
@@ -76,6 +82,7 @@ export const AUDIT_EVENT_TYPES = [
   'register.exported',
   'register.imported',
   'report.acpr_exported',
+  'report.audit_pack_exported',
   'account.exported',
   'account.erasure_requested',
 ] as const;

@@ -100,7 +100,27 @@ export const users = pgTable(
     ),
     index('users_recorded_org_idx').on(t.recordedByOrganisationId, t.memberNumber),
     index('users_recorded_contact_idx').on(t.recordedByOrganisationId, sql`lower(${t.contactEmail})`),
+    // The administration page's staff list and the « last admin » check (issue 14).
+    index('users_organisation_role_idx').on(t.organisationId, t.role),
   ],
+);
+
+/**
+ * An invitation to a member of staff (issue 14): the account exists from the invitation on, without a password;
+ * the link (token after `#`, 7 days) lets the person choose one. Only the token's SHA-256 is kept.
+ */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_invitations_user_idx').on(t.userId)],
 );
 
 export const sessions = pgTable(

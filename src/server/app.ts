@@ -9,6 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../domain/shared/zod-french.ts';
 import { z } from 'zod';
+import { invitationRoutes } from './admin/invitation-routes.ts';
+import { adminRoutes } from './admin/routes.ts';
+import { auditPackRoutes } from './audit/audit-pack-routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -152,6 +155,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await importRoutes(api, ctx);
     await exportRoutes(api, ctx);
     await reportRoutes(api, ctx);
+    await adminRoutes(api, ctx);
+    await invitationRoutes(api, ctx);
+    await auditPackRoutes(api, ctx);
     // Recurring complaints (issue 15): spikes, themes, clauses, rule changes.
     await patternRoutes(api, ctx);
     await patternReportRoutes(api, ctx);

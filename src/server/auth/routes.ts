@@ -176,7 +176,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['Comptes'],
         summary: 'Se connecter (échecs limités par compte et par adresse IP)',
         body: z.object({ email, password: z.string().min(1, 'Saisissez votre mot de passe').max(200) }),
-        response: { 200: meSchema, 401: errorBodySchema, 429: errorBodySchema },
+        response: { 200: meSchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema },
       },
     },
     async (request, reply) => {
@@ -204,6 +204,14 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         throw new AppError('INVALID_CREDENTIALS', 'Adresse e-mail ou mot de passe incorrect.');
       }
       accountFailures.reset(accountKey);
+      if (user.deactivatedAt) {
+        throw new AppError(
+          'ACCOUNT_DEACTIVATED',
+          'Ce compte a été désactivé par un administrateur de votre organisme : adressez-vous à lui.',
+          undefined,
+          403,
+        );
+      }
       return startSession(user, request, reply);
     },
   );

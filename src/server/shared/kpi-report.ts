@@ -107,7 +107,8 @@ export async function kpiReport(db: Db, organisationId: string, period: KpiPerio
     outcomes,
     reopenings: reopened,
     series: {
-      weeklyByCategory: of('week', 'category')
+      // Dimensions in KPI_DIMENSIONS order (category before week), as kpiGroups names them.
+      weeklyByCategory: of('category', 'week')
         .map((g) => ({ week: g.key.week!, category: g.key.category!, count: g.count }))
         .sort((a, b) =>
           a.week === b.week ? a.category.localeCompare(b.category) : a.week < b.week ? -1 : 1,

@@ -30,6 +30,12 @@ const NAV_ITEMS: NavItem[] = [
     show: (user) => hasRole(user?.role, ANALYTICS_ROLES),
   },
   {
+    to: '/pilotage',
+    label: 'Pilotage',
+    show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
+  },
+  { to: '/administration', label: 'Administration', show: (user) => user?.role === 'admin' },
+  {
     to: '/historique',
     label: 'Historique et intégrité',
     show: (user) => (user ? AUDIT_ROLES.includes(user.role) : false),

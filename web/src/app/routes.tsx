@@ -37,6 +37,10 @@ const RecordComplaintPage = page(
   'RecordComplaintPage',
 );
 const ClaimPage = page(() => import('../features/intake/claim-page.tsx'), 'ClaimPage');
+const DashboardPage = page(() => import('../features/steering/dashboard-page.tsx'), 'DashboardPage');
+const AdminPage = page(() => import('../features/admin/admin-page.tsx'), 'AdminPage');
+const InvitationPage = page(() => import('../features/admin/invitation-page.tsx'), 'InvitationPage');
+const ImportPage = page(() => import('../features/admin/import-page.tsx'), 'ImportPage');
 const AuditPage = page(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
 const TrendsPage = page(() => import('../features/patterns/trends-page.tsx'), 'TrendsPage');
 const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
@@ -53,6 +57,7 @@ export const routes: RouteObject[] = [
   { path: 'connexion', element: <SignInPage /> },
   { path: 'inscription', element: <SignUpPage /> },
   { path: 'inscription/confirmer', element: <SignUpConfirmPage /> },
+  { path: 'invitation', element: <InvitationPage /> },
   {
     path: 'mon-compte',
     element: (
@@ -128,6 +133,42 @@ export const routes: RouteObject[] = [
         deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
       >
         <EthicsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'pilotage',
+    element: (
+      <RequireAuth
+        roles={['supervisor', 'admin', 'auditor']}
+        deniedTitle="Accès réservé au pilotage"
+        deniedText="Les indicateurs de l’organisme sont suivis par les superviseurs, les administrateurs et les auditeurs."
+      >
+        <DashboardPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'administration',
+    element: (
+      <RequireAuth
+        roles={['admin']}
+        deniedTitle="Accès réservé aux administrateurs"
+        deniedText="Les comptes de l’équipe et les réglages de l’organisme sont gérés par ses administrateurs."
+      >
+        <AdminPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'administration/import',
+    element: (
+      <RequireAuth
+        roles={['admin']}
+        deniedTitle="Accès réservé aux administrateurs"
+        deniedText="L’import de l’historique des réclamations est fait par un administrateur de l’organisme."
+      >
+        <ImportPage />
       </RequireAuth>
     ),
   },
