@@ -18,7 +18,9 @@ export function findControlCharacter(value: unknown, path: (string | number)[] =
     }
     return undefined;
   }
-  if (value && typeof value === 'object') {
+  // A streamed body (an import file) is read by its route, never walked here: its internals are a deep graph of
+  // objects, and walking them overflowed the stack.
+  if (value && typeof value === 'object' && !isStream(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (FORBIDDEN.test(key)) return fieldPath(path) || 'body';
       const found = findControlCharacter(item, [...path, key]);
@@ -26,6 +28,10 @@ export function findControlCharacter(value: unknown, path: (string | number)[] =
     }
   }
   return undefined;
+}
+
+function isStream(value: object): boolean {
+  return typeof (value as { pipe?: unknown }).pipe === 'function' || Buffer.isBuffer(value);
 }
 
 export const CONTROL_CHARACTER_MESSAGE =
