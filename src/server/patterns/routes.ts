@@ -1,23 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DIMENSIONS } from '../../domain/patterns/cells.ts';
+import { storedSpikesSchema } from '../../contracts/api/patterns.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
 import { patternOrganisation } from './access.ts';
 import { storedPatterns } from './use-cases.ts';
-
-const alertSchema = z.object({
-  dimensions: z
-    .object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.string().optional()])))
-    .describe('La combinaison concernée : catégorie, produit, région, canal (une à trois)'),
-  weekStart: z.string().describe('Lundi de la semaine (AAAA-MM-JJ)'),
-  observed: z.number().int().describe('Réclamations reçues cette semaine'),
-  expected: z.number().describe('Réclamations attendues d’après l’historique'),
-  score: z.number().describe('Rareté : −log₁₀ de la probabilité d’un tel nombre (3 = une chance sur 1 000)'),
-  explanation: z.string().describe('Explication en français'),
-});
 
 export async function patternRoutes(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -28,15 +17,7 @@ export async function patternRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           'Derniers pics de réclamations calculés pour l’organisme (calcul hebdomadaire, lecture seule)',
         response: {
-          200: z.object({
-            computedAt: z
-              .string()
-              .nullable()
-              .describe('Date et heure du dernier calcul (null : jamais calculé)'),
-            period: z.object({ from: z.string(), to: z.string() }).nullable(),
-            message: z.string().nullable().describe('Ce qui manque quand l’historique est trop court'),
-            alerts: z.array(alertSchema),
-          }),
+          200: storedSpikesSchema,
           401: errorBodySchema,
           403: errorBodySchema,
           404: errorBodySchema,

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { storedSpikesSchema } from '../../../../src/contracts/api/patterns.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
 
 /** The « Tendances » page's calls (issue 15): stored spikes, themes, clauses à réécrire, rule changes. */
@@ -12,26 +13,12 @@ export interface Period {
 const KEY = ['patterns'] as const;
 const query = (p: Period) => `from=${encodeURIComponent(p.from)}&to=${encodeURIComponent(p.to)}`;
 
-const alertSchema = z.object({
-  dimensions: z.record(z.string(), z.string()),
-  weekStart: z.string(),
-  observed: z.number(),
-  expected: z.number(),
-  score: z.number(),
-  explanation: z.string(),
-});
-const spikesSchema = z.object({
-  computedAt: z.string().nullable(),
-  period: z.object({ from: z.string(), to: z.string() }).nullable(),
-  message: z.string().nullable(),
-  alerts: z.array(alertSchema),
-});
-export type SpikeAlert = z.infer<typeof alertSchema>;
+export type { SpikeAlert } from '../../../../src/contracts/api/patterns.ts';
 
 export function useSpikes() {
   return useQuery({
     queryKey: [...KEY, 'spikes'],
-    queryFn: ({ signal }) => apiGet('/api/v1/patterns', spikesSchema, signal),
+    queryFn: ({ signal }) => apiGet('/api/v1/patterns', storedSpikesSchema, signal),
   });
 }
 
