@@ -5,6 +5,7 @@ import { DOSSIER_CATEGORIES } from '../dossiers/categories.ts';
 import { checklistOf } from '../dossiers/checklist.ts';
 import { draftLetter } from '../letters/draft.ts';
 import { LETTER_TYPES } from '../letters/schema.ts';
+import { courtDossier, poleSocialDossier } from '../letters/test-builders.ts';
 import { simulateReimbursement } from '../reimbursement/engine.ts';
 import { analyseText } from '../triage/analyse.ts';
 import { parseCorpus } from '../triage/corpus.ts';
@@ -144,6 +145,9 @@ describe('what the engines hand to pages, letters and API answers is public', ()
         base,
         { decision: { outcome: 'rejected', reasons: 'Le contrat plafonne cet acte à 300 % de la base.' } },
       ],
+      // The court steps: after a mediation that failed, and after the CRA's rejection (CPAM).
+      [courtDossier(), {}],
+      [poleSocialDossier(), {}],
     ];
     const drafted = new Set<string>();
     for (const type of LETTER_TYPES) {
