@@ -41,3 +41,11 @@ measure('reimbursement (3 acts + contract)', 5000, () => {
 measure('triage (holdout texts)', 3000, (i) => {
   analyseText(texts[i % texts.length]!, '2026-11-23', triageModel);
 });
+// Long member-style texts (median about 400 characters, several events and dates): the realistic case.
+const memberTexts = readFileSync(new URL('../corpus/triage/members/eval-01.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => (JSON.parse(line) as { text: string }).text);
+measure('triage (member-style texts)', 2000, (i) => {
+  analyseText(memberTexts[i % memberTexts.length]!, '2026-11-23', triageModel);
+});

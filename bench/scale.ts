@@ -1,12 +1,10 @@
 // `npm run bench:scale` (issue 12): generates 10 000 then 1 000 000 files on PostgreSQL and measures the register,
-// search, a file page, creations per second beside pgbench replaying the API's transaction, and the server's
-// resident memory; then 10 000 files on PGlite. Prints the figures and writes them to docs/performance.md.
+// search, a file page and the resident memory; then 10 000 files on PGlite. Creations per second beside pgbench:
+// `npm run bench:create` (bench/create.ts), the server in a process of its own. Prints the figures and writes them to docs/performance.md.
 // Asserts nothing (tests never assert on time). BENCH_DATABASE_URL (default: recours_bench on the local test
 // server, dropped and created again) must be a database that may be filled; BENCH_SIZES=10000,1000000 to change.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { generateFiles } from '../src/bench/generate.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
@@ -89,7 +87,14 @@ async function measureReads(label: string, database: Database, fileIds: string[]
   const handler = await login('conseiller@charge.recours.fr');
   const repeat = (url: string, n: number) => Array.from({ length: n }, () => url);
   await timeGets(base, handler, repeat('/api/v1/register', 5)); // warm-up
-  const results: Record<string, ReturnType<typeof stats>> = {};
+  // Each figure is printed as soon as measured (a long run stopped halfway still says something).
+  const results = new Proxy({} as Record<string, ReturnType<typeof stats>>, {
+    set(target, name, value: ReturnType<typeof stats>) {
+      console.error(`  ${String(name)} : p50 ${ms(value.p50)}, p95 ${ms(value.p95)} (${value.n})`);
+      target[name as string] = value;
+      return true;
+    },
+  });
   results['registre, page par défaut (urgence)'] = await timeGets(
     base,
     handler,
@@ -147,69 +152,10 @@ async function measureReads(label: string, database: Database, fileIds: string[]
   return results;
 }
 
-async function measureCreations(database: Database, url: string) {
-  const { app, base, login } = await server(database);
-  const member = await login('adherent@charge.recours.fr');
-  const organisationId = String(
-    (await database.rawTransaction((q) => q(`select id from organisations where name = 'Mutuelle Charge'`)))
-      .rows[0]!.id,
-  );
-  const seconds = 15;
-  const deadline = Date.now() + seconds * 1000;
-  let created = 0;
-  const client = async () => {
-    while (Date.now() < deadline) {
-      const res = await fetch(`${base}/api/v1/dossiers`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: member.cookie, 'x-csrf-token': member.csrf },
-        body: JSON.stringify({
-          category: 'reimbursement_contested',
-          title: 'Lunettes non remboursées',
-          description: 'Création mesurée',
-          organisationId,
-          complaintSentOn: new Date().toISOString().slice(0, 10),
-        }),
-      });
-      await res.arrayBuffer();
-      if (res.status === 201) created += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, client));
-  await app.close();
-  const api = created / seconds;
-  // pgbench replays the SQL transaction the API runs for one creation (see the script), 8 clients, same length.
-  const dir = mkdtempSync(path.join(tmpdir(), 'recours-pgbench-'));
-  const script = path.join(dir, 'creation.sql');
-  writeFileSync(
-    script,
-    `\\set n random(1, 1000000000)
-BEGIN;
-SELECT id, name, kind FROM organisations WHERE id = '${organisationId}';
-INSERT INTO dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category, title, description, facts, status, priority, created_at, updated_at, complaint_on, sla_ack_due_on, sla_ack_status, sla_ack_done, sla_ack_actionable, sla_answer_due_on, sla_answer_status, sla_answer_done, sla_answer_actionable, next_due_on, projection_version)
-  SELECT 'REC-PGB-' || :n || '-' || md5(random()::text), id, '${organisationId}', 'Mutuelle Charge', 'mutuelle', 'reimbursement_contested', 'Lunettes non remboursées', 'Création mesurée', '{"complaintSentOn":"2026-01-05"}', 'submitted', 'normal', now(), now(), '2026-01-05', '2026-01-16', 'open', false, true, '2026-03-05', 'open', false, true, '2026-01-16', 1
-  FROM users WHERE email = 'adherent@charge.recours.fr' RETURNING id;
-WITH head AS (INSERT INTO audit_chain_heads AS h (chain_id, last_seq, prev_hash, last_hash) VALUES (gen_random_uuid(), 1, repeat('0', 64), audit_event_hash(gen_random_uuid(), 1, NULL, NULL, 'dossier.created', now(), repeat('0', 64), '{}'::jsonb)) ON CONFLICT (chain_id) DO UPDATE SET last_seq = h.last_seq + 1 RETURNING chain_id, last_seq, prev_hash, last_hash), event AS (INSERT INTO audit_events (chain_id, chain_seq, dossier_id, actor_id, type, occurred_at, payload, prev_hash, hash) SELECT chain_id, last_seq, NULL, NULL, 'dossier.created', now(), '{}'::jsonb, prev_hash, last_hash FROM head RETURNING seq) INSERT INTO audit_log_pending (event_seq) SELECT seq FROM event;
-COMMIT;
-`,
-  );
-  const out = execFileSync(
-    'pgbench',
-    ['-n', '-c', '8', '-j', '2', '-T', String(seconds), '-f', script, url],
-    {
-      encoding: 'utf8',
-    },
-  );
-  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
-  say(
-    `\nCréations, 8 clients, ${seconds} s : API ${api.toFixed(0)}/s ; pgbench (même transaction SQL) ${tps.toFixed(0)}/s ; rapport ${((100 * api) / tps).toFixed(0)} %`,
-  );
-  return { api, tps };
-}
-
 async function fileIdsOf(database: Database) {
   const rows = await database.rawTransaction((q) =>
     q(
-      `select d.id from dossiers d join organisations o on o.id = d.organisation_id where o.name = 'Mutuelle Charge' order by random() limit 60`,
+      `select d.id from dossiers d join organisations o on o.id = d.organisation_id where o.name = 'Mutuelle Charge' and d.transmitted_at is not null order by random() limit 60`,
     ),
   );
   return rows.rows.map((r) => String(r.id));
@@ -221,29 +167,36 @@ say(
 );
 const database = await openDatabase({ url });
 await database.migrate();
-let total = 0;
+// Files already there (BENCH_DATABASE_URL filled by `recours bench generate`) count towards each size.
+let total = Number(
+  (
+    await database.rawTransaction((q) =>
+      q(`select count(*)::int as n from dossiers d join organisations o on o.id = d.organisation_id
+         where o.name like 'Mutuelle Charge%'`),
+    )
+  ).rows[0]!.n,
+);
 for (const size of sizes) {
   const started = Date.now();
-  await generateFiles(database, {
-    files: size - total,
-    organisation: 'Mutuelle Charge',
-    force: false,
-    now: new Date(),
-    onProgress: (done, all) => {
-      if (done % 100_000 === 0 || done === all) console.error(`  ${total + done} / ${size}`);
-    },
-  });
+  if (size > total)
+    await generateFiles(database, {
+      files: size - total,
+      organisation: 'Mutuelle Charge',
+      force: false,
+      now: new Date(),
+      onProgress: (done, all) => {
+        if (done % 100_000 === 0 || done === all) console.error(`  ${total + done} / ${size}`);
+      },
+    });
   say(
     `\n## PostgreSQL, ${size.toLocaleString('fr-FR')} dossiers\n\nGénération de ${(size - total).toLocaleString('fr-FR')} dossiers : ${((Date.now() - started) / 1000).toFixed(0)} s (charge moyenne ${loadavg()[0]!.toFixed(1)})`,
   );
   total = size;
-  await database.rawTransaction((q) => q('analyze'));
   await measureReads(
     `Lectures à ${size.toLocaleString('fr-FR')} dossiers`,
     database,
     await fileIdsOf(database),
   );
-  await measureCreations(database, url);
   say(
     `\nMémoire résidente maximale du processus (serveur et clients de mesure) : ${(peakRss / 1e6).toFixed(0)} Mo`,
   );

@@ -76,11 +76,14 @@ describe.skipIf(!browserAvailable)('diagnostic: from free text to a pre-filled f
     const result = page.getByRole('region', { name: 'Votre diagnostic' });
     await result.waitFor();
     await expect.poll(() => focusedText(page), { timeout: 10_000 }).toBe('Votre diagnostic');
-    await result.getByText('Saisir le médiateur').first().waitFor();
+    // Three weeks after a written complaint the mediator is not open yet (C. consom. L612-2): remind, wait.
+    await result.getByText('Relancer par écrit et attendre la réponse').first().waitFor();
     await result
       .getByText('Saisine du médiateur : Médiateur de la Mutualité Française', { exact: false })
       .waitFor();
     expect(await result.textContent()).toMatch(/du \d{2}\/\d{2}\/\d{4} au \d{2}\/\d{2}\/\d{4}/);
+    // Stage and date were answered by the member: the deadlines are not marked provisional.
+    expect(await result.textContent()).not.toContain('à confirmer');
     await result.getByText('décompte de remboursement (relevé de prestations)').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -121,6 +124,105 @@ describe.skipIf(!browserAvailable)('diagnostic: from free text to a pre-filled f
       .waitFor();
     await expectAccessible(page, 'le dossier ouvert depuis le diagnostic');
     await screenshot(page, 'triage-04-dossier');
+    await page.context().close();
+  });
+
+  it('shows every date and step read in the text, lets the member confirm or correct each, and files only confirmed facts', async () => {
+    const page = await newPage(375);
+    // Signed in first: the file is opened without confirming the date read in the text.
+    await page.goto(`${server.url}/connexion?retour=/diagnostic`);
+    await page.getByLabel('Adresse e-mail').fill('adherent@demo.recours.fr');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Diagnostic de votre litige', level: 1 }).waitFor();
+    await page
+      .getByLabel('Décrivez votre situation avec vos mots')
+      .fill(
+        "J'ai envoyé une lettre recommandée au service réclamations de ma mutuelle le 3 septembre, ils ne m'ont remboursé que 9 € sur ma couronne de 540 €. Toujours pas de réponse.",
+      );
+    await page.getByRole('button', { name: 'Analyser ma situation' }).click();
+
+    // The date read in the text is shown with the words it came from, to be confirmed; so is the stage.
+    const understood = page.getByRole('region', { name: 'Ce que j’ai compris' });
+    await understood.getByText(/à confirmer, lu dans «\u00a03 septembre\u00a0»/).waitFor();
+    // The stage and the date of the complaint are both shown: « Réclamation écrite envoyée » twice.
+    expect(await understood.getByText('Réclamation écrite envoyée', { exact: true }).count()).toBe(2);
+    await understood.getByRole('button', { name: /^Confirmer.*étape atteinte$/ }).waitFor();
+    await expectAccessible(page, 'le diagnostic (dates à confirmer)');
+
+    // « Corriger » a date: a labelled date input; the correction is said in the conversation.
+    await understood.getByRole('button', { name: /^Corriger.*réclamation écrite envoyée$/ }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 })
+      .toBe('corriger-complaintSentOn');
+    const corrected = daysAgo(80);
+    await page.getByLabel('Réclamation écrite envoyée, date corrigée').fill(corrected);
+    await understood.getByRole('button', { name: 'Valider' }).click();
+    const [y, m, d] = corrected.split('-');
+    await page.getByRole('log').getByText(`réclamation écrite envoyée le ${d}/${m}/${y}`).waitFor();
+    await understood.getByText('(votre réponse)').first().waitFor();
+
+    // The stage is still a reading: « Confirmer » makes it the member's answer.
+    await understood.getByRole('button', { name: /^Confirmer.*étape atteinte$/ }).click();
+    await page
+      .getByRole('log')
+      .getByText(/C’est exact.*étape atteinte/)
+      .waitFor();
+    await screenshot(page, 'triage-05-dates-confirmees');
+
+    // Skip what is still asked, then open the file: it carries the confirmed date only.
+    for (let i = 0; i < 4; i++) {
+      const skip = page.getByRole('button', { name: 'Je ne sais pas' });
+      if ((await skip.count()) === 0) break;
+      await skip.click();
+    }
+    const result = page.getByRole('region', { name: 'Votre diagnostic' });
+    await result.waitFor();
+    expect(await result.textContent()).not.toContain('Délais provisoires');
+    await page.getByLabel('Organisme concerné').selectOption({ label: 'Mutuelle Démo' });
+    await page.getByRole('button', { name: 'Ouvrir un dossier pré-rempli' }).click();
+    await page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop();
+    const stored = await page.evaluate(async (fileId) => {
+      const response = await fetch(`/api/v1/dossiers/${fileId}`);
+      return (await response.json()).dossier as { complaintSentOn: string | null };
+    }, id);
+    expect(stored.complaintSentOn).toBe(corrected);
+    await page.context().close();
+  });
+
+  it('opens a file without the dates the member did not confirm', async () => {
+    const page = await newPage(1280);
+    await page.goto(`${server.url}/connexion?retour=/diagnostic`);
+    await page.getByLabel('Adresse e-mail').fill('adherent@demo.recours.fr');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page
+      .getByLabel('Décrivez votre situation avec vos mots')
+      .fill(
+        "J'ai envoyé une lettre recommandée au service réclamations de ma mutuelle le 3 septembre pour mes lunettes remboursées 20 € au lieu de 150 €, sans réponse.",
+      );
+    await page.getByRole('button', { name: 'Analyser ma situation' }).click();
+    await page.getByRole('region', { name: 'Ce que j’ai compris' }).waitFor();
+    for (let i = 0; i < 4; i++) {
+      const skip = page.getByRole('button', { name: 'Je ne sais pas' });
+      if ((await skip.count()) === 0) break;
+      await skip.click();
+    }
+    const result = page.getByRole('region', { name: 'Votre diagnostic' });
+    await result.waitFor();
+    await result.getByText(/Délais provisoires/).waitFor();
+    await page.getByLabel('Organisme concerné').selectOption({ label: 'Mutuelle Démo' });
+    await page.getByRole('button', { name: 'Ouvrir un dossier pré-rempli' }).click();
+    await page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop();
+    const stored = await page.evaluate(async (fileId) => {
+      const response = await fetch(`/api/v1/dossiers/${fileId}`);
+      return (await response.json()).dossier as { complaintSentOn: string | null; status: string };
+    }, id);
+    // Read in the text, never confirmed: not a fact of the file, no clock started.
+    expect(stored.complaintSentOn).toBeNull();
+    expect(stored.status).toBe('draft');
     await page.context().close();
   });
 });

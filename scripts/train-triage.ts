@@ -1,16 +1,15 @@
 /**
- * Trains the triage model on the whole labelled corpus and writes src/domain/triage/model.json.
- * Deterministic: same corpus, same file. The held-out estimate of this configuration comes from
- * `npm run eval:triage` (which trains on the train split only).
+ * Trains the triage model on the train and test splits (scripts/triage-corpus.ts; never the evaluation split)
+ * and writes src/domain/triage/model.json. Deterministic: same corpus, same file. The held-out estimate comes
+ * from `npm run eval:triage`.
  *   tsx scripts/train-triage.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCorpus } from '../src/domain/triage/corpus.ts';
 import { DEFAULT_MODEL_OPTIONS, trainTriageModel } from '../src/domain/triage/model.ts';
+import { shippedTrainingSet } from './triage-corpus.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-export const CORPUS_PATH = `${root}corpus/triage/corpus.jsonl`;
 export const MODEL_PATH = `${root}src/domain/triage/model.json`;
 
 export function serialiseModel(model: unknown): string {
@@ -18,12 +17,14 @@ export function serialiseModel(model: unknown): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const examples = parseCorpus(readFileSync(CORPUS_PATH, 'utf8'));
+  const examples = shippedTrainingSet();
   const started = performance.now();
   const model = trainTriageModel(examples, DEFAULT_MODEL_OPTIONS);
-  writeFileSync(MODEL_PATH, serialiseModel(model));
+  const json = serialiseModel(model);
+  writeFileSync(MODEL_PATH, json);
   console.log(
     `model.json: ${examples.length} examples, ${model.vocabulary.features.length} features, ` +
+      `temperature ${model.category.temperature ?? 1}, ${(json.length / 1024).toFixed(0)} kB, ` +
       `trained in ${Math.round(performance.now() - started)} ms`,
   );
 }

@@ -1,6 +1,9 @@
 /**
  * The boundaries of docs/architecture.md, enforced (docs/decisions/0006-architecture-boundaries-test.md):
- * - a module under src/domain imports only src/domain and small pure libraries, never node I/O modules;
+ * - a module under src/contracts (the closed lists, stored facts, events and API schemas: decision 0015) imports
+ *   only zod, src/contracts and the pure primitives of src/domain/shared (calendar dates); the API schemas
+ *   (src/contracts/api) may also embed the pure domain's schemas, which never import them;
+ * - a module under src/domain imports only src/domain, src/contracts and small pure libraries, never node I/O;
  * - a server feature (src/server/<feature>/) does not import another feature's folder;
  * - a web feature (web/src/features/<feature>/) does not import another feature.
  * Today's cross-feature imports are listed below, one line each: debts to repay, not permissions. A new one fails;
@@ -34,89 +37,49 @@ const TEST_CODE = /(\.test\.tsx?|\/test-builders\.ts)$/;
 
 /**
  * Server folders that are layers below the features, not features: every feature may import them.
- * auth: the session plugin and password hashing; live: the event bus; mail: the SMTP transport.
+ * auth: the session plugin and password hashing; live: the event bus; mail: the SMTP transport; shared: what
+ * several features use (job queue, notifying, refusals, access to a file, the deadline projection, medical reads,
+ * triage's suggestion, the steering access check, the CSV writer, the hardening helpers).
  */
-const SERVER_SHARED = new Set(['auth', 'live', 'mail']);
-/** Composition roots, which may import every feature (like app.ts): the demo seed builds data through them. */
-const SERVER_ROOTS = new Set(['seed']);
+const SERVER_SHARED = new Set(['auth', 'live', 'mail', 'shared']);
+/**
+ * Composition roots, which may import every feature (like app.ts): the demo seed builds data through them; the job
+ * handlers (jobs/) register the background work of several features with the queue, as app.ts registers routes.
+ */
+const SERVER_ROOTS = new Set(['seed', 'jobs']);
 
 /**
  * Server cross-feature imports that exist today (issue 13). Each is a debt: move what both need below them
  * (src/server/shared or src/db), then delete the line. Do not add lines.
  */
 const SERVER_DEBTS = new Set([
-  // dossiers creates a file with triage's suggestion
-  'src/server/dossiers/use-cases.ts -> src/server/triage/suggestion.ts',
-  // ethics and mediation refuse an action in the register's words
-  'src/server/ethics/use-cases.ts -> src/server/register/refusal.ts',
-  'src/server/mediation/use-cases.ts -> src/server/register/refusal.ts',
-  'src/server/handling/use-cases.ts -> src/server/register/refusal.ts',
-  // the deadline projection of a stored file is recomputed by whoever changes its facts
-  'src/server/handling/use-cases.ts -> src/server/dossiers/deadlines.ts',
-  'src/server/jobs/handlers.ts -> src/server/dossiers/deadlines.ts',
-  'src/server/mediation/use-cases.ts -> src/server/dossiers/deadlines.ts',
-  'src/server/register/demo-data.ts -> src/server/dossiers/deadlines.ts',
-  'src/server/register/use-cases.ts -> src/server/dossiers/deadlines.ts',
-  // notifying after a change: notifications and jobs lean on each other
-  'src/server/handling/use-cases.ts -> src/server/notifications/notify.ts',
-  'src/server/jobs/handlers.ts -> src/server/notifications/notify.ts',
-  'src/server/mediation/use-cases.ts -> src/server/notifications/notify.ts',
-  'src/server/register/use-cases.ts -> src/server/notifications/notify.ts',
-  'src/server/notifications/notify.ts -> src/server/jobs/queue.ts',
-  // register ⇄ handling ⇄ mediation: the register and the mediator reuse handling's actions and view
-  'src/server/mediation/routes.ts -> src/server/handling/view.ts',
-  'src/server/mediation/use-cases.ts -> src/server/handling/use-cases.ts',
-  'src/server/register/routes.ts -> src/server/handling/use-cases.ts',
+  // the register's bulk acknowledgment runs handling's use case (one transaction per file, the same letter)
   'src/server/register/use-cases.ts -> src/server/handling/use-cases.ts',
-  // Added by issues 10, 14, 16, 17 and 18, built while this test was on another branch (same debts, same cure).
-  // the job queue and the hardening helpers are infrastructure that belongs in a shared layer
-  'src/server/auth/routes.ts -> src/server/jobs/queue.ts',
-  'src/server/dossiers/documents.ts -> src/server/hardening/control-characters.ts',
-  'src/server/dossiers/documents.ts -> src/server/hardening/security-headers.ts',
-  'src/server/dossiers/documents.ts -> src/server/jobs/queue.ts',
-  'src/server/dossiers/messages.ts -> src/server/jobs/queue.ts',
-  'src/server/handling/use-cases.ts -> src/server/jobs/queue.ts',
-  'src/server/intake/receive-email.ts -> src/server/jobs/queue.ts',
-  // the job handlers are a composition root in disguise
-  'src/server/jobs/handlers.ts -> src/server/audit/checkpoints.ts',
-  'src/server/jobs/handlers.ts -> src/server/audit/signing-key.ts',
-  'src/server/jobs/handlers.ts -> src/server/intake/intake-jobs.ts',
-  // exports, imports and reports share the steering access check, the register's filters and the CSV writer
-  'src/server/exports/register-rows.ts -> src/server/dossiers/deadlines.ts',
-  'src/server/exports/routes.ts -> src/server/kpi/access.ts',
-  'src/server/exports/routes.ts -> src/server/register/filter-query.ts',
-  'src/server/import/routes.ts -> src/server/kpi/access.ts',
-  'src/server/reports/acpr.ts -> src/server/exports/csv.ts',
-  'src/server/reports/acpr.ts -> src/server/kpi/report.ts',
-  'src/server/reports/routes.ts -> src/server/kpi/access.ts',
-  // intake and the medical adviser reuse the file's access rules, medical marks and triage
-  'src/server/intake/file-intake.ts -> src/server/dossiers/access.ts',
-  'src/server/intake/file-intake.ts -> src/server/dossiers/medical-marks.ts',
-  'src/server/intake/file-intake.ts -> src/server/dossiers/medical-reads.ts',
-  'src/server/intake/intake-jobs.ts -> src/server/triage/suggestion.ts',
-  'src/server/intake/receive-email.ts -> src/server/triage/suggestion.ts',
-  'src/server/intake/record-complaint.ts -> src/server/dossiers/deadlines.ts',
-  'src/server/intake/record-complaint.ts -> src/server/triage/suggestion.ts',
-  'src/server/intake/routes.ts -> src/server/dossiers/access.ts',
-  'src/server/letters/use-cases.ts -> src/server/dossiers/medical-reads.ts',
-  'src/server/medical/routes.ts -> src/server/dossiers/access.ts',
-  'src/server/medical/use-cases.ts -> src/server/dossiers/access.ts',
-  'src/server/medical/use-cases.ts -> src/server/dossiers/medical-reads.ts',
-  'src/server/medical/use-cases.ts -> src/server/notifications/notify.ts',
-  // the register's summary and mediations list reuse handling's view and the file's deadlines
-  'src/server/register/mediations.ts -> src/server/dossiers/deadlines.ts',
-  'src/server/register/mediations.ts -> src/server/handling/use-cases.ts',
-  'src/server/register/summary.ts -> src/server/dossiers/deadlines.ts',
-  'src/server/register/summary.ts -> src/server/handling/use-cases.ts',
 ]);
 
 /** Web cross-feature imports that exist today: none. Features meet in web/src/app (FILE_SECTIONS). */
 const WEB_DEBTS = new Set<string>([]);
 
+/** Why a contracts import is forbidden, or undefined when it is allowed. */
+function contractsViolation(edge: ImportEdge): string | undefined {
+  if (edge.target !== undefined) {
+    if (edge.target.startsWith('src/contracts/') || edge.target.startsWith('src/domain/shared/'))
+      return undefined;
+    // The API's request and response schemas may embed the pure domain's schemas (deadlines, SLA colours…).
+    if (edge.from.startsWith('src/contracts/api/') && edge.target.startsWith('src/domain/')) return undefined;
+    return 'imports code outside src/contracts and src/domain/shared';
+  }
+  if (edge.specifier === 'vitest' && TEST_CODE.test(edge.from)) return undefined;
+  if (packageName(edge.specifier) === 'zod') return undefined;
+  return isNodeModule(edge.specifier) ? 'imports a node I/O module' : `imports the package ${edge.specifier}`;
+}
+
 /** Why a domain import is forbidden, or undefined when it is allowed. */
 function domainViolation(edge: ImportEdge): string | undefined {
   if (edge.target !== undefined) {
-    if (edge.target.startsWith('src/domain/')) return undefined;
+    if (edge.target.startsWith('src/contracts/api/'))
+      return 'imports the API contracts (a layer above the domain)';
+    if (edge.target.startsWith('src/domain/') || edge.target.startsWith('src/contracts/')) return undefined;
     if (TEST_CODE.test(edge.from) && TEST_FIXTURE_DIRS.some((d) => edge.target!.startsWith(d)))
       return undefined;
     return 'imports code outside src/domain';
@@ -157,17 +120,36 @@ describe('the checks themselves catch a forbidden import', () => {
     ['src/domain/letters/draft.ts', 'pg', 'imports the package pg, not in the domain'],
     ['src/domain/letters/draft.ts', 'vitest', 'imports the package vitest, not in the domain'],
     ['src/domain/letters/test-builders.ts', 'node:child_process', 'imports a node I/O module'],
+    ['src/domain/register/sla.ts', '../../contracts/api/register.ts', 'imports the API contracts'],
   ])('%s importing %s: %s', (from, specifier, why) => {
     expect(domainViolation(edge(from, specifier))).toContain(why);
   });
   it.each([
     ['src/domain/deadlines/engine.ts', '../shared/result.ts'],
+    ['src/domain/access/roles.ts', '../../contracts/roles.ts'],
     ['src/domain/deadlines/holidays.ts', '@socialgouv/jours-feries'],
     ['src/domain/deadlines/schema.ts', 'zod/v4/locales'],
     ['src/domain/deadlines/engine.test.ts', 'vitest'],
     ['src/domain/triage/analyse.test.ts', 'node:fs'],
   ])('%s may import %s', (from, specifier) => {
     expect(domainViolation(edge(from, specifier))).toBeUndefined();
+  });
+  it.each([
+    ['src/contracts/roles.ts', '../db/schema.ts', 'imports code outside src/contracts'],
+    ['src/contracts/roles.ts', '../domain/deadlines/engine.ts', 'imports code outside src/contracts'],
+    ['src/contracts/roles.ts', 'node:fs', 'imports a node I/O module'],
+    ['src/contracts/roles.ts', 'drizzle-orm', 'imports the package drizzle-orm'],
+    ['src/contracts/api/register.ts', '../../db/schema.ts', 'imports code outside src/contracts'],
+  ])('%s importing %s: %s', (from, specifier, why) => {
+    expect(contractsViolation(edge(from, specifier))).toContain(why);
+  });
+  it.each([
+    ['src/contracts/facts.ts', './calendar-date.ts'],
+    ['src/contracts/calendar-date.ts', '../domain/shared/calendar-date.ts'],
+    ['src/contracts/facts.ts', 'zod'],
+    ['src/contracts/api/register.ts', '../../domain/register/sla.ts'],
+  ])('%s may import %s', (from, specifier) => {
+    expect(contractsViolation(edge(from, specifier))).toBeUndefined();
   });
   it('a feature importing another feature is a crossing; a shared layer or its own folder is not', () => {
     const base = 'src/server';
@@ -190,6 +172,14 @@ describe('architecture boundaries (docs/architecture.md)', () => {
   it('src/domain imports only src/domain and pure libraries, never I/O', () => {
     const violations = importsUnder('src/domain').flatMap((e) => {
       const why = domainViolation(e);
+      return why ? [`${e.from}: '${e.specifier}' ${why}`] : [];
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('src/contracts imports only zod, src/contracts and src/domain/shared: the web and the database may use it', () => {
+    const violations = importsUnder('src/contracts').flatMap((e) => {
+      const why = contractsViolation(e);
       return why ? [`${e.from}: '${e.specifier}' ${why}`] : [];
     });
     expect(violations).toEqual([]);

@@ -67,7 +67,9 @@ export async function startServer(): Promise<RunningServer> {
     output += d;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // On a machine shared by several jobs the migrations and the demo seed can take longer (E2E_SERVER_START_MS).
+  const startMs = Number(process.env.E2E_SERVER_START_MS ?? 90_000);
+  const deadline = Date.now() + startMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -78,7 +80,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`server did not start within 90 s:\n${output}`);
+      throw new Error(`server did not start within ${startMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -5,6 +5,8 @@ import { registerAudit } from './commands/audit.ts';
 import { registerBench } from './commands/bench.ts';
 import { registerDeadlines } from './commands/deadlines.ts';
 import { registerLetter } from './commands/letter.ts';
+import { registerPatterns } from './commands/patterns.ts';
+import { registerPrivacy } from './commands/privacy.ts';
 import { registerReimbursement } from './commands/reimbursement.ts';
 import { registerTriage } from './commands/triage.ts';
 import { printJson, run } from './io.ts';
@@ -65,5 +67,7 @@ registerTriage(program);
 registerBench(program);
 registerAnalytics(program);
 registerReportingRole(db);
+registerPatterns(program);
+registerPrivacy(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -10,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { backfillProjections } from './repositories/deadline-projection.ts';
 import * as schema from './schema.ts';
 
@@ -35,10 +38,15 @@ export interface Database {
    * Plain SQL with array parameters in one transaction, for bulk writes (the load generator's
    * `insert … select * from unnest($1::uuid[], …)`): Drizzle would expand an array into a list of parameters.
    */
-  rawTransaction<T>(work: (query: RawQuery) => Promise<T>): Promise<T>;
+  rawTransaction<T>(work: (query: RawQuery, copy: CopyIn) => Promise<T>): Promise<T>;
 }
 
 export type RawQuery = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+/**
+ * `COPY table (columns) FROM STDIN` fed with rows in PostgreSQL's text format, in the transaction: the load
+ * generator's million files. Each chunk is a string of whole lines.
+ */
+export type CopyIn = (statement: string, chunks: Iterable<string>) => Promise<void>;
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -86,9 +94,17 @@ export function fromPglite(client: PGlite, location: string): Database {
     close: () => client.close(),
     rawTransaction: (work) =>
       client.transaction((tx) =>
-        work(async (text, params) => ({
-          rows: (await tx.query(text, params)).rows as Record<string, unknown>[],
-        })),
+        work(
+          async (text, params) => ({
+            rows: (await tx.query(text, params)).rows as Record<string, unknown>[],
+          }),
+          async (statement, chunks) => {
+            // PGlite reads COPY input from a blob mounted at /dev/blob (its documentation).
+            await tx.query(statement.replace(/\bSTDIN\b/i, "'/dev/blob'"), [], {
+              blob: new Blob([...chunks]),
+            });
+          },
+        ),
       ),
   };
 }
@@ -135,9 +151,10 @@ async function openPostgres(url: string, readUrl: string | undefined): Promise<D
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await work(async (text, params) => ({
-          rows: (await client.query(text, params)).rows,
-        }));
+        const result = await work(
+          async (text, params) => ({ rows: (await client.query(text, params)).rows }),
+          (statement, chunks) => pipeline(Readable.from(chunks), client.query(copyFrom(statement))),
+        );
         await client.query('commit');
         return result;
       } catch (error) {

@@ -6,6 +6,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -16,6 +17,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DOSSIER_CATEGORIES } from '../contracts/categories.ts';
+import { COMPLAINT_CHANNELS, CONTACT_CHANNELS } from '../contracts/channels.ts';
+import { DECISION_OUTCOMES } from '../contracts/decision-outcomes.ts';
+import { DOSSIER_STATUSES } from '../contracts/dossier-status.ts';
+import type { StoredFacts } from '../contracts/facts.ts';
+import { ORGANISATION_KINDS } from '../contracts/organisation-kinds.ts';
+import { PRIORITIES } from '../contracts/priorities.ts';
+import { ROLES } from '../contracts/roles.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -27,7 +36,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'] }).notNull(),
+  kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
   slug: text('slug').notNull().unique(),
   /** The mediator user who receives this organisation's referrals on Recours (FNMF, LMA, CTIP or CPAM mediator). */
   mediatorId: uuid('mediator_id').references((): AnyPgColumn => users.id),
@@ -50,7 +59,7 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash'),
     role: text('role', {
-      enum: ['member', 'handler', 'supervisor', 'mediator', 'auditor', 'admin', 'medical_adviser'],
+      enum: ROLES,
     }).notNull(),
     /** Null for members: a member belongs to no organisation, he brings disputes against them. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
@@ -91,7 +100,27 @@ export const users = pgTable(
     ),
     index('users_recorded_org_idx').on(t.recordedByOrganisationId, t.memberNumber),
     index('users_recorded_contact_idx').on(t.recordedByOrganisationId, sql`lower(${t.contactEmail})`),
+    // The administration page's staff list and the « last admin » check (issue 14).
+    index('users_organisation_role_idx').on(t.organisationId, t.role),
   ],
+);
+
+/**
+ * An invitation to a member of staff (issue 14): the account exists from the invitation on, without a password;
+ * the link (token after `#`, 7 days) lets the person choose one. Only the token's SHA-256 is kept.
+ */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_invitations_user_idx').on(t.userId)],
 );
 
 export const sessions = pgTable(
@@ -110,7 +139,11 @@ export const sessions = pgTable(
     /** The browser that signed in, as it named itself (shortened), so that a member recognises his sessions. */
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_id_unique').on(t.id)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    uniqueIndex('sessions_id_unique').on(t.id),
+    index('sessions_retention_idx').on(t.createdAt, t.id),
+  ],
 );
 
 /**
@@ -142,13 +175,11 @@ export const dossiers = pgTable(
     /** Set when the organisation is on Recours; otherwise only its name is known and the member acts alone. */
     organisationId: uuid('organisation_id').references(() => organisations.id),
     organisationName: text('organisation_name').notNull(),
-    organisationKind: text('organisation_kind', {
-      enum: ['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'],
-    }).notNull(),
-    category: text('category').notNull(),
+    organisationKind: text('organisation_kind', { enum: ORGANISATION_KINDS }).notNull(),
+    category: text('category', { enum: DOSSIER_CATEGORIES }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: DOSSIER_STATUSES }).notNull().default('draft'),
     amountCents: integer('amount_cents'),
     assignedHandlerId: uuid('assigned_handler_id').references(() => users.id),
     mediatorId: uuid('mediator_id').references(() => users.id),
@@ -156,17 +187,15 @@ export const dossiers = pgTable(
     /** The reference the organisation gave the member (file number, claim number). */
     organisationReference: text('organisation_reference'),
     /** How the complaint reached the organisation (ACPR: oral and written complaints both count). */
-    channel: text('channel').notNull().default('web'),
+    channel: text('channel', { enum: COMPLAINT_CHANNELS }).notNull().default('web'),
     zone: text('zone', { enum: ['metropole', 'alsace_moselle'] })
       .notNull()
       .default('metropole'),
     /** Dated facts of the dispute, the input of the deadline engine (src/domain/deadlines/schema.ts). */
-    facts: jsonb('facts').notNull().default({}),
-    priority: text('priority', { enum: ['normal', 'high', 'urgent'] })
-      .notNull()
-      .default('normal'),
+    facts: jsonb('facts').$type<StoredFacts>().notNull().default({}),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
     suggestedCategory: text('suggested_category'),
-    decision: text('decision', { enum: ['accepted', 'partial', 'rejected'] }),
+    decision: text('decision', { enum: DECISION_OUTCOMES }),
     decisionReason: text('decision_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     satisfactionScore: integer('satisfaction_score'),
@@ -269,6 +298,13 @@ export const dossiers = pgTable(
     index('dossiers_org_reference_trgm_idx').using('gin', sql`${t.organisationReference} gin_trgm_ops`),
     // KPIs, exports and BI select an organisation's complaints by date of receipt (issue 14).
     index('dossiers_org_received_idx').on(t.organisationId, t.receivedOn),
+    // The retention purge pages through what may be past its period, in keyset order (src/server/jobs/retention-purge.ts).
+    index('dossiers_retention_closed_idx')
+      .on(t.closedAt, t.id)
+      .where(sql`${t.status} = 'closed' and ${t.erasedAt} is null`),
+    index('dossiers_retention_draft_idx')
+      .on(t.updatedAt, t.id)
+      .where(sql`${t.status} = 'draft' and ${t.transmittedAt} is null and ${t.erasedAt} is null`),
   ],
 );
 
@@ -406,7 +442,7 @@ export const contacts = pgTable(
       .notNull()
       .references(() => dossiers.id),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-    channel: text('channel', { enum: ['phone', 'email', 'letter', 'visit', 'chat', 'other'] }).notNull(),
+    channel: text('channel', { enum: CONTACT_CHANNELS }).notNull(),
     agentName: text('agent_name'),
     reference: text('reference'),
     summary: text('summary').notNull(),
@@ -470,6 +506,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_dedupe_unique').on(t.dedupeKey),
     index('notifications_user_idx').on(t.userId),
+    index('notifications_retention_idx').on(t.createdAt, t.id),
   ],
 );
 
@@ -607,3 +644,90 @@ export const kpiCalendar = pgTable('kpi_calendar', {
   day: date('day', { mode: 'string' }).primaryKey(),
   acknowledgmentDueOn: date('acknowledgment_due_on', { mode: 'string' }).notNull(),
 });
+
+/**
+ * Members per product of an organisation (issue 15): the denominator of « réclamations pour 1 000 adhérents ».
+ * One row per product and date of count; the latest count on or before a date applies.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    product: text('product').notNull(),
+    countedOn: date('counted_on', { mode: 'string' }).notNull(),
+    members: integer('members').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.product, t.countedOn] })],
+);
+
+/** One computation of the weekly spikes (issue 15): the dashboard reads stored runs, never recomputes. */
+export const patternRuns = pgTable(
+  'pattern_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['done', 'insufficient_history'] }).notNull(),
+    /** French explanation when the history is too short (shown instead of an empty chart). */
+    message: text('message'),
+    /** Weeks analysed and skipped, as returned by the detector. */
+    weeks: jsonb('weeks').notNull().default([]),
+    durationMs: integer('duration_ms').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('pattern_runs_org_idx').on(t.organisationId, t.computedAt)],
+);
+
+export const patternAlerts = pgTable(
+  'pattern_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => patternRuns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    dimensions: jsonb('dimensions').notNull(),
+    observed: integer('observed').notNull(),
+    expected: doublePrecision('expected').notNull(),
+    score: doublePrecision('score').notNull(),
+    explanation: text('explanation').notNull(),
+  },
+  (t) => [
+    index('pattern_alerts_run_idx').on(t.runId),
+    index('pattern_alerts_org_week_idx').on(t.organisationId, t.weekStart),
+  ],
+);
+
+/**
+ * Clauses of a contract imported as text for the clarity review (issue 15 §3). The topic links a clause to the
+ * complaints that dispute it (`garantie:<kind>` or `conditions:<topic>`, src/domain/patterns/clauses/link.ts).
+ */
+export const contractClauses = pgTable(
+  'contract_clauses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The contract's commercial name, as on the files (`dossiers.product`); null for every product. */
+    product: text('product'),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    topic: text('topic'),
+    importedById: uuid('imported_by_id')
+      .notNull()
+      .references(() => users.id),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('contract_clauses_org_idx').on(t.organisationId, t.importedAt, t.id)],
+);

@@ -9,6 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../domain/shared/zod-french.ts';
 import { z } from 'zod';
+import { invitationRoutes } from './admin/invitation-routes.ts';
+import { adminRoutes } from './admin/routes.ts';
+import { auditPackRoutes } from './audit/audit-pack-routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { oidcRoutes } from './auth/oidc.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -26,7 +29,6 @@ import { handlingRoutes } from './handling/routes.ts';
 import { frenchClientError } from './hardening/client-errors.ts';
 import { inputHygiene } from './hardening/plugin.ts';
 import { urlWithoutQuery } from './hardening/safe-log.ts';
-import { securityHeaders } from './hardening/security-headers.ts';
 import { healthRoutes } from './health/routes.ts';
 import { importRoutes } from './import/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
@@ -36,9 +38,13 @@ import { mediationRoutes } from './mediation/routes.ts';
 import { medicalRoutes } from './medical/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { organisationRoutes } from './organisations/routes.ts';
+import { patternReportRoutes } from './patterns/report-routes.ts';
+import { patternRoutes } from './patterns/routes.ts';
+import { registerReadAfterWrite } from './register/read-after-write.ts';
 import { registerRoutes } from './register/routes.ts';
 import { reimbursementRoutes } from './reimbursement/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { securityHeaders } from './shared/security-headers.ts';
 import { triageRoutes } from './triage/routes.ts';
 import { setWebCacheHeaders } from './web/static-cache.ts';
 
@@ -120,6 +126,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessions, ctx);
+  registerReadAfterWrite(app, ctx);
 
   await app.register(async (api) => {
     await healthRoutes(api, ctx);
@@ -148,6 +155,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     await importRoutes(api, ctx);
     await exportRoutes(api, ctx);
     await reportRoutes(api, ctx);
+    await adminRoutes(api, ctx);
+    await invitationRoutes(api, ctx);
+    await auditPackRoutes(api, ctx);
+    // Recurring complaints (issue 15): spikes, themes, clauses, rule changes.
+    await patternRoutes(api, ctx);
+    await patternReportRoutes(api, ctx);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { type RetentionRule, retentionRules } from '../domain/dossiers/retention.ts';
 
 /** Everything the server reads from the environment, checked once at boot (fail fast, readable message). */
 const envSchema = z.object({
@@ -50,6 +51,8 @@ const envSchema = z.object({
   AUDIT_TRUSTED_KEY_IDS: z.string().default(''),
   /** When the history is sealed by a signed checkpoint (cron). */
   AUDIT_CHECKPOINT_CRON: z.string().default('* * * * *'),
+  /** When the retention purge runs (cron, Europe/Paris): once a night by default. */
+  RETENTION_PURGE_CRON: z.string().default('30 3 * * *'),
   /** Optional language model for the triage (docs/triage.md): an OpenAI-compatible base URL and a model name. */
   TRIAGE_LLM_URL: z.string().url().optional(),
   TRIAGE_LLM_MODEL: z.string().optional(),
@@ -99,7 +102,9 @@ export interface Config {
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined; label: string } | undefined;
   mail: { smtpUrl: string | undefined; from: string };
-  jobs: { enabled: boolean; remindersCron: string; auditCheckpointCron: string };
+  jobs: { enabled: boolean; remindersCron: string; auditCheckpointCron: string; retentionPurgeCron: string };
+  /** The retention periods (src/domain/dossiers/retention.ts) with their RETENTION_* overrides. */
+  retention: RetentionRule[];
   audit: { signingKey: string | undefined; trustedKeyIds: string[] };
   /** Off unless both TRIAGE_LLM_URL and TRIAGE_LLM_MODEL are set. */
   triageLlm: { url: string; model: string; apiKey: string | undefined } | undefined;
@@ -117,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  // A malformed period stops the boot rather than keeping data forever or erasing it at once.
+  const retention = retentionRules(present);
+  if (!retention.ok)
+    throw new Error(`Configuration invalide (variables d'environnement) :\n  - ${retention.error.message}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -146,7 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: e.JOBS_ENABLED === 'true',
       remindersCron: e.REMINDERS_CRON,
       auditCheckpointCron: e.AUDIT_CHECKPOINT_CRON,
+      retentionPurgeCron: e.RETENTION_PURGE_CRON,
     },
+    retention: retention.value,
     audit: {
       signingKey: e.AUDIT_SIGNING_KEY,
       trustedKeyIds: e.AUDIT_TRUSTED_KEY_IDS.split(',')

@@ -3,10 +3,10 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startIntakeSmtp } from './intake/smtp-listener.ts';
 import { jobHandlers } from './jobs/handlers.ts';
-import { attachJobQueue, createJobQueue, type JobQueue } from './jobs/queue.ts';
 import { dossierBus } from './live/bus.ts';
 import { createMailer } from './mail/mailer.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed/demo.ts';
+import { attachJobQueue, createJobQueue, type JobQueue } from './shared/job-queue.ts';
 
 const config = loadConfig();
 const database = await openDatabase({
@@ -49,6 +49,7 @@ if (config.jobs.enabled) {
   await queue.work({
     remindersCron: config.jobs.remindersCron,
     auditCheckpointCron: config.jobs.auditCheckpointCron,
+    retentionPurgeCron: config.jobs.retentionPurgeCron,
   });
 }
 

@@ -98,6 +98,9 @@ describe('GET /api/v1/kpi', () => {
       expect(k.acknowledgedInTimeRate).toBe(0.3333);
       expect(k.answeredInTimeRate).toBe(0.3333);
       expect(k.byRegion).toEqual({ '75': 2, '2A': 2, '971': 2 });
+      // The dashboard's weekly chart: 6 complaints of March 2025, counted week by week (issue 14).
+      const weekly = k.series.weeklyByCategory as { count: number }[];
+      expect(weekly.reduce((sum, p) => sum + p.count, 0)).toBe(6);
     }
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/db/repositories/users.ts';
-import { attachJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo.ts';
+import { attachJobQueue, type JobQueue } from '../../src/server/shared/job-queue.ts';
 import { as, createTestApp, sessionCookie, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;

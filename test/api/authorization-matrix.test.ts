@@ -141,9 +141,9 @@ function fileRoutes() {
   return [...seen].sort();
 }
 
-async function call(route: string, who: Who) {
+async function call(route: string, who: Who, id = dossierId) {
   const [method, url] = route.split(' ') as [string, string];
-  const path = url.replace(':id', dossierId).replace(/:(\w+)/g, () => randomUUID());
+  const path = url.replace(':id', id).replace(/:(\w+)/g, () => randomUUID());
   const openapiPath = url.replace(/:(\w+)/g, '{$1}');
   const operation = openapi.paths[openapiPath]?.[method.toLowerCase()];
   const content = operation?.requestBody?.content ?? {};
@@ -284,5 +284,156 @@ describe('authorisation matrix: a piece marked medical (C. santé publ. L1110-4;
         ]);
       } else expect([who, list.statusCode]).toEqual([who, status]);
     }
+  });
+});
+
+describe('authorisation matrix: the organisation’s trends (issue 15)', () => {
+  // Read by those who steer and those who check; imports by those who steer. Outside every organisation the
+  // pages do not exist (404, before any role check); staff without the role get 403.
+  const READ = ['supervisor', 'admin', 'auditor'];
+  const WRITE = ['supervisor', 'admin'];
+  const OUTSIDERS: Who[] = ['owner', 'otherMember', 'mediator'];
+  const STAFF_REFUSED: Who[] = ['handler', 'medicalAdviser'];
+
+  function trendRoutes() {
+    const seen = new Set<string>();
+    for (const r of t.app.routeTable) {
+      if (r.method === 'HEAD' || !r.url.startsWith('/api/v1/patterns')) continue;
+      seen.add(`${r.method} ${r.url}`);
+    }
+    return [...seen].sort();
+  }
+
+  it('covers every route of the trends page', () => {
+    expect(trendRoutes()).toEqual([
+      'GET /api/v1/patterns',
+      'GET /api/v1/patterns/clauses',
+      'GET /api/v1/patterns/rule-changes',
+      'GET /api/v1/patterns/themes',
+      'POST /api/v1/patterns/clauses',
+      'PUT /api/v1/patterns/memberships',
+    ]);
+  });
+
+  it('answers each role as the rule says', async () => {
+    for (const route of trendRoutes()) {
+      const allowed = route.startsWith('GET') ? READ : WRITE;
+      for (const who of ['anonymous', ...OUTSIDERS, ...STAFF_REFUSED, ...READ] as Who[]) {
+        const res = await call(route, who);
+        const expected =
+          who === 'anonymous' ? 401 : OUTSIDERS.includes(who) ? 404 : allowed.includes(who) ? 'allowed' : 403;
+        const outcome = res.statusCode < 300 ? 'allowed' : res.statusCode;
+        expect([who, route, outcome]).toEqual([who, route, expected]);
+      }
+    }
+  });
+});
+
+describe('authorisation matrix: the organisation’s steering and administration routes (issue 14)', () => {
+  // Routes without a file: the organisation is the signed-in person's own, so the role decides. The import's body
+  // is a file (text/csv), checked in analytics.test.ts; its role check is the same as the administration's.
+  const STEERING = ['supervisor', 'admin', 'auditor'];
+  const ORG_ALLOWED: Record<string, readonly string[]> = {
+    'GET /api/v1/kpi': STEERING,
+    'GET /api/v1/kpi/benchmark': STEERING,
+    'GET /api/v1/kpi/definitions': [
+      'owner',
+      ...ORGANISATION_STAFF,
+      'mediator',
+      'otherOrgHandler',
+      'anonymous',
+    ],
+    'GET /api/v1/reports/acpr': STEERING,
+    'GET /api/v1/reports/audit-pack': ['auditor', 'admin'],
+    'GET /api/v1/exports/register': STEERING,
+    'GET /api/v1/admin/staff': ['admin'],
+    'POST /api/v1/admin/staff': ['admin'],
+    'POST /api/v1/admin/staff/:id/invitation': ['admin'],
+    'PATCH /api/v1/admin/staff/:id': ['admin'],
+    'GET /api/v1/admin/organisation': ['admin'],
+    'PATCH /api/v1/admin/organisation': ['admin'],
+  };
+  const EVERYONE: Who[] = [
+    'anonymous',
+    'owner',
+    'handler',
+    'supervisor',
+    'auditor',
+    'admin',
+    'mediator',
+    'otherOrgHandler',
+    'medicalAdviser',
+  ];
+  let staffId = '';
+
+  function orgRoutes() {
+    const seen = new Set<string>();
+    for (const r of t.app.routeTable) {
+      if (r.method === 'HEAD' || !/^\/api\/v1\/(admin|kpi|reports|exports)(\/|$)/.test(r.url)) continue;
+      seen.add(`${r.method} ${r.url}`);
+    }
+    return [...seen].sort();
+  }
+
+  async function callOrg(route: string, who: Who) {
+    // A staff route names a colleague of the demo organisation (a handler: the sample change keeps his role).
+    return call(route, who, staffId);
+  }
+
+  beforeAll(async () => {
+    staffId = sessions.handler!.userId;
+  });
+
+  it('has an expectation for every such route', () => {
+    expect(orgRoutes().filter((r) => !ORG_ALLOWED[r])).toEqual([]);
+  });
+
+  it('lets each role do what the route allows, refuses the rest, never fails with a 500', async () => {
+    const ordered = [
+      ...orgRoutes().filter((r) => r.startsWith('GET')),
+      ...orgRoutes().filter((r) => !r.startsWith('GET')),
+    ];
+    for (const route of ordered) {
+      for (const who of EVERYONE) {
+        const res = await callOrg(route, who);
+        const outcome =
+          res.statusCode >= 500
+            ? 'server error'
+            : [401, 403, 404].includes(res.statusCode)
+              ? 'refused'
+              : 'allowed';
+        const expected = ORG_ALLOWED[route]!.includes(who) ? 'allowed' : 'refused';
+        expect([who, route, outcome, res.statusCode]).toEqual([who, route, expected, res.statusCode]);
+        if (who === 'anonymous' && expected === 'refused')
+          expect([route, res.statusCode]).toEqual([route, 401]);
+      }
+    }
+  }, 120_000);
+
+  it('answers 404 to the admin of another organisation who names a colleague of this one', async () => {
+    const { insertUser } = await import('../../src/db/repositories/users.ts');
+    const { hashPassword } = await import('../../src/server/auth/passwords.ts');
+    const otherOrgId = (
+      await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(sessions.otherOrgHandler!) })
+    ).json().user.organisation.id;
+    await insertUser(t.database.db, {
+      email: 'admin@assurances-exemple.fr',
+      displayName: 'Admin Exemple',
+      passwordHash: await hashPassword('Recours-Demo-2026'),
+      role: 'admin',
+      organisationId: otherOrgId,
+    });
+    const outsider = await t.login('admin@assurances-exemple.fr');
+    for (const [method, url, payload] of [
+      ['PATCH', `/api/v1/admin/staff/${staffId}`, { role: 'supervisor' }],
+      ['POST', `/api/v1/admin/staff/${staffId}/invitation`, undefined],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: as(outsider), ...(payload ? { payload } : {}) });
+      expect([url, res.statusCode]).toEqual([url, 404]);
+    }
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/admin/staff', headers: as(outsider) });
+    expect(list.json().staff.map((m: { email: string }) => m.email)).not.toContain(
+      'conseiller@demo.recours.fr',
+    );
   });
 });

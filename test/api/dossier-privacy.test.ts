@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentContents, documents, dossiers, notifications } from '../../src/db/schema.ts';
+import { POPPLER, pdfText, save } from '../pdf/support.ts';
 import { verifyHistory } from '../support/audit.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 import {
@@ -74,6 +75,42 @@ describe('exporting my data', () => {
     // The export read every piece: logged per file.
     const exported = (await auditTypes(t, ids.crown)).find((e) => e.type === 'dossier.exported');
     expect(exported?.payload).toMatchObject({ documentIds: [crownDoc.id] });
+  });
+
+  it('adds a summary a person reads, in HTML and PDF: files, contacts, dates, letters, history, in French', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${ids.crown}/letters`,
+      headers: as(s.member),
+      payload: { type: 'relance' },
+    });
+    const res = await exportAs('member');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const html = strFromU8(files['resume.html']!);
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Vos données sur Recours');
+    expect(html).toMatch(/Dossier REC-\d{4}-\w+ — Couronne/);
+    expect(html).toContain('Téléphone : Appel au service client');
+    expect(html).toContain('Contacts avec l’organisme');
+    expect(html).toContain('Relance');
+    expect(html).toContain('Historique');
+    expect(html).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    expect(html).toMatch(/\d{1,3}(\u00a0\d{3})*,\d{2}\u00a0€/);
+    // Nothing meant for developers: no ISO date, no field or status code, no internal note.
+    expect(html).not.toMatch(
+      /\d{4}-\d{2}-\d{2}T|amountCents|complaintSentOn|reimbursement_contested|undefined|null|NOTE-INTERNE/,
+    );
+    const data = JSON.parse(strFromU8(files['donnees.json']!));
+    const crown = data.dossiers.find((d: { id: string }) => d.id === ids.crown);
+    expect(crown.letters.some((l: { type: string }) => l.type === 'relance')).toBe(true);
+    const pdf = files['resume.pdf']!;
+    expect(strFromU8(pdf.slice(0, 5))).toBe('%PDF-');
+    if (POPPLER) {
+      const text = pdfText(save('export-resume.pdf', pdf));
+      expect(text).toContain('Vos données sur Recours');
+      expect(text).toContain('Appel au service client');
+      expect(text).not.toMatch(/\uFFFD|undefined/);
+    }
   });
 
   it('holds nothing of another member', async () => {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, dossiers, inboundEmails, outboundEmails } from '../../src/db/schema.ts';
 import { startIntakeSmtp } from '../../src/server/intake/smtp-listener.ts';
 import { jobHandlers } from '../../src/server/jobs/handlers.ts';
-import { attachJobQueue, createJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
 import { createMailer, type Mailer } from '../../src/server/mail/mailer.ts';
+import { attachJobQueue, createJobQueue, type JobQueue } from '../../src/server/shared/job-queue.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 /** Both ends in process: our listener receives, an SMTP sink stands for the members' mailboxes. */

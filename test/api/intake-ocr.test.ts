@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPdfmake } from '../../src/pdf/pdfmake.ts';
 import { readDocumentText } from '../../src/server/intake/ocr.ts';
 import { jobHandlers } from '../../src/server/jobs/handlers.ts';
-import { attachJobQueue, createJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
+import { attachJobQueue, createJobQueue, type JobQueue } from '../../src/server/shared/job-queue.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aDossier } from '../../src/db/builders.ts';
 import { insertDossier } from '../../src/db/repositories/dossiers.ts';
 import { findUserByEmail } from '../../src/db/repositories/users.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
@@ -232,21 +233,18 @@ describe('performance', () => {
     const { db } = t.ctx.database;
     const handler = (await findUserByEmail(db, 'conseiller2@demo.recours.fr'))!;
     const member = (await findUserByEmail(db, 'adherent2@demo.recours.fr'))!;
-    const values = Array.from({ length: 400 }, (_, i) => ({
-      reference: `REC-2026-PERF${String(i).padStart(3, '0')}`,
-      memberId: member.id,
-      organisationId: handler.organisationId,
-      organisationName: 'Mutuelle Démo',
-      organisationKind: 'mutuelle' as const,
-      category: 'reimbursement_contested',
-      title: `Remboursement contesté n° ${i}`,
-      status: i % 2 ? 'submitted' : 'acknowledged',
-      assignedHandlerId: handler.id,
-      transmittedAt: new Date(),
-      facts: {
-        complaintSentOn: `2026-${String(9 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
-      },
-    }));
+    const organisation = { id: handler.organisationId!, name: 'Mutuelle Démo', kind: 'mutuelle' as const };
+    const values = Array.from({ length: 400 }, (_, i) =>
+      aDossier(member.id, organisation, {
+        reference: `REC-2026-PERF${String(i).padStart(3, '0')}`,
+        title: `Remboursement contesté n° ${i}`,
+        status: i % 2 ? 'submitted' : 'acknowledged',
+        assignedHandlerId: handler.id,
+        facts: {
+          complaintSentOn: `2026-${String(9 + (i % 3)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        },
+      }),
+    );
     for (const v of values) await insertDossier(db, v);
     const started = performance.now();
     const page = await items('handler2', '?mine=true&limit=50');

@@ -39,7 +39,7 @@ async function history(counts: Record<string, number> = { [A]: 5, [B]: 5, [C]: 3
           dossierId: null,
           organisationId: chain,
           actorId: null,
-          type: 'test.event',
+          type: 'dossier.note_added',
           payload: { i, nested: { b: 2, a: 1 }, label: 'Réclamation n° 1 — « urgent »' },
           // Microseconds survive: 123 ms here, and a shift of 400 µs must show (test below).
           occurredAt: new Date(Date.UTC(2026, 10, 23, 10, minute, 0, 123)),
@@ -268,7 +268,7 @@ describe('tamper-evident history: Merkle log and signed checkpoints', () => {
           dossierId: null,
           organisationId: B,
           actorId: null,
-          type: 'x',
+          type: 'dossier.note_added',
           payload: { i },
           occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
         }),

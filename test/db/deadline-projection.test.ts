@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOSSIER_STATUSES } from '../../src/contracts/dossier-status.ts';
 import { insertDossier } from '../../src/db/repositories/dossiers.ts';
 import { worstColourSql } from '../../src/db/repositories/register.ts';
 import { dossiers, users } from '../../src/db/schema.ts';
 import { clocksAt, type StoredClock } from '../../src/domain/register/projection.ts';
 import { slaClocksOf, urgencyKey, worstColour } from '../../src/domain/register/sla.ts';
 import { addDays, type CalendarDate } from '../../src/domain/shared/calendar-date.ts';
-import { deadlinesOf } from '../../src/server/dossiers/deadlines.ts';
+import { deadlinesOf } from '../../src/server/shared/deadline-projection.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 /**
@@ -37,7 +38,7 @@ function random(seed: number) {
   };
 }
 
-const STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation', 'closed'];
+const STATUSES = DOSSIER_STATUSES;
 const KINDS = ['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'] as const;
 
 function drawFile(rnd: () => number) {

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DossierCategory } from '../../src/contracts/categories.ts';
+import type { ComplaintChannel } from '../../src/contracts/channels.ts';
+import type { DossierStatus } from '../../src/contracts/dossier-status.ts';
 import { insertUser } from '../../src/db/repositories/users.ts';
 import { dossiers, organisations } from '../../src/db/schema.ts';
 import { coreKpis, type KpiComplaint } from '../../src/domain/kpi/rules.ts';
 import { addDays } from '../../src/domain/shared/calendar-date.ts';
-import { kpiReport } from '../../src/server/kpi/report.ts';
 import { seededRandom } from '../../src/server/register/demo-data.ts';
+import { kpiReport } from '../../src/server/shared/kpi-report.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let database: TestDatabase;
@@ -19,10 +22,10 @@ interface FileSpec {
   answer?: string;
   mediation?: string;
   satisfaction?: number;
-  status?: string;
+  status?: DossierStatus;
   org?: string;
-  category?: string;
-  channel?: string;
+  category?: DossierCategory;
+  channel?: ComplaintChannel;
   product?: string;
   region?: string;
 }
@@ -220,9 +223,9 @@ describe('SQL and the pure rules agree on a generated register', () => {
           organisationId: org!.id,
           organisationName: 'Aléa',
           organisationKind: 'mutuelle' as const,
-          category: 'other',
+          category: 'other' as const,
           title: 'x',
-          status: 'submitted',
+          status: 'submitted' as const,
           facts: {
             complaintReceivedOn: receivedOn,
             ...(ack ? { acknowledgedOn: ack } : {}),

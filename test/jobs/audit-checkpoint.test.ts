@@ -3,8 +3,8 @@ import { latestCheckpoints } from '../../src/server/audit/checkpoints.ts';
 import { auditKeysOf } from '../../src/server/audit/signing-key.ts';
 import { verifyAuditHistory } from '../../src/server/audit/verify.ts';
 import { jobHandlers } from '../../src/server/jobs/handlers.ts';
-import { createJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
+import { createJobQueue, type JobQueue } from '../../src/server/shared/job-queue.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;

@@ -4,8 +4,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/db/schema.ts';
 import { jobHandlers } from '../../src/server/jobs/handlers.ts';
-import { attachJobQueue, createJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
 import { createMailer, type Mailer } from '../../src/server/mail/mailer.ts';
+import { attachJobQueue, createJobQueue, type JobQueue } from '../../src/server/shared/job-queue.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 interface Received {

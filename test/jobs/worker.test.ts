@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/db/schema.ts';
 import { jobHandlers } from '../../src/server/jobs/handlers.ts';
-import { attachJobQueue, createJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
+import { attachJobQueue, createJobQueue, type JobQueue } from '../../src/server/shared/job-queue.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { draftLetter } from '../../src/domain/letters/draft.ts';
 import type { LetterDossierInput, LetterOptionsInput, LetterType } from '../../src/domain/letters/schema.ts';
-import { cpamDossier, exampleDossier, portabilityDossier } from '../../src/domain/letters/test-builders.ts';
+import {
+  courtDossier,
+  cpamDossier,
+  exampleDossier,
+  poleSocialDossier,
+  portabilityDossier,
+} from '../../src/domain/letters/test-builders.ts';
 import { renderLetterPdf } from '../../src/pdf/letter.ts';
 import { firstPagePng, POPPLER, pdfFonts, pdfInfo, pdfText, save } from './support.ts';
 
@@ -78,6 +84,18 @@ const CASES: {
     expect: ['Libre réponse 71120', '10/11/2026'],
   },
   {
+    type: 'requete_tribunal',
+    dossier: courtDossier,
+    recipient: 'Tribunal judiciaire de Lyon',
+    expect: ['111,00 €', '750-1', '05/10/2026', '16/11/2026', 'aide juridictionnelle', '14/10/2028'],
+  },
+  {
+    type: 'saisine_pole_social',
+    dossier: poleSocialDossier,
+    recipient: 'Pôle social',
+    expect: ['1 234,56 €', '02/11/2026', '04/01/2027', 'R142-1-A'],
+  },
+  {
     type: 'accuse_reception',
     dossier: exampleDossier,
     recipient: 'Camille Martin',
@@ -119,6 +137,20 @@ describe.skipIf(!POPPLER)('letters as PDF, read back with pdftotext', () => {
     // Accents, €, « » and œ survive extraction: the font is embedded with its Unicode map.
     expect(text).not.toMatch(/\uFFFD/);
   });
+
+  it.each(['requete_tribunal', 'saisine_pole_social'] as const)(
+    'the court document %s shows nothing meant for developers',
+    async (type) => {
+      const drafted = draftLetter(type, type === 'requete_tribunal' ? courtDossier() : poleSocialDossier());
+      if (!drafted.ok) throw new Error(drafted.error.message);
+      const text = pdfText(save(`tribunal-${type}.pdf`, await renderLetterPdf(drafted.value)));
+      expect(text).not.toMatch(
+        /requete_tribunal|saisine_pole_social|amountCents|facts\.|undefined|null|NaN|§/,
+      );
+      // Dates and amounts the French way, never ISO or with a decimal point.
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d\.\d{2} ?€/);
+    },
+  );
 
   it('embeds its fonts, declares PDF/A-2b and is A4', async () => {
     const drafted = draftLetter('reclamation', exampleDossier());

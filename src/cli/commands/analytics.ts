@@ -7,7 +7,7 @@ import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { formatOf, readImportFile } from '../../server/import/read-records.ts';
 import { ImportRefused, importComplaints } from '../../server/import/use-cases.ts';
 import { organisationByName, organisationNames } from '../../server/kpi/organisation.ts';
-import { kpiReport } from '../../server/kpi/report.ts';
+import { kpiReport } from '../../server/shared/kpi-report.ts';
 import { withDatabase } from '../database.ts';
 import { CliInputError, EXIT_INPUT, printJson, run } from '../io.ts';
 

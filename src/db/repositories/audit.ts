@@ -1,18 +1,18 @@
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { AuditEventBody } from '../../contracts/audit-events.ts';
 import { GENESIS_HASH, SYSTEM_CHAIN_ID } from '../../domain/audit/event-hash.ts';
 import type { Db } from '../client.ts';
 import { auditEvents } from '../schema.ts';
 import { rowsOf } from '../snapshot.ts';
 
-export interface NewAuditEvent {
+/** An event to record: where it goes, who and when, and its type with that type's payload (src/contracts). */
+export type NewAuditEvent = {
   dossierId: string | null;
   /** For an event without a file: the organisation whose chain receives it (else the platform's chain). */
   organisationId?: string | null | undefined;
   actorId: string | null;
-  type: string;
-  payload?: Record<string, unknown>;
   occurredAt: Date;
-}
+} & AuditEventBody;
 
 /**
  * Appends one event to its file's chain, in the caller's transaction (so it commits or rolls back with the change
@@ -23,12 +23,20 @@ export interface NewAuditEvent {
  * For a reading, which changes nothing, use `logAuditEvent`.
  */
 export async function appendAuditEvent(tx: Db, event: NewAuditEvent): Promise<number> {
+  const result = await tx.execute(sql`with ${auditAppendCtes(event)} select event_seq as seq from queued`);
+  return Number(rowsOf<{ seq: string | number }>(result)[0]!.seq);
+}
+
+/**
+ * The common table expressions that append one event (`head`, `event`, `queued`), for a statement that makes the
+ * change and records it at once (a file's creation: one round trip, atomic without BEGIN and COMMIT).
+ */
+export function auditAppendCtes(event: NewAuditEvent): SQL {
   const chainId = event.dossierId ?? event.organisationId ?? SYSTEM_CHAIN_ID;
   const payload = JSON.stringify(event.payload ?? {});
   const occurredAt = event.occurredAt.toISOString();
   const fields = sql`${event.dossierId}::uuid, ${event.actorId}::uuid, ${event.type}::text, ${occurredAt}::timestamptz`;
-  const result = await tx.execute(sql`
-    with head as (
+  return sql`head as (
       insert into audit_chain_heads as h (chain_id, last_seq, prev_hash, last_hash)
       values (${chainId}::uuid, 1, ${GENESIS_HASH},
         audit_event_hash(${chainId}::uuid, 1, ${fields}, ${GENESIS_HASH}, ${payload}::jsonb))
@@ -41,9 +49,9 @@ export async function appendAuditEvent(tx: Db, event: NewAuditEvent): Promise<nu
       insert into audit_events (chain_id, chain_seq, dossier_id, actor_id, type, occurred_at, payload, prev_hash, hash)
       select ${chainId}::uuid, last_seq, ${fields}, ${payload}::jsonb, prev_hash, last_hash from head
       returning seq
-    )
-    insert into audit_log_pending (event_seq) select seq from event returning event_seq as seq`);
-  return Number(rowsOf<{ seq: string | number }>(result)[0]!.seq);
+    ), queued as (
+      insert into audit_log_pending (event_seq) select seq from event returning event_seq
+    )`;
 }
 
 /**

@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, isNotNull, type SQL } from 'drizzle-orm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, getTableColumns, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { DossierScope } from '../../domain/access/policy.ts';
 import type { Db } from '../client.ts';
 import { dossiers } from '../schema.ts';
+import { rowsOf } from '../snapshot.ts';
+import { auditAppendCtes, type NewAuditEvent } from './audit.ts';
 import { projectionOf } from './deadline-projection.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -53,6 +55,47 @@ export function newReference(year: number): string {
 
 /** Inserts a file with its deadline projection (one statement): the day of the change is `updatedAt`. */
 export async function insertDossier(db: Db, values: NewDossier): Promise<DossierRow> {
+  const [row] = await db.insert(dossiers).values(withProjection(values)).returning();
+  return row!;
+}
+
+/** An event without its file (the file is being created); distributive, so each type keeps its payload. */
+type EventOfNewFile = NewAuditEvent extends infer E
+  ? E extends unknown
+    ? Omit<E, 'dossierId'>
+    : never
+  : never;
+
+/**
+ * Inserts a file and appends its first history event in one statement: atomic without a transaction, one round
+ * trip instead of four (BEGIN, INSERT, the event, COMMIT). The hot path of a member's creation (issue 12).
+ */
+export async function insertDossierWithEvent(
+  db: Db,
+  values: NewDossier,
+  event: EventOfNewFile,
+): Promise<DossierRow> {
+  const id = values.id ?? randomUUID();
+  const insert = db
+    .insert(dossiers)
+    .values(withProjection({ ...values, id }))
+    .returning();
+  // The row comes back as JSON text: both drivers (node-postgres, PGlite) then give it alike, and drizzle's own
+  // column mappers turn it into the row `insertDossier` returns.
+  const result = await db.execute(
+    sql`with d as (${insert.getSQL()}), ${auditAppendCtes({ ...event, dossierId: id })}
+        select row_to_json(d)::text as row from d, queued`,
+  );
+  const raw = JSON.parse(rowsOf<{ row: string }>(result)[0]!.row) as Record<string, unknown>;
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(dossiers))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as DossierRow;
+}
+
+function withProjection(values: NewDossier): NewDossier {
   const at = values.updatedAt ?? values.createdAt ?? new Date();
   const projection = projectionOf(
     {
@@ -64,11 +107,7 @@ export async function insertDossier(db: Db, values: NewDossier): Promise<Dossier
     },
     at,
   );
-  const [row] = await db
-    .insert(dossiers)
-    .values({ ...values, ...projection })
-    .returning();
-  return row!;
+  return { ...values, ...projection };
 }
 
 /** The referrals a mediator holds, a page at a time in reference order (keyset: never an offset). */

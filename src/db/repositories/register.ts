@@ -1,5 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { COUNT_CAP } from '../../contracts/api/register.ts';
+import type { DossierCategory } from '../../contracts/categories.ts';
+import type { ComplaintChannel } from '../../contracts/channels.ts';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { AMBER_THRESHOLD_DAYS, type SlaColour } from '../../domain/register/sla.ts';
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import type { Db } from '../client.ts';
@@ -15,9 +19,9 @@ export interface RegisterSearch {
 
 export interface RegisterFilters {
   organisationId: string;
-  statuses?: readonly string[] | undefined;
-  categories?: readonly string[] | undefined;
-  channels?: readonly string[] | undefined;
+  statuses?: readonly DossierStatus[] | undefined;
+  categories?: readonly DossierCategory[] | undefined;
+  channels?: readonly ComplaintChannel[] | undefined;
   /** A handler's id, or 'none' for the files nobody has taken. */
   handlerId?: string | undefined;
   /** Complaint date (the projection's `complaint_on`), inclusive, `YYYY-MM-DD`. */
@@ -36,8 +40,7 @@ export type RegisterPosition =
   | { sort: 'date'; after?: { on: string; reference: string } | undefined; offset: number }
   | { sort: 'relevance'; offset: number };
 
-/** Counts stop here: « plus de 10 000 » is what a person needs, and an exact count of a million rows is not free. */
-export const COUNT_CAP = 10_000;
+export { COUNT_CAP };
 /** Search results are ranked among this many matching files at most (bounded work per keystroke). */
 export const RANKED_CANDIDATES = 2_000;
 

@@ -1,25 +1,17 @@
-export const ROLES = [
-  'member',
-  'handler',
-  'supervisor',
-  'mediator',
-  'auditor',
-  'admin',
-  'medical_adviser',
-] as const;
-export type Role = (typeof ROLES)[number];
+export {
+  ACTING_ROLES,
+  ANALYTICS_ROLES,
+  HANDLING_ROLES,
+  hasRole,
+  REGISTER_ROLES,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+  STAFF_ROLES,
+  SUPERVISING_ROLES,
+} from '../../contracts/roles.ts';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  member: 'Adhérent',
-  handler: 'Conseiller',
-  supervisor: 'Superviseur',
-  mediator: 'Médiateur',
-  auditor: 'Auditeur',
-  admin: 'Administrateur',
-  medical_adviser: 'Médecin-conseil',
-};
-
-export const STAFF_ROLES: readonly Role[] = ['handler', 'supervisor', 'auditor', 'admin', 'medical_adviser'];
+import type { Role } from '../../contracts/roles.ts';
 
 export interface Actor {
   id: string;

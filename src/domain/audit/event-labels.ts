@@ -1,3 +1,6 @@
+import type { AuditEventType } from '../../contracts/audit-events.ts';
+
+export type { AuditEventType };
 /**
  * What each kind of history event is called in French, for the auditor's page and its CSV export. The type codes
  * stay in the database (they are hashed into the chain) and in the API's filters; a person reads these labels only.
@@ -63,15 +66,23 @@ export const AUDIT_EVENT_LABELS = {
   'message.updated': 'Message modifié',
   'note.created': 'Note interne ajoutée',
   'note.posted': 'Note interne ajoutée',
+  'organisation.updated': 'Paramètres de l’organisme modifiés',
+  'patterns.clauses_imported': 'Import de clauses de contrat',
+  'patterns.memberships_imported': 'Import des effectifs par produit',
+  'patterns.themes_read': 'Consultation des thèmes de réclamations',
+  'privacy.retention_purged': 'Purge des données à durée de conservation écoulée',
   'register.exported': 'Export du registre',
   'register.imported': 'Import dans le registre',
   'register.viewed': 'Consultation du registre',
   'report.acpr_exported': 'Export du rapport ACPR',
+  'report.audit_pack_exported': 'Export du dossier d’audit',
+  'staff.changed': 'Rôle ou accès d’un membre du personnel modifié',
+  'staff.invitation_accepted': 'Invitation acceptée',
+  'staff.invitation_renewed': 'Invitation renouvelée',
+  'staff.invited': 'Membre du personnel invité',
   'satisfaction.recorded': 'Avis de satisfaction',
   'status.changed': 'Changement d’étape',
-} as const satisfies Record<string, string>;
-
-export type AuditEventType = keyof typeof AUDIT_EVENT_LABELS;
+} as const satisfies Record<AuditEventType, string>;
 
 export const UNKNOWN_EVENT_LABEL = 'Autre événement';
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { formatFrenchDate } from '../shared/calendar-date.ts';
 import { fieldPath } from '../shared/field-path.ts';
+import { publicDeep } from '../shared/public-text.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import {
   acknowledgmentDays,
@@ -18,6 +19,7 @@ import type { RuleContext } from './rule-context.ts';
 import {
   type Convention,
   DEFAULT_ROLL_OVER,
+  type DeadlineId,
   type DeadlinesOutput,
   deadlinesInputSchema,
   type Facts,
@@ -151,7 +153,11 @@ function schemaError(error: z.ZodError): Result<never> {
     case 'invalid_value':
       return fail(
         'unknown_value',
-        `Valeur inconnue${where} : ${JSON.stringify(issue.input)}. Valeurs possibles : ${issue.values.map(String).join(', ')}.`,
+        // The schema's own message says what the value is in French (« Type d'organisme inconnu ») and needs no
+        // field name; zod's default one (« Option invalide … ») does not.
+        issue.message && !/^Option invalide/.test(issue.message)
+          ? issue.message
+          : `Valeur inconnue${where} : ${JSON.stringify(issue.input)}. Valeurs possibles : ${issue.values.map(String).join(', ')}.`,
         field,
       );
     case 'invalid_type':
@@ -239,7 +245,7 @@ export function checkCoherence(input: ParsedDeadlinesInput): Result<ParsedDeadli
   if (facts.annualNoticeNotSent && facts.annualNoticeSentOn) {
     return fail(
       'inconsistent_facts',
-      "L'avis d'échéance ne peut pas être à la fois envoyé (annualNoticeSentOn) et jamais envoyé (annualNoticeNotSent) : retirez l'un des deux.",
+      "L'avis d'échéance ne peut pas être à la fois envoyé et jamais envoyé : retirez l'une des deux indications.",
       'facts.annualNoticeNotSent',
     );
   }
@@ -269,6 +275,29 @@ const DEFAULTS: Omit<ResolvedOptions, 'acknowledgmentDays'> = {
   cpamBenefitsInKindPrescription: 'l332_1',
   goodFridayInAlsace: true,
   rollOverDeadlines: [...DEFAULT_ROLL_OVER],
+};
+
+/** The deadlines as the explanation names them to users (never their ids, which are for developers). */
+const ROLL_OVER_NAMES: Record<DeadlineId, string> = {
+  'complaint.acknowledgment': "l'accusé de réception de la réclamation",
+  'complaint.answer': 'la réponse à la réclamation',
+  'mediation.referral_window': 'la saisine du médiateur',
+  'mediation.inadmissibility_notice': "l'avis d'irrecevabilité du médiateur",
+  'mediation.outcome': "l'issue de la médiation",
+  'prescription.benefits': 'la prescription des prestations',
+  'prescription.contributions': 'la prescription des cotisations',
+  'prescription.cpam_benefits': 'la prescription des prestations de la CPAM',
+  'cpam.cra_referral': 'la saisine de la commission de recours amiable',
+  'cpam.cra_decision': 'la décision de la commission de recours amiable',
+  'cpam.tribunal_referral': 'la saisine du pôle social du tribunal judiciaire',
+  'termination.annual': "la résiliation à l'échéance",
+  'termination.anytime': 'la résiliation à tout moment',
+  'termination.situation_change': 'la résiliation pour changement de situation',
+  'termination.effective': "la prise d'effet de la résiliation",
+  'termination.refund': 'le remboursement des cotisations',
+  'portability.end': 'la fin de la portabilité',
+  'evin.insurer_proposal': "la proposition de l'organisme (loi Évin)",
+  'evin.application': 'la demande de maintien (loi Évin)',
 };
 
 function explain(ctx: RuleContext): Convention[] {
@@ -310,7 +339,7 @@ function explain(ctx: RuleContext): Convention[] {
       ? "⚠ Vendredi saint compté comme férié en Alsace-Moselle (il ne l'est légalement que dans les communes ayant un temple protestant ou une église mixte)."
       : 'Vendredi saint non compté comme férié en Alsace-Moselle.',
     rollOverDeadlines: options.rollOverDeadlines.length
-      ? `Report au jour ouvrable suivant (CPC art. 642) appliqué à : ${options.rollOverDeadlines.join(', ')}. Les autres délais ne sont pas reportés (délais non procéduraux : lecture prudente).`
+      ? `Report au jour ouvrable suivant (CPC art. 642) appliqué à : ${options.rollOverDeadlines.map((id) => ROLL_OVER_NAMES[id]).join(', ')}. Les autres délais ne sont pas reportés (délais non procéduraux : lecture prudente).`
       : 'Aucun report au jour ouvrable suivant (CPC art. 642) : lecture la plus prudente.',
   };
   return (Object.keys(explanations) as (keyof Options)[]).map((option) => {
@@ -350,11 +379,14 @@ export function computeDeadlines(input: unknown): Result<DeadlinesOutput> {
     ...terminationDeadlines(ctx),
     ...portabilityDeadlines(ctx),
   ];
-  return ok({
-    today: context.today,
-    organisationType: context.organisationType,
-    zone: context.zone,
-    deadlines,
-    conventions: explain(ctx),
-  });
+  // Sources and texts go to members and handlers as is: no internal notes or option names (public-text.ts).
+  return ok(
+    publicDeep({
+      today: context.today,
+      organisationType: context.organisationType,
+      zone: context.zone,
+      deadlines,
+      conventions: explain(ctx),
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import {
   type DatedParameter,
@@ -286,7 +287,7 @@ export const EVIN_PREMIUM_CAPS = datedParameter<readonly [number, number, number
   ],
 );
 
-export type OrganisationType = 'mutuelle' | 'insurer' | 'institution_prevoyance' | 'cpam';
+export type OrganisationType = OrganisationKind;
 
 export interface Mediator {
   name: string;

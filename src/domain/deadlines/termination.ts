@@ -120,7 +120,7 @@ export function annualTermination(ctx: RuleContext, org: ContractOrganisation): 
   const status = actionStatus({ today, dueDate, doneOn: sent });
   if (!notice) {
     notes.push(
-      `Si l'avis d'échéance vous a été envoyé moins de ${thresholdDelay.words} avant le ${fr(ordinary)}, ou jamais, indiquez-le (annualNoticeSentOn / annualNoticeNotSent) : la loi Chatel vous donne plus de temps.`,
+      `Si l'avis d'échéance vous a été envoyé moins de ${thresholdDelay.words} avant le ${fr(ordinary)}, ou jamais, indiquez-le : la loi Chatel vous donne plus de temps.`,
     );
   }
   let rule = late

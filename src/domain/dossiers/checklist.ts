@@ -1,3 +1,4 @@
+import { publicText } from '../shared/public-text.ts';
 import type { DossierCategory } from './categories.ts';
 import type { DocumentKind } from './documents.ts';
 
@@ -321,7 +322,8 @@ export function checklistOf(category: string, documents: readonly { id: string; 
       id: rule.id,
       label: rule.label,
       required: rule.required,
-      why: rule.why,
+      // The rule cites its research notes for developers; the member reads the reason only (public-text.ts).
+      why: publicText(rule.why),
       done: documentIds.length > 0,
       documentIds,
     };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { mergeFacts, statusAfterFacts } from './facts.ts';
 
 describe('mergeFacts', () => {
@@ -50,7 +51,7 @@ describe('mergeFacts', () => {
 });
 
 describe('statusAfterFacts', () => {
-  const rows: [string, Record<string, unknown>, string][] = [
+  const rows: [DossierStatus, Record<string, unknown>, DossierStatus][] = [
     ['draft', { complaintSentOn: '2026-09-15' }, 'submitted'],
     ['draft', {}, 'draft'],
     ['acknowledged', { complaintSentOn: '2026-09-15' }, 'acknowledged'],

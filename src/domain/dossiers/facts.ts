@@ -40,7 +40,7 @@ export function mergeFacts(
  * file is opened with that date; no other status is changed from the member's facts (the organisation's staff
  * move the file through its other statuses).
  */
-export function statusAfterFacts(status: string, facts: Record<string, unknown>): string {
-  if ((status as DossierStatus) === 'draft' && typeof facts.complaintSentOn === 'string') return 'submitted';
+export function statusAfterFacts(status: DossierStatus, facts: Record<string, unknown>): DossierStatus {
+  if (status === 'draft' && typeof facts.complaintSentOn === 'string') return 'submitted';
   return status;
 }

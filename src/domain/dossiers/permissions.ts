@@ -1,5 +1,7 @@
 import { canReadDossier, type DossierParties } from '../access/policy.ts';
-import type { Actor, Role } from '../access/roles.ts';
+import { type Actor, HANDLING_ROLES, STAFF_ROLES } from '../access/roles.ts';
+
+export { HANDLING_ROLES };
 
 /**
  * Who may do what inside a file, on top of `canReadDossier` (who may see it at all: the member, his
@@ -7,18 +9,12 @@ import type { Actor, Role } from '../access/roles.ts';
  * say who may *write* each part of the file. Least privilege (RGPD art. 25): an auditor and an administrator read,
  * a mediator reads the referred file but never writes in the organisation's record.
  */
-export const HANDLING_ROLES: readonly Role[] = ['handler', 'supervisor'];
+
 /**
  * Roles that belong to the organisation's side and may therefore read its internal notes. The medical adviser is
  * one of them, but what is marked medical is decided apart, by `medicalAccess` (src/domain/access/medical.ts).
  */
-export const ORGANISATION_STAFF_ROLES: readonly Role[] = [
-  'handler',
-  'supervisor',
-  'auditor',
-  'admin',
-  'medical_adviser',
-];
+export const ORGANISATION_STAFF_ROLES = STAFF_ROLES;
 
 export type DossierAction =
   | 'document.write'

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  candidateCutoff,
   DEFAULT_RETENTION_RULES,
   dueForPurge,
+  PURGE_ACTIONS,
   RETENTION_KINDS,
   retentionEnd,
   retentionRules,
@@ -127,5 +129,40 @@ describe('retentionRules', () => {
       expect(result.error.field).toBe('RETENTION_ACCESS_LOG_MONTHS');
       expect(result.error.message).toContain('nombre entier de mois');
     }
+  });
+});
+
+describe('candidateCutoff', () => {
+  // Every row due at `now` must be a candidate (since < cutoff), month ends and leap days included.
+  const rows: [string, string, { amount: number; unit: 'hours' | 'months' }][] = [
+    ['5 years (C. civ. art. 2224), ordinary day', '2031-11-23T10:00:00Z', { amount: 60, unit: 'months' }],
+    ['1 month ending on 28 February (31/01 clamps)', '2026-02-28T08:00:00Z', { amount: 1, unit: 'months' }],
+    ['12 months from 29 February', '2029-02-28T12:00:00Z', { amount: 12, unit: 'months' }],
+    ['3 years, on the 31st', '2031-03-31T23:59:59Z', { amount: 36, unit: 'months' }],
+    ['12 hours (session)', '2026-11-23T22:00:00Z', { amount: 12, unit: 'hours' }],
+  ];
+  it.each(rows)('%s: every due row is a candidate', (_why, nowIso, rule) => {
+    const now = at(nowIso);
+    const cutoff = candidateCutoff(now, rule);
+    // Walk back over 70 days before the cutoff and 5 days after, by 6-hour steps.
+    for (let t = cutoff.getTime() - 70 * 86_400_000; t < cutoff.getTime() + 5 * 86_400_000; t += 21_600_000) {
+      const since = new Date(t);
+      const due = retentionEnd(since, rule).getTime() <= now.getTime();
+      if (due) expect(since.getTime()).toBeLessThan(cutoff.getTime());
+    }
+  });
+
+  it('stays within a few days of the exact bound (the index range reads little more than what is due)', () => {
+    const now = at('2031-11-23T10:00:00Z');
+    const cutoff = candidateCutoff(now, { amount: 60, unit: 'months' });
+    expect(cutoff.toISOString()).toBe('2026-11-27T10:00:00.000Z');
+  });
+});
+
+describe('PURGE_ACTIONS', () => {
+  it('says what happens to every kind, and never deletes a link of the history (decision 0004)', () => {
+    for (const kind of RETENTION_KINDS) expect(PURGE_ACTIONS[kind].note.length).toBeGreaterThan(10);
+    expect(PURGE_ACTIONS.access_log.action).toBe('keep');
+    expect(PURGE_ACTIONS.closed_dossier.action).toBe('anonymise');
   });
 });

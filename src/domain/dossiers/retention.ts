@@ -37,7 +37,7 @@ export const DEFAULT_RETENTION_RULES: readonly RetentionRule[] = [
     unit: 'months',
     from: 'la clôture du dossier',
     source:
-      'C. civ. art. 2224 : prescription de droit commun de 5 ans, la plus longue des actions possibles (les actions nées du contrat se prescrivent par 2 ans : C. assur. L114-1, C. mutualité L221-11, CSS L932-13) ; archivage intermédiaire (CNIL).',
+      'C. civ. art. 2224 : prescription de droit commun de 5 ans, la plus longue des actions possibles (les actions nées du contrat se prescrivent par 2 ans : C. assur. L114-1, C. mutualité L221-11, CSS L932-13) ; archivage intermédiaire le temps de la prescription (CNIL, guide pratique « Les durées de conservation », 2020) ; le registre des réclamations exigé par l’ACPR (recommandation 2024-R-02) garde la ligne du dossier, sans données personnelles.',
     settled: true,
     env: 'RETENTION_CLOSED_DOSSIER_MONTHS',
   },
@@ -178,4 +178,55 @@ export function dueForPurge(
       due.push({ kind: row.kind, id: row.id, dueOn: end, source: rule.source });
   }
   return due;
+}
+
+/**
+ * What the purge does with each kind once its period is over. `keep` kinds are reported, never touched, with the
+ * reason: the readings are events of the tamper-evident history (docs/decisions/0004-audit-history.md), whose
+ * chains would no longer verify if a row went; an inactive account needs a last sign-in we do not record and a
+ * warning to the person first (CNIL), so it is left to the data protection officer.
+ */
+export type PurgeAction = 'anonymise' | 'delete' | 'keep';
+
+export const PURGE_ACTIONS: Readonly<Record<RetentionKind, { action: PurgeAction; note: string }>> = {
+  closed_dossier: {
+    action: 'anonymise',
+    note: 'Données personnelles effacées (pièces, contacts, messages, courriers, avis médicaux, notifications ; titre, description, montants et références vidés) ; la ligne du dossier reste pour l’historique et les statistiques.',
+  },
+  dossier_documents: {
+    action: 'delete',
+    note: 'Pièces et leur contenu supprimés.',
+  },
+  abandoned_draft: {
+    action: 'anonymise',
+    note: 'Brouillon jamais transmis effacé comme un dossier clos.',
+  },
+  session: { action: 'delete', note: 'Sessions supprimées.' },
+  notification: { action: 'delete', note: 'Notifications supprimées.' },
+  access_log: {
+    action: 'keep',
+    note: 'Conservé : les consultations sont des maillons de l’historique infalsifiable (décision 0004) ; les supprimer romprait sa vérification. Elles ne contiennent que des identifiants.',
+  },
+  inactive_account: {
+    action: 'keep',
+    note: 'Non appliqué : la date de dernière connexion n’est pas enregistrée et la personne doit être avertie avant (CNIL) ; à traiter par le délégué à la protection des données.',
+  },
+};
+
+/** Margin that covers the calendar-month clamp (31/01 + 1 month = 28/02: up to 3 days earlier than 31 days). */
+const CANDIDATE_MARGIN_MS = 4 * 86_400_000;
+
+/**
+ * An upper bound on the start of a period that may be over at `now`: the database selects rows with `since`
+ * before it (an index range), then `dueForPurge` decides exactly. Months are not invertible (the end-of-month
+ * clamp), so the bound adds a few days; rows in that margin are read and left alone.
+ */
+export function candidateCutoff(now: Date, rule: Pick<RetentionRule, 'amount' | 'unit'>): Date {
+  if (rule.unit === 'hours') return new Date(now.getTime() - rule.amount * 3_600_000 + 1);
+  const back = new Date(now.getTime());
+  back.setUTCDate(1);
+  back.setUTCMonth(back.getUTCMonth() - rule.amount);
+  const lastDay = new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth() + 1, 0)).getUTCDate();
+  back.setUTCDate(Math.min(now.getUTCDate(), lastDay));
+  return new Date(back.getTime() + CANDIDATE_MARGIN_MS);
 }

@@ -1,3 +1,5 @@
+import type { ContactChannel } from '../../contracts/channels.ts';
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import { ROLE_LABELS, type Role } from '../access/roles.ts';
 import { type Deadline, factsSchema } from '../deadlines/schema.ts';
 import { type CalendarDate, daysBetween, formatFrenchDate } from '../shared/calendar-date.ts';
@@ -101,7 +103,7 @@ const CHANNEL_LABELS: Record<string, string> = {
   visit: 'en agence',
   chat: 'par messagerie instantanée',
   other: 'autre canal',
-};
+} satisfies Record<ContactChannel, string>;
 
 const DEADLINE_STATUS_LABELS: Record<Deadline['status'], string> = {
   open: 'en cours',
@@ -164,7 +166,7 @@ const DECISION_LABELS: Record<string, string> = {
   accepted: 'demande acceptée',
   partial: 'demande acceptée en partie',
   rejected: 'demande rejetée',
-};
+} satisfies Record<DecisionOutcome, string>;
 const decisionLabel = (value: unknown) => DECISION_LABELS[String(value)] ?? 'réponse';
 
 interface EventRule {
@@ -257,8 +259,11 @@ export const EVENT_RULES: Record<string, EventRule> = {
   },
   'dossier.retention_applied': {
     visibility: 'all',
-    text: () =>
-      'Durée de conservation écoulée : les données personnelles du dossier ont été effacées ou anonymisées.',
+    // The purge (src/server/jobs/retention-purge.ts) erases the whole file, or only its pieces when their period is shorter.
+    text: (e) =>
+      (e.payload.rule as { kind?: string } | undefined)?.kind === 'dossier_documents'
+        ? 'Durée de conservation des pièces écoulée : les pièces du dossier ont été supprimées.'
+        : 'Durée de conservation écoulée : les données personnelles du dossier ont été effacées ou anonymisées.',
   },
   'dossier.status_changed': {
     visibility: 'all',

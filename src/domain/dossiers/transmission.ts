@@ -1,16 +1,17 @@
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { type DossierParties, isTransmitted } from '../access/policy.ts';
 import type { Actor } from '../access/roles.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 
 export interface TransmissibleDossier extends DossierParties {
-  status: string;
+  status: DossierStatus;
   erased: boolean;
   facts: Record<string, unknown>;
 }
 
 export interface Transmission {
-  status: string;
+  status: DossierStatus;
   /** Facts to merge: the transmission is the written complaint when none was recorded before. */
   factsPatch: Record<string, CalendarDate>;
 }

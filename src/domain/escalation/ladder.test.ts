@@ -210,4 +210,37 @@ describe('ladder wording and the court step', () => {
     expect(court.action).toContain('761');
     expect(court.action).toContain('aide juridictionnelle');
   });
+
+  it.each([
+    ['1 200 € after the mediation: the requête (CPC art. 750: up to 5 000 €)', 120_000, 'requete_tribunal'],
+    ['8 000 €: an assignation, no document drafted', 800_000, undefined],
+  ] as const)('offers the court document: %s', (_name, amount, letterType) => {
+    const court = withAmount(
+      { ...answered, mediatorSeizedOn: '2026-04-10', mediationEndedOn: '2026-05-20' },
+      amount,
+    ).find((s) => s.id === 'court')!;
+    expect(court.letterType).toBe(letterType);
+    if (!letterType) expect(court.action).toContain('assignation');
+  });
+
+  it('offers the referral to the pôle social once the CRA rejected (CSS R142-1-A), lawyer and legal aid said', () => {
+    const result = computeDeadlines({
+      context: { organisationType: 'cpam', zone: 'metropole', today: '2026-11-23' },
+      facts: {
+        cpamDecisionNotifiedOn: '2026-07-01',
+        craSeizedOn: '2026-09-10',
+        craDecisionNotifiedOn: '2026-11-02',
+        craDecisionMentionedRemedies: true,
+      },
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const court = escalationLadder({
+      deadlines: result.value,
+      facts: { craSeizedOn: '2026-09-10', craDecisionNotifiedOn: '2026-11-02' } as Facts,
+      customerServiceContacted: true,
+    }).find((s) => s.id === 'court')!;
+    expect(court).toMatchObject({ status: 'open', letterType: 'saisine_pole_social' });
+    expect(court.action).toContain('L134-4');
+    expect(court.action).toContain('aide juridictionnelle');
+  });
 });

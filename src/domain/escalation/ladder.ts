@@ -1,4 +1,5 @@
 import type { Deadline, DeadlinesOutput, Facts } from '../deadlines/schema.ts';
+import type { LetterType } from '../letters/schema.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface EscalationStep {
   opensOn: CalendarDate | null;
   closesOn: CalendarDate | null;
   source: string;
+  /** The document Recours drafts for this step, when it is open (the court: requête or pôle social). */
+  letterType?: LetterType | undefined;
 }
 
 export interface LadderInput {
@@ -323,7 +326,14 @@ function court(input: LadderInput, isCpam: boolean): EscalationStep {
       });
     }
     const status: StepStatus = tribunal.status === 'missed' ? 'closed' : 'open';
-    return step({ ...base, status, why: tribunal.rule, action: tribunal.action });
+    return step({
+      ...base,
+      status,
+      why: tribunal.rule,
+      // The pôle social needs no lawyer (CASF art. L134-4); legal aid is asked from the court's office.
+      action: `${tribunal.action} L’avocat n’est pas obligatoire devant le pôle social : vous pouvez vous défendre vous-même ou vous faire assister par un proche ou une association (CASF art. L134-4). Si vos ressources sont modestes, demandez l’aide juridictionnelle au bureau d’aide juridictionnelle du tribunal judiciaire.`,
+      ...(status === 'open' ? { letterType: 'saisine_pole_social' as const } : {}),
+    });
   }
   const prescription = find(input.deadlines, 'prescription.benefits');
   const base = {
@@ -373,10 +383,13 @@ function court(input: LadderInput, isCpam: boolean): EscalationStep {
       action: 'Saisissez d’abord le médiateur ; si la médiation échoue, le tribunal pourra être saisi.',
     });
   }
+  // CPC art. 750: the requête (the document Recours drafts) is open up to 5 000 €; above, an assignation.
+  const requete = amount !== null && amount <= AMICABLE_ATTEMPT_CEILING_CENTS;
   return step({
     ...base,
     status: 'open',
+    ...(requete ? { letterType: 'requete_tribunal' as const } : {}),
     why: `Dernier recours, après la tentative amiable${mediationTried ? ' (médiation engagée)' : ''}${before}.${small ? ' La tentative amiable préalable exigée jusqu’à 5 000 € (CPC art. 750-1) est à joindre à la requête.' : ' Au-delà de 5 000 €, la tentative amiable préalable n’est pas exigée par l’article 750-1 du CPC.'}`,
-    action: `${amount !== null && amount <= 10_000_00 ? 'Jusqu’à 10 000 €, l’avocat n’est pas obligatoire (CPC art. 761) : vous pouvez saisir le tribunal par requête. ' : 'Au-delà de 10 000 €, l’avocat est en principe obligatoire (CPC art. 760 et 761). '}Si vos ressources sont modestes, demandez l’aide juridictionnelle au bureau d’aide juridictionnelle du tribunal judiciaire (service-public.fr, « Aide juridictionnelle »). Gardez toutes vos pièces.`,
+    action: `${requete ? 'Jusqu’à 5 000 €, le tribunal se saisit par requête, sans avocat (CPC art. 750 et 761) : Recours la rédige à partir du dossier. ' : amount !== null && amount <= 10_000_00 ? 'Entre 5 000 et 10 000 €, l’avocat n’est pas obligatoire (CPC art. 761), mais le tribunal se saisit par assignation délivrée par un commissaire de justice (CPC art. 750). ' : 'Au-delà de 10 000 €, l’avocat est en principe obligatoire (CPC art. 760 et 761). '}Si vos ressources sont modestes, demandez l’aide juridictionnelle au bureau d’aide juridictionnelle du tribunal judiciaire (service-public.fr, « Aide juridictionnelle »). Gardez toutes vos pièces.`,
   });
 }

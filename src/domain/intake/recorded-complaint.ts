@@ -1,20 +1,13 @@
 import { isCalendarDate } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 
-/**
- * The channels through which a complaint reaches the organisation outside the member's space, recorded by staff.
- * ACPR recommendation 2024-R-02 (formerly 2022-R-01): a complaint is identified and handled whatever its channel,
- * oral complaints included.
- */
-export const RECORDED_CHANNELS = ['letter', 'email', 'phone', 'counter'] as const;
-export type RecordedChannel = (typeof RECORDED_CHANNELS)[number];
+export {
+  RECORDED_CHANNEL_LABELS,
+  RECORDED_CHANNELS,
+  type RecordedChannel,
+} from '../../contracts/channels.ts';
 
-export const RECORDED_CHANNEL_LABELS: Record<RecordedChannel, string> = {
-  letter: 'Courrier postal',
-  email: 'E-mail',
-  phone: 'Téléphone',
-  counter: 'Accueil en agence',
-};
+import type { RecordedChannel } from '../../contracts/channels.ts';
 
 export interface RecordedComplaintInput {
   channel: RecordedChannel;

@@ -1,8 +1,8 @@
-import type { Actor, Role } from '../access/roles.ts';
+import { type Actor, ANALYTICS_ROLES, type Role } from '../access/roles.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 
 /** Steering the service (issue 14): supervisors, admins and auditors of the organisation. */
-export const ANALYTICS_ROLES: readonly Role[] = ['supervisor', 'admin', 'auditor'];
+export { ANALYTICS_ROLES };
 /** Importing a history and administering accounts: admins only. */
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 

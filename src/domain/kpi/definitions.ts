@@ -53,13 +53,14 @@ export const KPI_DEFINITIONS = {
     label: 'Délai médian de réponse',
     definition:
       'Médiane des jours calendaires entre la réception et la réponse, sur les réclamations ayant reçu une réponse (moyenne des deux valeurs centrales pour un nombre pair).',
-    source: 'Indicateur de pilotage (référence §8)',
+    source:
+      'Indicateur de pilotage ; les médiateurs publient leur délai de traitement dans leur rapport annuel',
     unit: 'days',
   },
   mediationRate: {
     label: 'Taux de saisine du médiateur',
     definition: 'Part des réclamations ayant reçu une réponse pour lesquelles le médiateur a été saisi.',
-    source: 'C. consom. L612-1 ; référence §8',
+    source: 'C. consom. L612-1 (droit de recourir gratuitement au médiateur)',
     unit: 'rate',
   },
   satisfactionMean: {

@@ -62,6 +62,8 @@ export const LETTER_LABELS: Record<LetterType, string> = {
   resiliation: 'Demande de résiliation',
   portabilite: 'Demande de maintien des garanties (portabilité)',
   defenseur_des_droits: 'Saisine du Défenseur des droits',
+  requete_tribunal: 'Requête au tribunal judiciaire',
+  saisine_pole_social: 'Recours devant le pôle social du tribunal judiciaire',
   accuse_reception: 'Accusé de réception de la réclamation',
   demande_piece: 'Demande de pièce',
   reponse_motivee: 'Réponse motivée',

@@ -14,7 +14,14 @@ import {
   letterDossierSchema,
 } from './schema.ts';
 import { factsAfterSending } from './sent.ts';
-import { aDossier, cpamDossier, exampleDossier, portabilityDossier } from './test-builders.ts';
+import {
+  aDossier,
+  courtDossier,
+  cpamDossier,
+  exampleDossier,
+  poleSocialDossier,
+  portabilityDossier,
+} from './test-builders.ts';
 
 const DECISION = {
   decision: {
@@ -95,6 +102,20 @@ const TYPES: {
     cites: '2011-333',
     recipient: /Défenseur des droits/,
     source: 'service-public F13158',
+  },
+  {
+    type: 'requete_tribunal',
+    dossier: courtDossier,
+    cites: 'CPC art. 54, 57, 750, 750-1, 757 et 761',
+    recipient: /Tribunal judiciaire de Lyon/,
+    source: 'CPC 750, 750-1, 757, 761',
+  },
+  {
+    type: 'saisine_pole_social',
+    dossier: poleSocialDossier,
+    cites: 'CSS art. R142-1, R142-1-A, R142-6 et R142-10',
+    recipient: /Pôle social/,
+    source: 'CSS R142-1 s., R142-10',
   },
   {
     type: 'accuse_reception',

@@ -1,13 +1,36 @@
-import { addDays, type CalendarDate } from '../shared/calendar-date.ts';
+import { addDays } from '../shared/calendar-date.ts';
+import { publicDeep } from '../shared/public-text.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
+
+export { mediatorPhrase } from './blocks.ts';
+
 import { firstIssue } from '../shared/zod-issues.ts';
-import { chronology, chronologyLines } from './chronology.ts';
+import {
+  amountClaimed,
+  complaintDate,
+  type Draft,
+  type Drafter,
+  enclosuresOf,
+  factsParagraphs,
+  mediatorBlock,
+  mediatorPhrase,
+  memberBlock,
+  memberReferences,
+  needFact,
+  notForCpam,
+  onlyForCpam,
+  organisationBlock,
+  organisationReferences,
+  requestSentence,
+  shortfallParagraphs,
+  solutionWords,
+} from './blocks.ts';
+import { courtName, courtReferences, requeteTribunal, saisinePoleSocial } from './court.ts';
 import { formatAmount, formatDate, frenchTypography, listJoin } from './format.ts';
 import { deadlinesFor, findDeadline, mediationChecks, mediatorOf } from './mediation-checks.ts';
 import {
   type Letter,
   type LetterDossier,
-  type LetterOptions,
   type LetterType,
   letterDossierSchema,
   letterOptionsSchema,
@@ -34,139 +57,6 @@ export const DEFENSEUR_DES_DROITS_ADDRESS = [
   'Libre réponse 71120',
   '75342 Paris Cedex 07',
 ];
-
-interface Draft {
-  subject: string;
-  salutation?: string;
-  closing?: string;
-  body: string[];
-  legalBasis: string[];
-  answerBy?: { date: string; rule: string };
-}
-
-type Drafter = (d: LetterDossier, o: LetterOptions) => Result<Draft>;
-
-// ---------------------------------------------------------------- blocks shared by the letters
-
-function memberBlock(d: LetterDossier): string[] {
-  return [d.member.name, ...d.member.postalAddress];
-}
-
-/** The organisation's name, the department the letter is for, then its address (a service line is replaced). */
-function organisationBlock(d: LetterDossier, department?: string): string[] {
-  const address = d.organisation.postalAddress.filter((l) => l !== d.organisation.name);
-  const isService = (l: string) => /^(service|commission|direction|département)/i.test(l);
-  const service =
-    department ?? address.find(isService) ?? d.organisation.department ?? 'Service Réclamations';
-  return [d.organisation.name, service, ...address.filter((l) => !isService(l))];
-}
-
-function mediatorBlock(m: Mediator): string[] {
-  const first = m.postalAddress[0];
-  // "Monsieur le Médiateur de la Mutualité Française, FNMF, …": the address already names him.
-  if (first?.toLowerCase().includes(m.name.toLowerCase())) return m.postalAddress;
-  return [m.name, ...m.postalAddress.filter((l) => l !== m.name)];
-}
-
-function memberReferences(d: LetterDossier, extra: { label: string; value: string }[] = []) {
-  const refs: { label: string; value: string }[] = [];
-  if (d.member.memberNumber) {
-    refs.push({
-      label: d.organisation.kind === 'cpam' ? 'N° de sécurité sociale' : 'N° d’adhérent',
-      value: d.member.memberNumber,
-    });
-  }
-  if (d.dossier.organisationReference)
-    refs.push({ label: 'Votre référence', value: d.dossier.organisationReference });
-  refs.push({ label: 'Dossier Recours', value: d.dossier.reference });
-  return [...refs, ...extra];
-}
-
-function organisationReferences(d: LetterDossier) {
-  const refs: { label: string; value: string }[] = [];
-  if (d.member.memberNumber) refs.push({ label: 'Votre n° d’adhérent', value: d.member.memberNumber });
-  refs.push({ label: 'Notre référence', value: d.dossier.organisationReference ?? d.dossier.reference });
-  const complaint = complaintDate(d);
-  if (complaint) refs.push({ label: 'Votre réclamation du', value: fr(complaint) });
-  return refs;
-}
-
-function complaintDate(d: LetterDossier): CalendarDate | undefined {
-  return d.dossier.facts.complaintSentOn ?? d.dossier.facts.complaintReceivedOn;
-}
-
-function enclosuresOf(d: LetterDossier): string[] {
-  return d.documents.map((doc) => (doc.date ? `${doc.title} (${fr(doc.date)})` : doc.title));
-}
-
-/** What is claimed: the shortfalls found by the reimbursement checker, or the amount at stake. */
-function amountClaimed(d: LetterDossier): number | undefined {
-  const missing = d.shortfalls.filter((s) => s.amountCents > 0).reduce((sum, s) => sum + s.amountCents, 0);
-  return missing > 0 ? missing : d.dossier.amountCents;
-}
-
-/** Facts about the contract itself: the mediation file's chronology lists them, a letter's statement of facts not. */
-const CONTRACT_FACTS = new Set(['subscriptionDate', 'renewalDate', 'annualNoticeSentOn']);
-
-function factsParagraphs(d: LetterDossier, options: { upTo?: CalendarDate } = {}): string[] {
-  const upTo = options.upTo ?? d.today;
-  const entries = chronology(d).filter(
-    (e) => e.date <= upTo && e.kind !== 'document' && !(e.fact && CONTRACT_FACTS.has(e.fact)),
-  );
-  const out: string[] = [];
-  if (d.dossier.description.trim()) out.push(d.dossier.description.trim());
-  if (entries.length)
-    out.push('Les faits, dans l’ordre chronologique, sont les suivants :', ...chronologyLines(entries));
-  return out;
-}
-
-function shortfallParagraphs(d: LetterDossier): string[] {
-  if (!d.shortfalls.length) return [];
-  const out = [
-    'Au regard des garanties de mon contrat, le calcul de mes droits fait apparaître l’écart suivant :',
-  ];
-  for (const s of d.shortfalls) out.push(`– ${s.sentence}`);
-  return out;
-}
-
-function requestSentence(d: LetterDossier): string {
-  const amount = amountClaimed(d);
-  return amount
-    ? `de procéder au versement de la somme de ${formatAmount(amount)} qui me reste due, et de m’adresser le détail du calcul correspondant`
-    : 'de réexaminer ma situation et de régulariser mon dossier, en m’adressant le détail de votre position';
-}
-
-function solutionWords(d: LetterDossier): string {
-  const amount = amountClaimed(d);
-  return amount
-    ? `conduisant au versement de la somme de ${formatAmount(amount)} qui me reste due`
-    : 'conduisant au réexamen de ma situation';
-}
-
-/** "le Médiateur de la Mutualité Française", "La Médiation de l’Assurance": the name as a sentence uses it. */
-export function mediatorPhrase(m: Mediator): string {
-  if (/^(le|la|les)\s|^l[’']/i.test(m.name)) return m.name;
-  if (/^médiateur/i.test(m.name)) return `le ${m.name}`;
-  return m.name;
-}
-
-function needFact(field: string, message: string) {
-  return fail<Draft>('missing_fact', message, `dossier.facts.${field}`);
-}
-
-function notForCpam(d: LetterDossier, what: string): Result<Draft> | undefined {
-  if (d.organisation.kind !== 'cpam') return undefined;
-  return fail('not_applicable', `${what} ne s’adresse pas à une CPAM.`, 'type');
-}
-
-function onlyForCpam(d: LetterDossier, what: string): Result<Draft> | undefined {
-  if (d.organisation.kind === 'cpam') return undefined;
-  return fail(
-    'not_applicable',
-    `${what} ne concerne que l’Assurance maladie (CPAM) ; pour ${d.organisation.name}, saisissez le médiateur.`,
-    'type',
-  );
-}
 
 // ---------------------------------------------------------------- member side
 
@@ -239,7 +129,7 @@ const relance: Drafter = (d) => {
   if (!sent) {
     return needFact(
       'complaintSentOn',
-      'Une relance suppose une réclamation écrite déjà envoyée : indiquez sa date d’envoi (complaintSentOn) ou rédigez d’abord une réclamation.',
+      'Une relance suppose une réclamation écrite déjà envoyée : indiquez sa date d’envoi ou rédigez d’abord une réclamation.',
     );
   }
   const deadlines = deadlinesFor(d);
@@ -394,7 +284,7 @@ const recoursCra: Drafter = (d) => {
   if (!notified) {
     return needFact(
       'cpamDecisionNotifiedOn',
-      'Indiquez la date de notification de la décision contestée (cpamDecisionNotifiedOn) : le recours se forme dans les 2 mois de cette notification.',
+      'Indiquez la date de notification de la décision contestée : le recours se forme dans les 2 mois de cette notification.',
     );
   }
   const deadlines = deadlinesFor(d);
@@ -465,17 +355,17 @@ const resiliation: Drafter = (d, o) => {
   if (ground === 'annual' && !facts.renewalDate) {
     return needFact(
       'renewalDate',
-      'Indiquez la date d’échéance annuelle du contrat (renewalDate) pour une résiliation à l’échéance.',
+      'Indiquez la date d’échéance annuelle du contrat pour une résiliation à l’échéance.',
     );
   }
   if (ground === 'anytime' && !facts.subscriptionDate) {
     return needFact(
       'subscriptionDate',
-      'Indiquez la date de souscription (subscriptionDate) : la résiliation à tout moment n’est ouverte qu’après un an de contrat.',
+      'Indiquez la date de souscription : la résiliation à tout moment n’est ouverte qu’après un an de contrat.',
     );
   }
   if (ground === 'situation_change' && !facts.situationChangeOn) {
-    return needFact('situationChangeOn', 'Indiquez la date du changement de situation (situationChangeOn).');
+    return needFact('situationChangeOn', 'Indiquez la date du changement de situation.');
   }
   const sentOn = facts.terminationRequestSentOn ?? d.today;
   const deadlines = deadlinesFor(d, {
@@ -541,10 +431,7 @@ const portabilite: Drafter = (d) => {
   if (refused) return refused;
   const facts = d.dossier.facts;
   if (!facts.employmentContractEndOn) {
-    return needFact(
-      'employmentContractEndOn',
-      'Indiquez la date de fin du contrat de travail (employmentContractEndOn).',
-    );
+    return needFact('employmentContractEndOn', 'Indiquez la date de fin du contrat de travail.');
   }
   const deadlines = deadlinesFor(d);
   if (!deadlines.ok) return deadlines;
@@ -570,7 +457,7 @@ const defenseurDesDroits: Drafter = (d) => {
   if (!prior.length) {
     return needFact(
       'complaintSentOn',
-      'Le Défenseur des droits demande que les démarches préalables auprès de la CPAM aient été faites : indiquez la date de votre réclamation (complaintSentOn).',
+      'Le Défenseur des droits demande que les démarches préalables auprès de la CPAM aient été faites : indiquez la date de votre réclamation.',
     );
   }
   const steps = [
@@ -641,11 +528,7 @@ const demandePiece: Drafter = (d, o) => {
   const missing = needComplaint(d);
   if (missing) return missing;
   if (!o.requestedDocuments?.length) {
-    return fail(
-      'missing_option',
-      'Indiquez au moins une pièce à demander (options.requestedDocuments).',
-      'options.requestedDocuments',
-    );
+    return fail('missing_option', 'Indiquez au moins une pièce à demander.', 'options.requestedDocuments');
   }
   const deadlines = deadlinesFor(d);
   if (!deadlines.ok) return deadlines;
@@ -677,7 +560,7 @@ const reponseMotivee: Drafter = (d, o) => {
   if (!decision) {
     return fail(
       'missing_option',
-      'Indiquez le sens de la décision et ses motifs (options.decision : outcome et reasons) : une réponse doit être motivée.',
+      'Indiquez le sens de la décision et ses motifs : une réponse doit être motivée.',
       'options.decision',
     );
   }
@@ -765,6 +648,8 @@ const REGISTERED_TYPES: readonly LetterType[] = [
   'mise_en_demeure',
   'recours_cra',
   'resiliation',
+  'requete_tribunal',
+  'saisine_pole_social',
 ];
 
 function recipientOf(type: LetterType, d: LetterDossier): string[] {
@@ -781,6 +666,10 @@ function recipientOf(type: LetterType, d: LetterDossier): string[] {
       return organisationBlock(d, 'Service Adhésions');
     case 'defenseur_des_droits':
       return DEFENSEUR_DES_DROITS_ADDRESS;
+    case 'requete_tribunal':
+      return [courtName(d), 'Service du greffe'];
+    case 'saisine_pole_social':
+      return [courtName(d), 'Pôle social – Service du greffe'];
     default:
       return sideOf(type) === 'member' ? organisationBlock(d) : memberBlock(d);
   }
@@ -792,6 +681,7 @@ function referencesOf(type: LetterType, d: LetterDossier) {
   if (type === 'relance' && facts.complaintSentOn) {
     return memberReferences(d, [{ label: 'Ma réclamation du', value: fr(facts.complaintSentOn) }]);
   }
+  if (type === 'requete_tribunal' || type === 'saisine_pole_social') return courtReferences(d);
   if (type === 'recours_cra' && facts.cpamDecisionNotifiedOn) {
     return memberReferences(d, [{ label: 'Décision notifiée le', value: fr(facts.cpamDecisionNotifiedOn) }]);
   }
@@ -827,6 +717,8 @@ const DRAFTERS: Record<LetterType, Drafter> = {
   resiliation,
   portabilite,
   defenseur_des_droits: defenseurDesDroits,
+  requete_tribunal: requeteTribunal,
+  saisine_pole_social: saisinePoleSocial,
   accuse_reception: accuseReception,
   demande_piece: demandePiece,
   reponse_motivee: reponseMotivee,
@@ -861,7 +753,8 @@ export function draftLetter(type: LetterType, input: unknown, optionsInput: unkn
     legalBasis: draft.legalBasis,
     ...(draft.answerBy ? { answerBy: draft.answerBy } : {}),
   };
-  return ok(letter);
+  // A letter is read by the member and the organisation: no internal notes or option names (public-text.ts).
+  return ok(publicDeep(letter));
 }
 
 /**

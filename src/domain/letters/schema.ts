@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CONTACT_CHANNELS } from '../../contracts/channels.ts';
+import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
+import { organisationKindSchema } from '../../contracts/organisation-kinds.ts';
 import '../shared/zod-french.ts';
 import { calendarDateSchema, factsSchema, zoneSchema } from '../deadlines/schema.ts';
 
@@ -17,6 +20,8 @@ export const MEMBER_LETTER_TYPES = [
   'resiliation',
   'portabilite',
   'defenseur_des_droits',
+  'requete_tribunal',
+  'saisine_pole_social',
 ] as const;
 export const ORGANISATION_LETTER_TYPES = ['accuse_reception', 'demande_piece', 'reponse_motivee'] as const;
 export const LETTER_TYPES = [...MEMBER_LETTER_TYPES, ...ORGANISATION_LETTER_TYPES] as const;
@@ -25,7 +30,9 @@ export type LetterSide = 'member' | 'organisation';
 
 export const letterTypeSchema = z.enum(LETTER_TYPES, {
   error: (issue) =>
-    `Type de courrier inconnu : ${JSON.stringify(issue.input)}. Valeurs possibles : ${LETTER_TYPES.join(', ')}.`,
+    issue.input === undefined
+      ? `Indiquez le type de courrier. Valeurs possibles : ${LETTER_TYPES.join(', ')}.`
+      : `Type de courrier inconnu : ${JSON.stringify(issue.input)}. Valeurs possibles : ${LETTER_TYPES.join(', ')}.`,
 });
 
 export function sideOf(type: LetterType): LetterSide {
@@ -39,10 +46,7 @@ const lines = (description: string) =>
     .default([])
     .describe(description);
 
-export const organisationKindSchema = z.enum(['mutuelle', 'insurer', 'institution_prevoyance', 'cpam'], {
-  error: (issue) =>
-    `Type d'organisme inconnu : ${JSON.stringify(issue.input)}. Valeurs possibles : mutuelle, insurer, institution_prevoyance, cpam.`,
-});
+export { organisationKindSchema };
 
 export const mediatorSchema = z
   .object({
@@ -106,7 +110,7 @@ export const letterDossierSchema = z
       .array(
         z.strictObject({
           date: calendarDateSchema,
-          channel: z.enum(['phone', 'email', 'letter', 'visit', 'chat', 'other']),
+          channel: z.enum(CONTACT_CHANNELS),
           agent: z.string().max(200).optional(),
           reference: z.string().max(100).optional(),
           summary: z.string().max(2000),
@@ -176,7 +180,7 @@ export const letterOptionsSchema = z
       .describe('Résiliation pour changement de situation : lequel (déménagement, retraite…).'),
     decision: z
       .object({
-        outcome: z.enum(['accepted', 'partial', 'rejected'], {
+        outcome: z.enum(DECISION_OUTCOMES, {
           error: 'Sens de la décision attendu : accepted, partial ou rejected.',
         }),
         reasons: z.string().trim().min(10, 'Motivez la décision (10 caractères au moins).').max(5000),

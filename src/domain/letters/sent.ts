@@ -1,3 +1,4 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import type { Facts } from '../deadlines/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { LetterType } from './schema.ts';
@@ -17,7 +18,7 @@ export function factsAfterSending(
   type: LetterType,
   sentOn: CalendarDate,
   facts: Partial<Facts>,
-  extra: { answerOutcome?: 'accepted' | 'partial' | 'rejected' | undefined } = {},
+  extra: { answerOutcome?: DecisionOutcome | undefined } = {},
 ): SentFacts {
   const once = (
     field: keyof Facts,

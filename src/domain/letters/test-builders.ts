@@ -53,3 +53,32 @@ export function portabilityDossier(): LetterDossierInput {
   };
   return d;
 }
+
+/** The example after a mediation that failed, with a formal notice sent: ready for the tribunal judiciaire. */
+export function courtDossier(): LetterDossierInput {
+  const d = exampleDossier();
+  d.dossier.facts = {
+    ...d.dossier.facts,
+    answerReceivedOn: '2026-10-01',
+    answerOutcome: 'rejected',
+    mediatorSeizedOn: '2026-10-05',
+    mediationEndedOn: '2026-11-16',
+  };
+  d.letters = [...(d.letters ?? []), { type: 'mise_en_demeure', date: '2026-09-30' }];
+  return d;
+}
+
+/** The CPAM file after the commission de recours amiable rejected the appeal (notified 02/11/2026). */
+export function poleSocialDossier(): LetterDossierInput {
+  const d = cpamDossier();
+  d.dossier.amountCents = 123456;
+  d.shortfalls = [];
+  d.dossier.facts = {
+    ...d.dossier.facts,
+    cpamDecisionNotifiedOn: '2026-07-01',
+    craSeizedOn: '2026-09-10',
+    craDecisionNotifiedOn: '2026-11-02',
+    craDecisionMentionedRemedies: true,
+  };
+  return d;
+}

@@ -1,5 +1,5 @@
 import { canReadDossier, type DossierParties } from '../access/policy.ts';
-import type { Actor, Role } from '../access/roles.ts';
+import { ACTING_ROLES, type Actor, HANDLING_ROLES, REGISTER_ROLES, type Role } from '../access/roles.ts';
 import { type DossierStatus, STATUS_LABELS } from '../dossiers/status.ts';
 import { formatFrenchDate } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
@@ -39,8 +39,6 @@ export interface HandledDossier extends DossierParties {
 const refuse = (code: RefusalCode, message: string, field?: string): Result<true> =>
   fail(code, message, field);
 
-const ORGANISATION_STAFF: readonly Role[] = ['handler', 'supervisor', 'auditor', 'admin'];
-
 /** Staff of the file's organisation; anyone else gets "not found" (or, for a member/mediator who sees it, 403). */
 function checkStaffAccess(actor: Actor, dossier: HandledDossier, allowed: readonly Role[]): Result<true> {
   if (!canReadDossier(actor, dossier)) {
@@ -49,7 +47,7 @@ function checkStaffAccess(actor: Actor, dossier: HandledDossier, allowed: readon
   if (actor.role === 'auditor') {
     return refuse('forbidden', 'Le rôle auditeur est en lecture seule : aucune action sur les dossiers.');
   }
-  if (!ORGANISATION_STAFF.includes(actor.role)) {
+  if (!REGISTER_ROLES.includes(actor.role)) {
     return refuse('forbidden', 'Action réservée aux conseillers et superviseurs de l’organisme.');
   }
   if (!allowed.includes(actor.role)) {
@@ -78,11 +76,11 @@ function statusLabel(status: string): string {
 const OPEN_FOR_HANDLING = new Set(['submitted', 'acknowledged', 'awaiting_member']);
 
 const WHO: Record<HandlingAction, readonly Role[]> = {
-  acknowledge: ['handler', 'supervisor'],
-  request_document: ['handler', 'supervisor'],
-  note: ['handler', 'supervisor'],
-  decide: ['handler', 'supervisor'],
-  close: ['handler', 'supervisor'],
+  acknowledge: HANDLING_ROLES,
+  request_document: HANDLING_ROLES,
+  note: HANDLING_ROLES,
+  decide: HANDLING_ROLES,
+  close: HANDLING_ROLES,
   reopen: ['supervisor'],
 };
 
@@ -188,15 +186,12 @@ export function canAssign(
   dossier: HandledDossier,
   target: AssignTarget | null,
 ): Result<boolean> {
-  const access = checkStaffAccess(actor, dossier, ['handler', 'supervisor', 'admin']);
+  const access = checkStaffAccess(actor, dossier, ACTING_ROLES);
   if (!access.ok) return access;
   if (dossier.status === 'closed') {
     return fail('invalid_state', 'Dossier clos : rouvrez-le avant de l’attribuer.');
   }
-  if (
-    target &&
-    (target.organisationId !== actor.organisationId || !['handler', 'supervisor'].includes(target.role))
-  ) {
+  if (target && (target.organisationId !== actor.organisationId || !HANDLING_ROLES.includes(target.role))) {
     return fail(
       'invalid_target',
       'Choisissez un conseiller ou un superviseur de votre organisme.',
@@ -223,12 +218,11 @@ export function canAssign(
   return ok((target?.id ?? null) !== dossier.assignedHandlerId);
 }
 
-export const PRIORITIES = ['normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export { PRIORITIES, type Priority } from '../../contracts/priorities.ts';
 
 /** Supervisors and admins set any open file's priority; a handler, only for the files assigned to him. */
 export function canChangePriority(actor: Actor, dossier: HandledDossier): Result<true> {
-  const access = checkStaffAccess(actor, dossier, ['handler', 'supervisor', 'admin']);
+  const access = checkStaffAccess(actor, dossier, ACTING_ROLES);
   if (!access.ok) return access;
   if (actor.role === 'handler' && dossier.assignedHandlerId !== actor.id) {
     return refuse(
@@ -242,7 +236,7 @@ export function canChangePriority(actor: Actor, dossier: HandledDossier): Result
 }
 
 /** The status a file takes after an action (the reopen goes back to instruction, acknowledged). */
-export function statusAfter(action: HandlingAction, current: string): string {
+export function statusAfter(action: HandlingAction, current: DossierStatus): DossierStatus {
   switch (action) {
     case 'acknowledge':
       return 'acknowledged';

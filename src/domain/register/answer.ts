@@ -1,9 +1,9 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import { competentMediator, type OrganisationMediatorChoice } from '../deadlines/competent-mediator.ts';
 import type { OrganisationKind } from '../dossiers/status.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 
-export const DECISION_OUTCOMES = ['accepted', 'partial', 'rejected'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+export { DECISION_OUTCOMES, type DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 
 /** Reasons shorter than this are not a "réponse motivée" (ACPR 2024-R-02: a written, reasoned answer). */
 export const MIN_REASONS_LENGTH = 30;

@@ -1,4 +1,4 @@
-import type { Actor } from '../access/roles.ts';
+import { type Actor, ANALYTICS_ROLES, REGISTER_ROLES, SUPERVISING_ROLES } from '../access/roles.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 
 /**
@@ -24,7 +24,8 @@ export interface ReviewState {
   votes: EthicsVote[];
 }
 
-const COMMITTEE_ROLES = ['supervisor', 'admin'] as const;
+/** The ethics committee: supervisors and admins of the organisation. */
+const COMMITTEE_ROLES = SUPERVISING_ROLES;
 
 function sameOrganisation(actor: Actor, organisationId: string | null): boolean {
   return actor.organisationId !== null && actor.organisationId === organisationId;
@@ -32,7 +33,7 @@ function sameOrganisation(actor: Actor, organisationId: string | null): boolean 
 
 /** Who may list and read reviews: supervisors, admins and auditors of the organisation. */
 export function canReadReviews(actor: Actor): Result<true> {
-  if (!actor.organisationId || !['supervisor', 'admin', 'auditor'].includes(actor.role)) {
+  if (!actor.organisationId || !ANALYTICS_ROLES.includes(actor.role)) {
     return fail(
       'forbidden',
       'Les saisines du comité éthique sont réservées aux superviseurs, administrateurs et auditeurs.',
@@ -46,10 +47,7 @@ export function canRequestReview(
   dossier: { organisationId: string | null; status: string },
   hasOpenReview: boolean,
 ): Result<true> {
-  if (
-    !sameOrganisation(actor, dossier.organisationId) ||
-    !['handler', 'supervisor', 'auditor', 'admin'].includes(actor.role)
-  ) {
+  if (!sameOrganisation(actor, dossier.organisationId) || !REGISTER_ROLES.includes(actor.role)) {
     return fail('not_visible', 'Dossier introuvable, ou vous n’y avez pas accès.');
   }
   if (actor.role !== 'supervisor') {
@@ -68,7 +66,7 @@ function checkCommitteeAction(actor: Actor, review: ReviewState): Result<true> {
   if (!sameOrganisation(actor, review.organisationId)) {
     return fail('not_visible', 'Saisine du comité introuvable, ou vous n’y avez pas accès.');
   }
-  if (!(COMMITTEE_ROLES as readonly string[]).includes(actor.role)) {
+  if (!COMMITTEE_ROLES.includes(actor.role)) {
     return fail('forbidden', 'Réservé aux superviseurs et administrateurs, secrétaires du comité éthique.');
   }
   if (review.status === 'decided') {

@@ -1,3 +1,4 @@
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
 import { complaintStart } from '../deadlines/complaint.ts';
 import { computeDeadlines } from '../deadlines/engine.ts';
 import { daysLeftOf, type RuleContext } from '../deadlines/rule-context.ts';
@@ -45,7 +46,7 @@ export const PROJECTION_VERSION = 1;
 
 export interface ProjectedFile {
   facts: unknown;
-  organisationKind: 'mutuelle' | 'insurer' | 'institution_prevoyance' | 'cpam';
+  organisationKind: OrganisationKind;
   zone: 'metropole' | 'alsace_moselle';
   status: string;
   /** The Paris calendar day the file was opened on Recours (register date when no complaint date is known). */

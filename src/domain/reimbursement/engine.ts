@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { type CalendarDate, formatFrenchDate, parts } from '../shared/calendar-date.ts';
 import { fieldPath } from '../shared/field-path.ts';
+import { publicDeep } from '../shared/public-text.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { firstIssue } from '../shared/zod-issues.ts';
 import { complementaryAmount, GuaranteeLedger } from './amc.ts';
@@ -246,15 +247,18 @@ export function simulateReimbursement(input: unknown): Result<ReimbursementOutpu
   const years = [...new Set([...counters.pfByYear.keys(), ...counters.franchiseByYear.keys()])].sort(
     (a, b) => a - b,
   );
-  return ok({
-    acts: results,
-    totals,
-    yearCounters: years.map((year) => ({
-      year,
-      participationForfaitaire: counters.pfByYear.get(year) ?? 0,
-      franchises: counters.franchiseByYear.get(year) ?? 0,
-    })),
-    shortfalls: detectShortfalls(results, data.paid ?? [], data.tolerance),
-    warnings: reader.warnings,
-  });
+  // Explanations go to members as is: no internal notes, option names or doubts (public-text.ts).
+  return ok(
+    publicDeep({
+      acts: results,
+      totals,
+      yearCounters: years.map((year) => ({
+        year,
+        participationForfaitaire: counters.pfByYear.get(year) ?? 0,
+        franchises: counters.franchiseByYear.get(year) ?? 0,
+      })),
+      shortfalls: detectShortfalls(results, data.paid ?? [], data.tolerance),
+      warnings: reader.warnings,
+    }),
+  );
 }

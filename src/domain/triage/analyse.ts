@@ -1,18 +1,26 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import { formatEuros } from '../shared/money.ts';
+import { publicSource, publicText } from '../shared/public-text.ts';
 import { NEXT_STEP_LABELS, ORGANISATION_LABELS, STAGE_LABELS, TRIAGE_CATEGORIES } from './category-labels.ts';
 import { predictProbabilities, topContributions, vectorise } from './classifier.ts';
-import { type CueHit, organisationFromCues, stageFromCues } from './cues.ts';
+import { type CueHit, organisationFromCues } from './cues.ts';
 import { foldSameLength, type Span } from './extract.ts';
 import { factsOf, type TextFacts } from './facts.ts';
 import { type Category, ORGANISATIONS, type Organisation, STAGES, type Stage, stageRank } from './labels.ts';
-import type { TriageModel } from './model.ts';
+import { modelFeatures, type TriageModel } from './model.ts';
 import { isCpamDecision, nextStep } from './next-step.ts';
-import { contentStems, featuresFromNormalised, normaliseText } from './normalise.ts';
-import type { AnswerKey, Diagnosis, TriageAnswers } from './schema.ts';
+import { contentStems, normaliseText } from './normalise.ts';
+import {
+  type AnswerKey,
+  DATED_FACT_KEYS,
+  type DatedFactKey,
+  type Diagnosis,
+  type TriageAnswers,
+} from './schema.ts';
 
 /** Below these confidences the analyser asks instead of guessing. */
-export const ASK_THRESHOLDS = { category: 0.55, organisation: 0.6, stage: 0.6 } as const;
+export const ASK_THRESHOLDS = { category: 0.6, organisation: 0.6, stage: 0.6 } as const;
 
 type Evidence = Diagnosis['evidence'][number];
 type Question = Diagnosis['questions'][number];
@@ -51,7 +59,7 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
 /** The statistical model for the category; cue rules (or heads) for organisation and stage. */
 export function readText(text: string, today: CalendarDate, model: TriageModel): TextReading {
   const facts = factsOf(text, today);
-  const features = featuresFromNormalised(facts.normalised);
+  const features = modelFeatures(facts.normalised, model.features);
 
   const xCategory = vectorise(features, model.vocabulary, model.category.input);
   const probabilities = predictProbabilities(model.category, xCategory);
@@ -59,7 +67,10 @@ export function readText(text: string, today: CalendarDate, model: TriageModel):
     .map((label, i) => ({ category: label as Category, probability: probabilities[i]! }))
     .sort((a, b) => b.probability - a.probability);
   const category = ranked[0]!.category;
-  const contributions = topContributions(model.category, model.vocabulary, xCategory, category, 5);
+  // Character n-grams carry weight but are not words a member recognises: the evidence names words only.
+  const contributions = topContributions(model.category, model.vocabulary, xCategory, category, 40)
+    .filter((c) => !c.feature.startsWith('#'))
+    .slice(0, 5);
   const categoryEvidence: Evidence = {
     field: 'category',
     rule: `model.${model.category.input === 'tfidf' ? 'logistic_regression' : 'naive_bayes'}`,
@@ -143,15 +154,20 @@ export function withCueLabels(
     );
   }
   if (which.stage) {
-    const guess = stageFromCues(facts.normalised, category === 'termination');
+    const guess =
+      category === 'termination'
+        ? facts.terminationStage
+        : category === 'care_refused'
+          ? facts.careRefusedStage
+          : facts.stage;
     next.stage = guess.stage;
     next.confidence.stage = guess.confidence;
     next.evidence.stage = cueEvidence(
       'stage',
-      guess.hits,
+      guess.events.map((e) => ({ rule: `events.${e.kind}`, matched: e.matched, index: e.at })),
       text,
-      guess.hits.length
-        ? `Démarche mentionnée : ${unique(guess.hits.map((h) => h.matched)).join(', ')}`
+      guess.events.length
+        ? `Démarche mentionnée : ${unique(guess.events.map((e) => e.matched)).join(', ')}`
         : 'Aucune démarche mentionnée.',
     );
   }
@@ -163,7 +179,7 @@ export interface MergedFacts {
   complaintSentOn: CalendarDate | null;
   decisionNotifiedOn: CalendarDate | null;
   answerReceivedOn: CalendarDate | null;
-  answerOutcome: 'accepted' | 'partial' | 'rejected' | null;
+  answerOutcome: DecisionOutcome | null;
   terminationRequestSentOn: CalendarDate | null;
   negativeAnswer: boolean;
   craReferred: boolean;
@@ -173,12 +189,15 @@ export interface MergedFacts {
 export function mergedFacts(reading: TextReading): MergedFacts {
   const { facts, stated } = reading;
   const answerOutcome = stated.answerOutcome ?? null;
+  // A dated negative answer read in the text feeds the engine only with the complaint it answers (C. consom.
+  // L612-2: the mediator opens on a negative answer); the member's answers win over it.
+  const textAnswer = stated.answerReceivedOn || stated.answerOutcome ? null : facts.answer;
   return {
     complaintSentOn: stated.complaintSentOn ?? facts.complaintSentOn,
     decisionNotifiedOn: stated.decisionNotifiedOn ?? facts.decisionNotifiedOn,
-    answerReceivedOn: stated.answerReceivedOn ?? null,
-    answerOutcome,
-    terminationRequestSentOn: stated.terminationRequestSentOn ?? null,
+    answerReceivedOn: stated.answerReceivedOn ?? textAnswer?.date ?? null,
+    answerOutcome: answerOutcome ?? (textAnswer ? 'rejected' : null),
+    terminationRequestSentOn: stated.terminationRequestSentOn ?? facts.terminationRequest?.date ?? null,
     negativeAnswer: answerOutcome ? answerOutcome !== 'accepted' : facts.negativeAnswer !== null,
     craReferred: facts.craReferral !== null,
     amountCents: stated.amountCents ?? null,
@@ -210,7 +229,7 @@ export function diagnosisOf(reading: TextReading, today: CalendarDate): Diagnosi
   evidence.push({
     field: 'nextStep',
     rule: `next-step.${advice.rule}`,
-    detail: advice.sources.join(' ; '),
+    detail: advice.sources.map(publicSource).join(' ; '),
     spans: [],
   });
   for (const hit of [reading.stated.answerOutcome ? null : facts.negativeAnswer, facts.craReferral]) {
@@ -244,13 +263,13 @@ export function diagnosisOf(reading: TextReading, today: CalendarDate): Diagnosi
     organisation,
     stage,
     nextStep: advice.step,
-    nextStepLabel: NEXT_STEP_LABELS[advice.step],
-    nextStepReason: advice.reason,
-    nextStepSources: advice.sources,
+    nextStepLabel: advice.label ?? NEXT_STEP_LABELS[advice.step],
+    nextStepReason: publicText(advice.reason),
+    nextStepSources: advice.sources.map(publicSource),
     nextStepOpensOn: advice.opensOn,
     nextStepClosesOn: advice.closesOn,
     nextStepRule: advice.rule,
-    warnings: advice.warnings,
+    warnings: advice.warnings.map(publicText),
     deadlines: advice.deadlines.map(
       ({ id, kind, title, party, opensOn, dueDate, status, daysLeft, rule, source, action }) => ({
         id,
@@ -281,7 +300,7 @@ export function diagnosisOf(reading: TextReading, today: CalendarDate): Diagnosi
       probability: round(r.probability),
     })),
     amounts: facts.amounts.map(({ text: t, start, end, cents }) => ({ text: t, start, end, cents })),
-    dates: facts.dates.map(({ text: t, start, end, date, kind, precision, role }) => ({
+    dates: facts.dates.map(({ text: t, start, end, date, kind, precision, role, event, confidence }) => ({
       text: t,
       start,
       end,
@@ -289,7 +308,11 @@ export function diagnosisOf(reading: TextReading, today: CalendarDate): Diagnosi
       kind,
       precision,
       role,
+      event,
+      confidence,
     })),
+    facts: inferredFacts(reading, merged),
+    deadlinesConfirmed: deadlinesConfirmed(reading, merged),
     references: facts.references.map(({ text: t, start, end, kind, value }) => ({
       text: t,
       start,
@@ -302,6 +325,60 @@ export function diagnosisOf(reading: TextReading, today: CalendarDate): Diagnosi
     summary: summarise(reading, merged),
     documents: TRIAGE_CATEGORIES[category].documents,
   };
+}
+
+const FACT_LABELS: Record<DatedFactKey, string> = {
+  complaintSentOn: 'Réclamation écrite envoyée le',
+  answerReceivedOn: 'Réponse négative reçue le',
+  decisionNotifiedOn: 'Décision reçue le',
+  terminationRequestSentOn: 'Demande de résiliation envoyée le',
+};
+
+/**
+ * The dated facts the deadlines rest on, each with where it comes from: read in the text (to be confirmed by the
+ * member) or answered by him (confirmed). Deadlines are certain only when the stage and these are confirmed.
+ */
+function inferredFacts(reading: TextReading, merged: MergedFacts): Diagnosis['facts'] {
+  const { facts, answered } = reading;
+  const fromText: Record<DatedFactKey, { mention: Span; confidence: number } | null> = {
+    complaintSentOn: facts.complaint
+      ? { mention: facts.complaint.mention, confidence: facts.complaint.confidence }
+      : null,
+    answerReceivedOn: facts.answer
+      ? { mention: facts.answer.mention, confidence: facts.answer.confidence }
+      : null,
+    decisionNotifiedOn: facts.decision
+      ? { mention: facts.decision.mention, confidence: facts.decision.confidence }
+      : null,
+    terminationRequestSentOn: facts.terminationRequest
+      ? { mention: facts.terminationRequest.mention, confidence: facts.terminationRequest.confidence }
+      : null,
+  };
+  const out: Diagnosis['facts'] = [];
+  for (const key of DATED_FACT_KEYS) {
+    const date = merged[key];
+    if (!date) continue;
+    const confirmed = answered.includes(key);
+    const read = fromText[key];
+    out.push({
+      key,
+      date,
+      label: FACT_LABELS[key],
+      confirmed,
+      confidence: confirmed ? 1 : round(read?.confidence ?? 0.5),
+      span:
+        !confirmed && read
+          ? { text: read.mention.text, start: read.mention.start, end: read.mention.end }
+          : null,
+    });
+  }
+  return out;
+}
+
+/** Deadlines are shown as certain only once the member confirmed the stage and every date they rest on. */
+function deadlinesConfirmed(reading: TextReading, merged: MergedFacts): boolean {
+  if (!reading.answered.includes('stage')) return false;
+  return DATED_FACT_KEYS.every((key) => merged[key] === null || reading.answered.includes(key));
 }
 
 function statedText(key: AnswerKey, stated: StatedFacts): string {

@@ -1,4 +1,5 @@
-import type { Category, NextStep, Organisation, Stage } from './labels.ts';
+import { CATEGORY_LABELS } from '../../contracts/categories.ts';
+import { CATEGORIES, type Category, type NextStep, type Organisation, type Stage } from './labels.ts';
 
 export interface CategoryInfo {
   /** French label, as shown to members. */
@@ -9,9 +10,8 @@ export interface CategoryInfo {
   documents: string[];
 }
 
-export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
+const CATEGORY_DETAILS: Readonly<Record<Category, Omit<CategoryInfo, 'label'>>> = {
   reimbursement_contested: {
-    label: 'Remboursement contesté',
     phrase: 'un remboursement contesté',
     documents: [
       'décompte de remboursement (relevé de prestations)',
@@ -22,7 +22,6 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   coverage_interpretation: {
-    label: 'Interprétation des garanties du contrat',
     phrase: 'un désaccord sur ce que couvre votre contrat',
     documents: [
       'conditions générales et particulières (ou règlement mutualiste)',
@@ -33,7 +32,6 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   termination: {
-    label: 'Résiliation',
     phrase: 'une résiliation refusée ou non prise en compte',
     documents: [
       'copie de la demande de résiliation et preuve de son envoi (accusé de réception, courriel, capture de confirmation)',
@@ -43,7 +41,6 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   contributions: {
-    label: 'Cotisations (augmentation, calcul, prélèvement)',
     phrase: 'un problème de cotisations (montant, augmentation ou prélèvement)',
     documents: [
       'échéancier ou avis de cotisation',
@@ -54,7 +51,6 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   service_quality: {
-    label: 'Qualité de service',
     phrase: 'un problème de qualité de service (réponses, accueil, délais)',
     documents: [
       'liste datée des appels, courriels et courriers restés sans suite',
@@ -64,7 +60,6 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   rights_suspended: {
-    label: 'Droits suspendus ou fermés (tiers payant, carte)',
     phrase: 'des droits suspendus ou fermés (tiers payant refusé, carte)',
     documents: [
       'attestation de droits ou carte de tiers payant',
@@ -74,7 +69,6 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   portability: {
-    label: 'Portabilité et maintien des garanties',
     phrase: 'un maintien de garanties (portabilité) refusé ou interrompu',
     documents: [
       'certificat de travail et attestation employeur',
@@ -84,7 +78,6 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   care_refused: {
-    label: 'Refus de soins',
     phrase: 'un refus de soins par un professionnel ou un établissement de santé',
     documents: [
       'preuves du refus (SMS, courriel, enregistrement de la prise de rendez-vous, témoignage)',
@@ -93,7 +86,6 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   cpam_decision: {
-    label: "Décision de l'Assurance maladie",
     phrase: "une décision de l'Assurance maladie que vous contestez",
     documents: [
       'notification de la décision (avec sa date de réception)',
@@ -103,11 +95,15 @@ export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ],
   },
   other: {
-    label: 'Autre demande',
     phrase: 'une demande qui ne correspond pas à un litige type',
     documents: ['votre contrat ou carte de tiers payant', 'tout courrier lié à votre demande'],
   },
 };
+
+/** Each category with its one label (src/contracts/categories.ts) and what the member should gather. */
+export const TRIAGE_CATEGORIES: Readonly<Record<Category, CategoryInfo>> = Object.fromEntries(
+  CATEGORIES.map((c) => [c, { label: CATEGORY_LABELS[c], ...CATEGORY_DETAILS[c] }]),
+) as Record<Category, CategoryInfo>;
 
 export const ORGANISATION_LABELS: Readonly<Record<Organisation, string>> = {
   mutuelle: 'votre mutuelle',

@@ -1,3 +1,4 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import { computeDeadlines } from '../deadlines/engine.ts';
 import type { Deadline } from '../deadlines/schema.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
@@ -13,7 +14,7 @@ export type TriageOrganisationType = 'mutuelle' | 'insurer' | 'cpam';
 export interface TriageDatedFacts {
   complaintSentOn?: CalendarDate | undefined;
   answerReceivedOn?: CalendarDate | undefined;
-  answerOutcome?: 'accepted' | 'partial' | 'rejected' | undefined;
+  answerOutcome?: DecisionOutcome | undefined;
   cpamDecisionNotifiedOn?: CalendarDate | undefined;
   craSeizedOn?: CalendarDate | undefined;
   craDecisionNotifiedOn?: CalendarDate | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractAmounts, extractDates, extractReferences } from './extract.ts';
+import { factsOf } from './facts.ts';
 
 const TODAY = '2026-11-23';
 
@@ -91,5 +92,19 @@ describe('references', () => {
 
   it('needs a label: a bare number, a year, a date or an amount is not a reference', () => {
     expect(extractReferences('en 2025 j ai payé 1 200 € le 12/03/2026, appelé 3 fois', TODAY)).toEqual([]);
+  });
+});
+
+describe('a recourse to the CRA the member says he has not made (CSS R142-1: the CRA still comes first)', () => {
+  it.each([
+    ["Refus notifié le 2 septembre. Je n'ai pas fait de recours à la CRA, je ne savais pas.", false],
+    [
+      "J'ai saisi la médiatrice en août. Elle m'a conseillé de faire un recours devant la commission de recours amiable, ce que je n'ai pas encore fait.",
+      false,
+    ],
+    ["J'ai saisi la CRA le 2 juin, relance en août.", true],
+    ['Recours devant la commission de recours amiable envoyé le 10 juillet, sans réponse.', true],
+  ])('%s → recourse read: %s', (text, read) => {
+    expect(factsOf(text, '2026-11-23').craReferral !== null).toBe(read);
   });
 });

@@ -1,17 +1,7 @@
 /** The closed vocabularies of triage. Definitions and tie-break rules: corpus/triage/GUIDE.md. */
-export const CATEGORIES = [
-  'reimbursement_contested',
-  'coverage_interpretation',
-  'termination',
-  'contributions',
-  'service_quality',
-  'rights_suspended',
-  'portability',
-  'care_refused',
-  'cpam_decision',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+
+export type { DossierCategory as Category } from '../../contracts/categories.ts';
+export { DOSSIER_CATEGORIES as CATEGORIES } from '../../contracts/categories.ts';
 
 export const ORGANISATIONS = ['mutuelle', 'insurer', 'cpam', 'unknown'] as const;
 export type Organisation = (typeof ORGANISATIONS)[number];
@@ -41,3 +31,19 @@ export type NextStep = (typeof NEXT_STEPS)[number];
 export function stageRank(stage: Stage): number {
   return STAGES.indexOf(stage);
 }
+
+/** What a sentence of the member's story reports (events.ts): his steps, the organisation's acts, the facts. */
+export const EVENT_KINDS = [
+  'customer_service',
+  'written_complaint',
+  'cra_referral',
+  'termination_request',
+  'reminder',
+  'mediation',
+  'court',
+  'answer_received',
+  'decision_notified',
+  'care',
+  'invoice_sent',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];

@@ -44,16 +44,17 @@ describe('next step (docs/sources.md §1-§3)', () => {
     // after (deadlines/mediation.ts: "lendemain des 2 mois sans réponse"). Before the refactor this table had its
     // own delay and opened on the same-numbered day; the engine is now the one source of the date.
     [
+      // L612-2 1°: before 2 months without answer the mediator would reject the referral: remind, wait.
       'written 3 weeks ago',
       { stage: 'written_complaint_sent', complaintSentOn: '2026-11-02' },
-      'mediator',
+      'written_complaint',
       'complementary.mediator_wait',
       '2027-01-03',
     ],
     [
       '2 months to the day: opens tomorrow',
       { stage: 'written_complaint_sent', complaintSentOn: '2026-09-23' },
-      'mediator',
+      'written_complaint',
       'complementary.mediator_wait',
       '2026-11-24',
     ],
@@ -178,7 +179,7 @@ describe('next step (docs/sources.md §1-§3)', () => {
         craReferred: true,
         complaintSentOn: '2026-10-23',
       },
-      'court',
+      'cpam_cra',
       'cpam.court_wait_cra',
       // Implicit rejection on 23/12 (R142-6, engine cpam.cra_decision); the tribunal opens the day after.
       '2026-12-24',
@@ -350,9 +351,11 @@ describe('next step (docs/sources.md §1-§3)', () => {
 
   it('drops a date the engine refuses (a complaint dated in the future) instead of failing', () => {
     const advice = nextStep(base({ stage: 'written_complaint_sent', complaintSentOn: '2026-12-10' }));
-    expect(advice.rule).toBe('complementary.mediator_date_unknown');
+    // Date unknown after dropping it, a single letter: the safer step (a reminder) and the question.
+    expect(advice.rule).toBe('complementary.remind_date_unknown');
     expect(advice.deadlines).toEqual([]);
-    expect(advice.warnings.join(' ')).toContain('complaintSentOn');
+    expect(advice.warnings.join(' ')).toContain("date d'envoi de la réclamation");
+    expect(advice.warnings.join(' ')).not.toContain('complaintSentOn');
   });
 
   it('does not claim "no answer" when the member says a refusal came without its date', () => {

@@ -1,3 +1,4 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import type { Deadline } from '../deadlines/schema.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import {
@@ -32,13 +33,15 @@ export interface NextStepInput {
   /** When the answer to the written complaint (for the CPAM: the CRA's decision) was received, if known. */
   answerReceivedOn?: CalendarDate | null;
   /** The sense of that answer, when the member said it. */
-  answerOutcome?: 'accepted' | 'partial' | 'rejected' | null;
+  answerOutcome?: DecisionOutcome | null;
   /** When a termination request was sent, if known. */
   terminationRequestSentOn?: CalendarDate | null;
 }
 
 export interface NextStepAdvice {
   step: NextStep;
+  /** French label of the step when it differs from the step's usual one (« Relancer par écrit et attendre »). */
+  label?: string;
   /** Which row of the table fired (stable id, for tests and evidence). */
   rule: string;
   /** French explanation shown to the member. */
@@ -101,6 +104,17 @@ function engineFactsOf(input: NextStepInput, type: TriageOrganisationType): Tria
   };
 }
 
+/** The facts as the member knows them (never the engine's field names, which are not for users). */
+const DROPPED_NAMES: Record<keyof TriageDatedFacts, string> = {
+  complaintSentOn: "date d'envoi de la réclamation",
+  answerReceivedOn: 'date de la réponse',
+  answerOutcome: 'sens de la réponse',
+  cpamDecisionNotifiedOn: 'date de la décision de la CPAM',
+  craSeizedOn: 'date du recours à la commission de recours amiable',
+  craDecisionNotifiedOn: 'date de la décision de la commission',
+  terminationRequestSentOn: "date d'envoi de la demande de résiliation",
+};
+
 /** The engine's deadlines for this dispute, without those a known fact contradicts. */
 export function triageDeadlinesOf(input: NextStepInput): { deadlines: Deadline[]; warnings: string[] } {
   const type = organisationTypeOf(input.category, input.organisation);
@@ -129,7 +143,7 @@ export function triageDeadlinesOf(input: NextStepInput): { deadlines: Deadline[]
   const warnings: string[] = [];
   if (dropped.length > 0) {
     warnings.push(
-      `Certaines dates lues dans votre message semblent incohérentes (${dropped.join(', ')}) : elles n'ont pas servi au calcul des délais. Vérifiez-les.`,
+      `Certaines dates lues dans votre message semblent incohérentes (${dropped.map((k) => DROPPED_NAMES[k]).join(', ')}) : elles n'ont pas servi au calcul des délais. Vérifiez-les.`,
     );
   }
   if (input.organisation === 'unknown' && type !== 'cpam' && keep.length > 0) {
@@ -154,10 +168,11 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
     rule: string,
     reason: string,
     sources: string[],
-    dates: { opensOn?: CalendarDate | null; closesOn?: CalendarDate | null } = {},
+    dates: { opensOn?: CalendarDate | null; closesOn?: CalendarDate | null; label?: string } = {},
     extraWarnings: string[] = [],
   ): NextStepAdvice => ({
     step,
+    ...(dates.label ? { label: dates.label } : {}),
     rule,
     reason,
     sources,
@@ -307,21 +322,37 @@ export function nextStep(input: NextStepInput): NextStepAdvice {
     );
   }
   if (!window) {
+    // Date unknown. A written complaint and a reminder left unanswered usually mean months have passed; a single
+    // letter may be days old: a premature referral is rejected by the mediator (L612-2 1°), so the safer step
+    // is a written reminder, and the question of the date is asked.
+    if (stage === 'reminder_unanswered') {
+      return advice(
+        'mediator',
+        'complementary.mediator_date_unknown',
+        `Votre réclamation écrite et votre relance sont restées sans réponse satisfaisante : si la réclamation date de plus de 2 mois, vous pouvez saisir ${mediatorName}, gratuitement et au plus tard un an après elle. Indiquez-nous sa date d'envoi pour vérifier ces dates.`,
+        ['ACPR 2024-R-02', 'C. consom. L612-2'],
+      );
+    }
     return advice(
-      'mediator',
-      'complementary.mediator_date_unknown',
-      `Dès que votre réclamation écrite a reçu une réponse négative, ou au plus tard 2 mois après son envoi sans réponse, vous pouvez saisir ${mediatorName}, gratuitement et au plus tard un an après la réclamation. Indiquez-nous la date d'envoi pour calculer ces dates.`,
-      ['ACPR 2024-R-02', 'C. consom. L612-2'],
+      'written_complaint',
+      'complementary.remind_date_unknown',
+      `Le médiateur ne peut être saisi qu'après une réponse négative à votre réclamation écrite, ou 2 mois sans réponse : avant, il la déclarerait irrecevable. Indiquez-nous la date d'envoi de votre réclamation ; en attendant, une relance écrite (courrier recommandé) garde la preuve de votre démarche.`,
+      ['C. consom. L612-2 1°', 'ACPR 2024-R-02'],
+      { label: 'Relancer par écrit et attendre la réponse' },
     );
   }
   if (window.status === 'not_applicable_yet' && window.opensOn) {
     const answerBy = answer?.dueDate ? ` d'ici le ${fr(answer.dueDate)}` : ' dans les 2 mois';
     return advice(
-      'mediator',
+      'written_complaint',
       'complementary.mediator_wait',
-      `Votre réclamation écrite${sent ? ` du ${fr(sent)}` : ''} doit recevoir une réponse${answerBy}. Sans réponse satisfaisante, vous pourrez saisir ${mediatorName} à partir du ${fr(window.opensOn)} (ou dès une réponse négative), et au plus tard le ${fr(window.dueDate!)}. D'ici là, une relance écrite est utile.`,
+      `Votre réclamation écrite${sent ? ` du ${fr(sent)}` : ''} doit recevoir une réponse${answerBy}. Sans réponse satisfaisante, vous pourrez saisir ${mediatorName} à partir du ${fr(window.opensOn)} (ou dès une réponse négative), et au plus tard le ${fr(window.dueDate!)}. D'ici là, une relance écrite est utile ; le médiateur saisi trop tôt refuserait le dossier.`,
       [window.source, answer?.source ?? 'ACPR 2024-R-02 : réponse sous 2 mois'],
-      { opensOn: window.opensOn, closesOn: window.dueDate },
+      {
+        opensOn: window.opensOn,
+        closesOn: window.dueDate,
+        label: 'Relancer par écrit et attendre la réponse',
+      },
     );
   }
   return advice(
@@ -338,7 +369,7 @@ type AdviceOf = (
   rule: string,
   reason: string,
   sources: string[],
-  dates?: { opensOn?: CalendarDate | null; closesOn?: CalendarDate | null },
+  dates?: { opensOn?: CalendarDate | null; closesOn?: CalendarDate | null; label?: string },
   extraWarnings?: string[],
 ) => NextStepAdvice;
 
@@ -372,24 +403,28 @@ function cpamDecisionStep(input: NextStepInput, deadlines: Deadline[], advice: A
     }
     if (!tribunal || !decision) {
       return advice(
-        'court',
-        'cpam.court_after_cra_date_unknown',
+        'cpam_cra',
+        'cpam.cra_pending_date_unknown',
         "Après votre recours à la commission de recours amiable : sans réponse 2 mois après sa réception, c'est un rejet implicite, et le pôle social du tribunal judiciaire peut être saisi dans les 2 mois. Indiquez-nous la date de votre recours pour calculer ces dates.",
         ['CSS R142-6', cra],
-        {},
+        { label: 'Attendre la décision de la commission de recours amiable (CRA)' },
         warnings,
       );
     }
     const seized = input.complaintSentOn!;
     const open = tribunal.status !== 'not_applicable_yet';
     return advice(
-      'court',
+      open ? 'court' : 'cpam_cra',
       open ? 'cpam.court_after_implicit_rejection' : 'cpam.court_wait_cra',
       open
         ? `Votre recours à la commission de recours amiable du ${fr(seized)} est resté sans réponse au ${fr(decision.dueDate!)} : c'est un rejet implicite. Vous pouvez saisir le pôle social du tribunal judiciaire jusqu'au ${fr(tribunal.dueDate!)}.`
         : `La commission de recours amiable a 2 mois pour répondre à votre recours du ${fr(seized)}, soit jusqu'au ${fr(decision.dueDate!)}. Sans réponse à cette date, c'est un rejet implicite, et le pôle social du tribunal judiciaire pourra être saisi du ${fr(tribunal.opensOn!)} au ${fr(tribunal.dueDate!)}.`,
       [decision.source, tribunal.source],
-      { opensOn: open ? null : tribunal.opensOn, closesOn: tribunal.dueDate },
+      {
+        opensOn: open ? null : tribunal.opensOn,
+        closesOn: tribunal.dueDate,
+        ...(open ? {} : { label: 'Attendre la décision de la commission de recours amiable (CRA)' }),
+      },
       warnings,
     );
   }

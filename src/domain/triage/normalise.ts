@@ -117,23 +117,22 @@ export function normaliseText(text: string): string {
   const folded = foldCase(text).replace(/€/g, ' euros ');
   const raw = folded.split(/[^a-z0-9]+/).filter((t) => t.length > 0);
   const out: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const token = raw[i]!;
-    // "c normal" (SMS) means "c'est normal"; "c'est" already yields "c est".
-    if (token === 'c' && raw[i + 1] !== 'est' && raw[i + 1] !== 'etait') {
-      out.push('c est');
-      continue;
-    }
-    // "rien de tel" is not a telephone.
-    if (token === 'tel' && raw[i - 1] === 'de') {
-      out.push(token);
-      continue;
-    }
-    out.push(WORD_FIXES[token] ?? token);
-  }
+  for (let i = 0; i < raw.length; i++) out.push(rewriteToken(raw[i]!, raw[i - 1], raw[i + 1]));
   let joined = out.join(' ');
   for (const [pattern, replacement] of PHRASE_FIXES) joined = joined.replace(pattern, replacement);
   return joined;
+}
+
+/**
+ * One folded token rewritten (SMS, slips): `jai` → `j ai`, `ds` → `dans`. Exported for readers that keep offsets
+ * into the original text (events.ts) and must see the same words as `normaliseText`.
+ */
+export function rewriteToken(token: string, previous?: string, next?: string): string {
+  // "c normal" (SMS) means "c'est normal"; "c'est" already yields "c est".
+  if (token === 'c' && next !== 'est' && next !== 'etait') return 'c est';
+  // "rien de tel" is not a telephone.
+  if (token === 'tel' && previous === 'de') return token;
+  return WORD_FIXES[token] ?? token;
 }
 
 export function tokenise(normalised: string): string[] {
@@ -204,4 +203,21 @@ export function featuresFromNormalised(normalised: string): string[] {
   const features = new Set<string>(stems);
   for (let i = 0; i + 1 < stems.length; i++) features.add(`${stems[i]} ${stems[i + 1]}`);
   return [...features];
+}
+
+/**
+ * Character n-grams of the content words (accent-free, SMS rewritten), marked `#`: they survive typos, missing
+ * accents and word forms the stemmer does not join (« rembourser », « remboursé », « rembourcement »).
+ */
+export function charNgrams(normalised: string, sizes: ReadonlyArray<number> = [4]): string[] {
+  const out = new Set<string>();
+  for (const token of tokenise(normalised)) {
+    if (STOP_WORDS.has(token) || /\d/.test(token) || token.length < 3) continue;
+    const padded = `_${token}_`;
+    for (const n of sizes) {
+      if (padded.length < n) continue;
+      for (let i = 0; i + n <= padded.length; i++) out.add(`#${padded.slice(i, i + n)}`);
+    }
+  }
+  return [...out];
 }

@@ -1,8 +1,8 @@
+import type { Priority } from '../../contracts/priorities.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Diagnosis } from './schema.ts';
 
-export const PRIORITIES = ['normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export { PRIORITIES, type Priority } from '../../contracts/priorities.ts';
 
 interface DatedThreshold {
   value: number;

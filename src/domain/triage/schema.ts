@@ -1,18 +1,13 @@
 import { z } from 'zod';
 import { deadlineIdSchema, deadlineStatusSchema, partySchema } from '../deadlines/schema.ts';
 import '../shared/zod-french.ts';
-import { isCalendarDate, isSupportedDate, UNSUPPORTED_YEAR_MESSAGE } from '../shared/calendar-date.ts';
-import { CATEGORIES, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
+import { calendarDateSchema } from '../../contracts/calendar-date.ts';
+import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
+import { CATEGORIES, EVENT_KINDS, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
 
 /** Shared by the HTTP route (OpenAPI) and the CLI. */
 
-const calendarDate = z
-  .string()
-  .refine(isCalendarDate, { message: 'Date attendue au format AAAA-MM-JJ (par exemple 2026-11-23).' })
-  .refine((value) => !isCalendarDate(value) || isSupportedDate(value), { message: UNSUPPORTED_YEAR_MESSAGE })
-  .describe('Jour calendaire, AAAA-MM-JJ (Europe/Paris).');
-
-export const ANSWER_OUTCOMES = ['accepted', 'partial', 'rejected'] as const;
+const calendarDate = calendarDateSchema.describe('Jour calendaire, AAAA-MM-JJ (Europe/Paris).');
 
 /** What the member answered or corrected in the conversation; each answer wins over what the text suggested. */
 export const triageAnswersSchema = z
@@ -27,7 +22,7 @@ export const triageAnswersSchema = z
       .optional()
       .describe('Date de la réponse à la réclamation (pour la CPAM : de la décision de la CRA).'),
     answerOutcome: z
-      .enum(ANSWER_OUTCOMES)
+      .enum(DECISION_OUTCOMES)
       .optional()
       .describe('Sens de cette réponse : accepted, partial ou rejected.'),
     decisionNotifiedOn: calendarDate
@@ -57,6 +52,15 @@ const ANSWER_KEYS_TUPLE = [
   'amountCents',
 ] as const satisfies ReadonlyArray<AnswerKey>;
 export const ANSWER_KEYS: ReadonlyArray<AnswerKey> = ANSWER_KEYS_TUPLE;
+
+/** The dated facts deadlines rest on (answers fields): read in the text, then confirmed or corrected. */
+export const DATED_FACT_KEYS = [
+  'complaintSentOn',
+  'answerReceivedOn',
+  'decisionNotifiedOn',
+  'terminationRequestSentOn',
+] as const satisfies ReadonlyArray<AnswerKey>;
+export type DatedFactKey = (typeof DATED_FACT_KEYS)[number];
 
 export const triageRequestSchema = z
   .strictObject({
@@ -152,10 +156,36 @@ export const diagnosisSchema = z
             .describe('`month` : seul le mois était donné ; la date est le 1er.'),
           role: z
             .enum(['complaint', 'reminder', 'decision', 'termination', 'other'])
-            .describe('À quoi la date se rapporte (mot le plus proche).'),
+            .describe('À quoi la date se rapporte (événement lu dans la phrase).'),
+          event: z
+            .enum(EVENT_KINDS)
+            .nullable()
+            .describe(
+              'Événement de la phrase auquel la date appartient (réclamation, relance, réponse, décision, soins, facture…), null si aucun.',
+            ),
+          confidence: confidence.describe('Confiance dans ce rattachement, de 0 à 1.'),
         }),
       )
       .describe('Dates citées, résolues.'),
+    facts: z
+      .array(
+        z.object({
+          key: z.enum(DATED_FACT_KEYS).describe('Le champ de `answers` qui confirme ou corrige ce fait.'),
+          date: calendarDate,
+          label: z.string().describe('Le fait, en français (« Réclamation écrite envoyée le »).'),
+          confirmed: z
+            .boolean()
+            .describe("Confirmé par l'adhérent (réponse), ou seulement lu dans le texte."),
+          confidence,
+          span: z.object(span).nullable().describe('Les mots du texte dont la date a été lue.'),
+        }),
+      )
+      .describe('Dates dont dépendent les délais : lues dans le texte (à confirmer) ou confirmées.'),
+    deadlinesConfirmed: z
+      .boolean()
+      .describe(
+        "Vrai quand l'étape et toutes ces dates sont confirmées : les délais peuvent être donnés comme certains.",
+      ),
     references: z
       .array(z.object({ ...span, kind: z.enum(['file', 'member', 'social_security']), value: z.string() }))
       .describe('Références (dossier, adhérent, sécurité sociale).'),

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { calendarDateSchema } from '../../contracts/calendar-date.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
@@ -9,7 +10,7 @@ import { checkpointsFor, historyFor, proofFor, runVerification } from './use-cas
 
 const TAG = 'Historique (audit)';
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ');
+const day = calendarDateSchema;
 
 const filters = z.object({
   dossierId: z.string().uuid('Identifiant de dossier invalide').optional().describe('Un dossier'),

@@ -13,8 +13,8 @@ import { findUserByEmail, insertUser, organisationOf, type UserRow } from '../..
 import { ROLES } from '../../domain/access/roles.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { jobQueueOf } from '../jobs/queue.ts';
 import type { AccountEmail } from '../mail/account-mails.ts';
+import { jobQueueOf } from '../shared/job-queue.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { requireUser, SESSION_COOKIE, setSessionCookie } from './session-plugin.ts';
@@ -176,7 +176,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['Comptes'],
         summary: 'Se connecter (échecs limités par compte et par adresse IP)',
         body: z.object({ email, password: z.string().min(1, 'Saisissez votre mot de passe').max(200) }),
-        response: { 200: meSchema, 401: errorBodySchema, 429: errorBodySchema },
+        response: { 200: meSchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema },
       },
     },
     async (request, reply) => {
@@ -204,6 +204,14 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         throw new AppError('INVALID_CREDENTIALS', 'Adresse e-mail ou mot de passe incorrect.');
       }
       accountFailures.reset(accountKey);
+      if (user.deactivatedAt) {
+        throw new AppError(
+          'ACCOUNT_DEACTIVATED',
+          'Ce compte a été désactivé par un administrateur de votre organisme : adressez-vous à lui.',
+          undefined,
+          403,
+        );
+      }
       return startSession(user, request, reply);
     },
   );

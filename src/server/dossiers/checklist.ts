@@ -6,7 +6,7 @@ import { checklistOf } from '../../domain/dossiers/checklist.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { dossierParams, readDossierPart } from './access.ts';
+import { dossierParams, readDossierPart } from '../shared/dossier-access.ts';
 
 export const checklistSchema = z.object({
   items: z.array(

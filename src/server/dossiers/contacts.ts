@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CONTACT_CHANNELS } from '../../contracts/channels.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import {
   type ContactRow,
@@ -17,11 +18,9 @@ import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, erasedConflict, readableDossier, writableDossier } from './access.ts';
-import { MEDICAL_FIELD_HELP, medicalRefusal } from './medical-marks.ts';
-import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
-
-export const CONTACT_CHANNELS = ['phone', 'email', 'letter', 'visit', 'chat', 'other'] as const;
+import { dossierParams, erasedConflict, readableDossier, writableDossier } from '../shared/dossier-access.ts';
+import { MEDICAL_FIELD_HELP, medicalRefusal } from '../shared/medical-marks.ts';
+import { medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
 
 export const contactSchema = z.object({
   id: z.string().uuid(),

@@ -18,7 +18,7 @@ import type { AppContext } from '../context.ts';
 import { validatedByDomain } from '../domain-route.ts';
 import { AppError, domainInputError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, readDossierPart, writableDossier } from './access.ts';
+import { dossierParams, readDossierPart, writableDossier } from '../shared/dossier-access.ts';
 
 /**
  * The member's table of guarantees stored with his file (issue #4), so that the checker, the letters and the file

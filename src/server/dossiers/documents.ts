@@ -36,13 +36,13 @@ import { findActivePdfContent } from '../../pdf/active-content.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../hardening/control-characters.ts';
-import { UPLOADED_FILE_CSP } from '../hardening/security-headers.ts';
-import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, erasedConflict, readableDossier, writableDossier } from './access.ts';
-import { MEDICAL_FIELD_HELP, medicalRefusal } from './medical-marks.ts';
-import { logMedicalRead, medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
+import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../shared/control-characters.ts';
+import { dossierParams, erasedConflict, readableDossier, writableDossier } from '../shared/dossier-access.ts';
+import { jobQueueOf } from '../shared/job-queue.ts';
+import { MEDICAL_FIELD_HELP, medicalRefusal } from '../shared/medical-marks.ts';
+import { logMedicalRead, medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
+import { UPLOADED_FILE_CSP } from '../shared/security-headers.ts';
 
 const kindSchema = z
   .enum(DOCUMENT_KINDS, {

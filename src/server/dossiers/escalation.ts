@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { contacts } from '../../db/schema.ts';
 import type { Facts } from '../../domain/deadlines/schema.ts';
 import { escalationLadder, STEP_IDS } from '../../domain/escalation/ladder.ts';
+import { LETTER_TYPES } from '../../domain/letters/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { deadlinesOf, mediatorChoiceOf } from './deadlines.ts';
+import { deadlinesOf, mediatorChoiceOf } from '../shared/deadline-projection.ts';
 import { openDossier } from './use-cases.ts';
 
 const stepSchema = z.object({
@@ -24,6 +25,10 @@ const stepSchema = z.object({
   opensOn: z.string().nullable(),
   closesOn: z.string().nullable(),
   source: z.string(),
+  letterType: z
+    .enum(LETTER_TYPES)
+    .optional()
+    .describe('Le courrier que Recours rédige pour cette marche, quand elle est ouverte'),
 });
 
 export async function escalationRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -7,7 +7,7 @@ import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
 import { type DossierChange, dossierBus } from '../live/bus.ts';
-import { dossierParams, readDossierPart } from './access.ts';
+import { dossierParams, readDossierPart } from '../shared/dossier-access.ts';
 
 /** A comment line every 25 s keeps proxies (and their 30-60 s idle timeouts) from cutting a quiet stream. */
 export const HEARTBEAT_MS = 25_000;

@@ -1,19 +1,2 @@
-import { AppError } from '../errors.ts';
-
-/** The API's one-line explanation of the medical mark (OpenAPI descriptions). */
-export const MEDICAL_FIELD_HELP =
-  'Pièce médicale : couverte par le secret médical (C. santé publ. L1110-4), son contenu n’est lu que par l’adhérent, le médecin-conseil de l’organisme et le médiateur saisi ; les autres personnels voient seulement qu’elle existe, sa date et qui la détient';
-
-const REFUSALS = {
-  read: 'Cette pièce est couverte par le secret médical : seuls l’adhérent, le médecin-conseil de l’organisme et le médiateur saisi peuvent la lire ou la modifier.',
-  mark: 'Seuls l’adhérent, les conseillers de l’organisme et son médecin-conseil peuvent placer une pièce sous secret médical.',
-  unmark:
-    'Seuls l’adhérent et le médecin-conseil peuvent lever le secret médical d’une pièce : ils sont les seuls à pouvoir juger de son contenu.',
-  write:
-    'Seuls l’adhérent et le médecin-conseil de l’organisme écrivent des messages médicaux : un conseiller ne pourrait pas relire le sien.',
-} as const;
-
-/** 403: the reader knows the piece exists (he sees it in the list), he may not read or change it. */
-export function medicalRefusal(field?: string, reason: keyof typeof REFUSALS = 'read') {
-  return new AppError('FORBIDDEN', REFUSALS[reason], field);
-}
+// Moved to src/server/shared/medical-marks.ts (a layer below the features, issue 13); kept for branches in flight.
+export * from '../shared/medical-marks.ts';

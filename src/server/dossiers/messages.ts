@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HANDLING_ROLES } from '../../contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import {
@@ -21,11 +22,11 @@ import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams, erasedConflict, readableDossier, writableDossier } from './access.ts';
-import { MEDICAL_FIELD_HELP, medicalRefusal } from './medical-marks.ts';
-import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
+import { dossierParams, erasedConflict, readableDossier, writableDossier } from '../shared/dossier-access.ts';
+import { jobQueueOf } from '../shared/job-queue.ts';
+import { MEDICAL_FIELD_HELP, medicalRefusal } from '../shared/medical-marks.ts';
+import { medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
 
 export const messageSchema = z.object({
   id: z.string().uuid(),
@@ -109,7 +110,7 @@ async function notifyOtherSide(db: Db, dossier: DossierRow, author: UserRow, mes
       ? await staffOf(db, dossier.organisationId!, ['medical_adviser'])
       : dossier.assignedHandlerId
         ? [{ id: dossier.assignedHandlerId }]
-        : await staffOf(db, dossier.organisationId!, ['handler', 'supervisor']);
+        : await staffOf(db, dossier.organisationId!, HANDLING_ROLES);
     await notify(
       db,
       recipients.map((r) => ({

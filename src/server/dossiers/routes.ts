@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PRIORITIES } from '../../contracts/priorities.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
@@ -29,9 +30,7 @@ export const dossierSchema = z.object({
     .string()
     .nullable()
     .describe('Type de litige suggéré par le texte du dossier (docs/triage.md), pour le back office'),
-  priority: z
-    .enum(['normal', 'high', 'urgent'])
-    .describe('Priorité de traitement (priorityOf, docs/triage.md)'),
+  priority: z.enum(PRIORITIES).describe('Priorité de traitement (priorityOf, docs/triage.md)'),
   transmittedAt: z
     .string()
     .nullable()
@@ -52,7 +51,7 @@ function dossierView(row: DossierRow): z.infer<typeof dossierSchema> {
     description: row.description,
     status: row.status,
     amountCents: row.amountCents,
-    complaintSentOn: (row.facts as { complaintSentOn?: string }).complaintSentOn ?? null,
+    complaintSentOn: row.facts.complaintSentOn ?? null,
     suggestedCategory: row.suggestedCategory,
     priority: row.priority,
     transmittedAt: row.transmittedAt?.toISOString() ?? null,

@@ -11,7 +11,7 @@ import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams } from './access.ts';
+import { dossierParams } from '../shared/dossier-access.ts';
 
 export async function recordSatisfaction(
   ctx: AppContext,

@@ -27,9 +27,9 @@ import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams } from './access.ts';
-import { deadlinesOf, mediatorChoiceOf } from './deadlines.ts';
-import { medicalAccessOf, readPartWithMedical } from './medical-reads.ts';
+import { deadlinesOf, mediatorChoiceOf } from '../shared/deadline-projection.ts';
+import { dossierParams } from '../shared/dossier-access.ts';
+import { medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
 
 const stepSchema = z
   .object({

@@ -11,8 +11,8 @@ import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, domainInputError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierParams } from './access.ts';
-import { deadlinesOf, todayInParis } from './deadlines.ts';
+import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';
+import { dossierParams } from '../shared/dossier-access.ts';
 
 /**
  * The member sends his private draft to the organisation (issue 16). One transaction: the file, its facts (the

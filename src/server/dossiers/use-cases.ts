@@ -4,7 +4,7 @@ import {
   type DossierRow,
   findByIdempotencyKey,
   findDossier,
-  insertDossier,
+  insertDossierWithEvent,
   listDossiers,
   newReference,
 } from '../../db/repositories/dossiers.ts';
@@ -15,8 +15,8 @@ import type { OrganisationKind } from '../../domain/dossiers/status.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { dossierSuggestion } from '../triage/suggestion.ts';
-import { deadlinesOf } from './deadlines.ts';
+import { deadlinesOf } from '../shared/deadline-projection.ts';
+import { dossierSuggestion } from '../shared/triage-suggestion.ts';
 
 export function listVisibleDossiers(ctx: AppContext, user: UserRow) {
   return listDossiers(ctx.database.db, dossierScope(actorOf(user)));
@@ -101,38 +101,40 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
-function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierInput) {
-  return ctx.database.db.transaction(async (tx) => {
-    if (input.idempotencyKey) {
-      const existing = await findByIdempotencyKey(tx, user.id, input.idempotencyKey);
-      if (existing) return sameRequestOnly(existing, input);
-    }
-    let organisationName = input.organisationName?.trim();
-    let organisationKind = input.organisationKind;
-    if (input.organisationId) {
-      const org = await organisationOf(tx, input.organisationId);
-      if (!org)
-        throw new AppError(
-          'VALIDATION',
-          'Organisme inconnu : choisissez-le dans la liste.',
-          'organisationId',
-        );
-      organisationName = org.name;
-      organisationKind = org.kind;
-    }
-    if (!organisationName || !organisationKind) {
-      throw new AppError(
-        'VALIDATION',
-        'Indiquez l’organisme concerné : choisissez-le dans la liste ou saisissez son nom et son type.',
-        'organisationName',
-      );
-    }
-    const now = ctx.now();
-    // The facts given at creation are checked as PATCH /facts checks them: by the deadline engine.
-    const facts = input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {};
-    const checked = deadlinesOf({ facts, organisationKind, zone: 'metropole' }, now);
-    if (!checked.ok) throw AppError.fromDomain(checked.error);
-    const dossier = await insertDossier(tx, {
+// No transaction: the file and its first event are written by one statement (atomic on its own), and the reads
+// before it need no lock (a key raced by a retry is caught by the unique index, see createDossier). Three round
+// trips in all with the session's, where six were made (issue 12).
+async function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierInput) {
+  const db = ctx.database.db;
+  if (input.idempotencyKey) {
+    const existing = await findByIdempotencyKey(db, user.id, input.idempotencyKey);
+    if (existing) return sameRequestOnly(existing, input);
+  }
+  let organisationName = input.organisationName?.trim();
+  let organisationKind = input.organisationKind;
+  if (input.organisationId) {
+    const org = await organisationOf(db, input.organisationId);
+    if (!org)
+      throw new AppError('VALIDATION', 'Organisme inconnu : choisissez-le dans la liste.', 'organisationId');
+    organisationName = org.name;
+    organisationKind = org.kind;
+  }
+  if (!organisationName || !organisationKind) {
+    throw new AppError(
+      'VALIDATION',
+      'Indiquez l’organisme concerné : choisissez-le dans la liste ou saisissez son nom et son type.',
+      'organisationName',
+    );
+  }
+  const now = ctx.now();
+  // The facts given at creation are checked as PATCH /facts checks them: by the deadline engine.
+  const facts = input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {};
+  const checked = deadlinesOf({ facts, organisationKind, zone: 'metropole' }, now);
+  if (!checked.ok) throw AppError.fromDomain(checked.error);
+  const status = input.complaintSentOn ? 'submitted' : 'draft';
+  const dossier = await insertDossierWithEvent(
+    db,
+    {
       reference: newReference(now.getUTCFullYear()),
       memberId: user.id,
       organisationId: input.organisationId ?? null,
@@ -143,21 +145,20 @@ function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierI
       description: input.description,
       amountCents: input.amountCents ?? null,
       facts: input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {},
-      status: input.complaintSentOn ? 'submitted' : 'draft',
+      status,
       idempotencyKey: input.idempotencyKey ?? null,
       idempotencyHash: input.idempotencyKey ? requestHash(input) : null,
       // Back-office triage (docs/triage.md): the category the text suggests and the file's priority.
       ...dossierSuggestion({ ...input, organisationKind }, now),
       createdAt: now,
       updatedAt: now,
-    });
-    await appendAuditEvent(tx, {
-      dossierId: dossier.id,
+    },
+    {
       actorId: user.id,
       type: 'dossier.created',
-      payload: { after: { category: dossier.category, status: dossier.status } },
+      payload: { after: { category: input.category, status } },
       occurredAt: now,
-    });
-    return { dossier, created: true };
-  });
+    },
+  );
+  return { dossier, created: true };
 }

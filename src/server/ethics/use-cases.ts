@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../contracts/audit-events.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import {
   type EthicsReviewRow,
@@ -24,7 +25,7 @@ import type { Result } from '../../domain/shared/result.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { NOT_FOUND_MESSAGE, refusalError } from '../register/refusal.ts';
+import { NOT_FOUND_MESSAGE, refusalError } from '../shared/refusal.ts';
 
 export interface ReviewWithReference {
   review: EthicsReviewRow;
@@ -83,7 +84,7 @@ async function changeReview(
   reviewId: string,
   check: (state: ReviewState) => Result<true>,
   change: (review: EthicsReviewRow, now: Date) => Partial<EthicsReviewRow>,
-  eventType: string,
+  eventType: Extract<AuditEventType, `ethics.${string}`>,
   describe: (before: EthicsReviewRow, after: EthicsReviewRow) => Record<string, unknown>,
 ): Promise<ReviewWithReference> {
   const now = ctx.now();

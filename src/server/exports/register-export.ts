@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { RegisterFilters } from '../../db/repositories/register.ts';
 import { registerExportPages } from '../../db/repositories/register-export.ts';
 import type { SlaColour } from '../../domain/register/sla.ts';
-import { CSV_BOM, csvLine } from './csv.ts';
+import { CSV_BOM, csvLine } from '../shared/csv.ts';
 import { EXPORT_COLUMNS, type ExportLine, exportLine } from './register-rows.ts';
 
 async function* exportLines(

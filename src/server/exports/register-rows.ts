@@ -1,9 +1,11 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
+import { PRIORITY_LABELS } from '../../contracts/priorities.ts';
 import type { ExportRow } from '../../db/repositories/register-export.ts';
 import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/categories.ts';
 import { type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
 import { CHANNEL_LABELS, type ComplaintChannel } from '../../domain/register/channels.ts';
 import { type SlaColour, slaClocksOf } from '../../domain/register/sla.ts';
-import { deadlinesOf } from '../dossiers/deadlines.ts';
+import { deadlinesOf } from '../shared/deadline-projection.ts';
 
 /** The columns of a register export, with their French headers (the same in CSV and XLSX). */
 export const EXPORT_COLUMNS = [
@@ -33,12 +35,11 @@ export const EXPORT_COLUMNS = [
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number][0];
 export type ExportLine = Record<ExportColumn, string | number | null>;
 
-const DECISIONS: Record<string, string> = {
+const DECISIONS: Record<DecisionOutcome, string> = {
   accepted: 'Favorable',
   partial: 'Partielle',
   rejected: 'Défavorable',
 };
-const PRIORITIES: Record<string, string> = { normal: 'Normale', high: 'Haute', urgent: 'Urgente' };
 
 /** One register row as an export line, with the SLA clocks of the one deadline engine (as the register shows). */
 export function exportLine(row: ExportRow, now: Date): { line: ExportLine; colour: SlaColour } {
@@ -66,7 +67,7 @@ export function exportLine(row: ExportRow, now: Date): { line: ExportLine; colou
       product: row.product,
       region: row.region,
       status: STATUS_LABELS[row.status as DossierStatus] ?? row.status,
-      priority: PRIORITIES[row.priority] ?? row.priority,
+      priority: PRIORITY_LABELS[row.priority] ?? row.priority,
       memberName: erased ? '(effacé)' : row.memberName,
       handlerName: row.handlerName,
       amountEuros: row.amountCents === null ? null : row.amountCents / 100,

@@ -7,8 +7,8 @@ import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { requireOrganisationRole } from '../kpi/access.ts';
-import { filtersOf, registerFilterQuery } from '../register/filter-query.ts';
+import { filtersOf, registerFilterQuery } from '../shared/register-filters.ts';
+import { requireOrganisationRole } from '../shared/steering-access.ts';
 import { registerCsv, registerXlsx } from './register-export.ts';
 
 const TAG = 'Pilotage';

@@ -5,8 +5,8 @@ import { DECISION_OUTCOMES, MIN_REASONS_LENGTH } from '../../domain/register/ans
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
+import { handledDossierSchema, handledDossierView } from '../shared/handled-dossier-view.ts';
 import { acknowledge, addInternalNote, close, decide, reopen, requestDocuments } from './use-cases.ts';
-import { handledDossierSchema, handledDossierView } from './view.ts';
 
 const TAG = 'Traitement des réclamations';
 const params = z.object({

@@ -1,3 +1,4 @@
+import type { StoredFacts } from '../../contracts/facts.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
@@ -12,12 +13,7 @@ import type { NewNotification } from '../../db/repositories/notifications.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import type { Actor } from '../../domain/access/roles.ts';
 import { planAcknowledgment } from '../../domain/register/acknowledgment.ts';
-import {
-  canApplyAction,
-  type HandledDossier,
-  type HandlingAction,
-  statusAfter,
-} from '../../domain/register/actions.ts';
+import { canApplyAction, type HandlingAction, statusAfter } from '../../domain/register/actions.ts';
 import {
   competentMediatorFor,
   type DecisionOutcome,
@@ -27,56 +23,21 @@ import {
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
-import { AppError, domainInputError } from '../errors.ts';
-import { jobQueueOf } from '../jobs/queue.ts';
-import { type DossierChange, publishChange } from '../live/bus.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
-import { NOT_FOUND_MESSAGE, refusalError } from '../register/refusal.ts';
+import { AppError } from '../errors.ts';
+import { todayInParis } from '../shared/deadline-projection.ts';
+import { type ActionResult, afterCommit, checkFacts, factsOf, handledOf } from '../shared/handled-dossier.ts';
+import { notifyInTransaction } from '../shared/notify.ts';
+import { NOT_FOUND_MESSAGE, refusalError } from '../shared/refusal.ts';
 
-export type StoredFacts = Record<string, unknown> &
-  HandledDossier['facts'] & { answerOutcome?: DecisionOutcome };
-
-export function factsOf(row: Pick<DossierRow, 'facts'>): StoredFacts {
-  return (row.facts ?? {}) as StoredFacts;
-}
-
-export function handledOf(row: DossierRow): HandledDossier {
-  return {
-    memberId: row.memberId,
-    organisationId: row.organisationId,
-    mediatorId: row.mediatorId,
-    transmittedAt: row.transmittedAt,
-    assignedHandlerId: row.assignedHandlerId,
-    status: row.status,
-    facts: factsOf(row),
-  };
-}
-
-/** New facts must still make sense to the deadline engine (no date in the future, no inverted dates). */
-export function checkFacts(row: DossierRow, facts: StoredFacts, now: Date) {
-  const result = deadlinesOf({ ...row, facts }, now);
-  if (!result.ok) throw domainInputError(result.error);
-  return result.value;
-}
-
-/** What an action changed and what it leaves to do after commit. */
-export interface ActionResult {
-  dossier: DossierRow;
-  notificationIds: string[];
-  messageId?: string;
-  answerText?: string;
-  /** What to push to the file's open event streams once committed (never a body: ids and types only). */
-  live?: Pick<DossierChange, 'type' | 'audience' | 'id'>[];
-}
-
-/** After commit: the e-mails of the notifications, and the live events of the file. */
-export async function afterCommit(ctx: AppContext, result: ActionResult): Promise<void> {
-  await queueEmails(ctx, result.notificationIds);
-  // The acknowledgment, a document request or the reasoned answer of a file received by e-mail leave by e-mail.
-  if (result.messageId) await jobQueueOf(ctx)?.send('intake-reply-email', { messageId: result.messageId });
-  for (const change of result.live ?? []) publishChange({ ...change, dossierId: result.dossier.id });
-}
+// Moved below the features (issue 13): the register and the mediator use them too.
+export {
+  type ActionResult,
+  afterCommit,
+  checkFacts,
+  factsOf,
+  handledOf,
+  type StoredFacts,
+} from '../shared/handled-dossier.ts';
 
 interface Step {
   tx: Db;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
-import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from './control-characters.ts';
+import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../shared/control-characters.ts';
 import { strictInput } from './strict-input.ts';
 
 /**

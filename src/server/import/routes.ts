@@ -7,7 +7,7 @@ import { IMPORT_COLUMNS } from '../../domain/register/import-line.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { requireOrganisationRole } from '../kpi/access.ts';
+import { requireOrganisationRole } from '../shared/steering-access.ts';
 import { type ImportFormat, readImportFile } from './read-records.ts';
 import { importComplaints } from './use-cases.ts';
 

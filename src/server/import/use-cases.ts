@@ -255,6 +255,7 @@ export async function importComplaints(
       }
       await appendAuditEvent(tx, {
         dossierId: null,
+        organisationId: org.id,
         actorId: options.actorId,
         type: 'register.imported',
         payload: {

@@ -16,11 +16,11 @@ import { type ComplaintSketch, duplicateCandidates, earliestDate } from '../../d
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { logRead, readableDossier } from '../dossiers/access.ts';
-import { medicalRefusal } from '../dossiers/medical-marks.ts';
-import { logMedicalRead, medicalAccessOf } from '../dossiers/medical-reads.ts';
 import { AppError } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
+import { logRead, readableDossier } from '../shared/dossier-access.ts';
+import { medicalRefusal } from '../shared/medical-marks.ts';
+import { logMedicalRead, medicalAccessOf } from '../shared/medical-reads.ts';
 import { CLAIM_CODE_DAYS, claimCodeHash, newClaimCode, normaliseMemberNumber } from './member-records.ts';
 import { requireHandlingStaff } from './staff.ts';
 

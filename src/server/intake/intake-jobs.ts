@@ -7,7 +7,7 @@ import { documents, dossiers, messages, outboundEmails } from '../../db/schema.t
 import type { AppContext } from '../context.ts';
 import { publishChange } from '../live/bus.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { dossierSuggestion } from '../triage/suggestion.ts';
+import { dossierSuggestion } from '../shared/triage-suggestion.ts';
 import { readDocumentText } from './ocr.ts';
 
 /** Document kinds and files whose text is read: letters, and every piece of a complaint received off-line. */

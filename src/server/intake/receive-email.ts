@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
+import { HANDLING_ROLES } from '../../contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertMessage } from '../../db/repositories/dossier-messages.ts';
@@ -27,10 +29,10 @@ import {
 import { recordedComplaint } from '../../domain/intake/recorded-complaint.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import type { AppContext } from '../context.ts';
-import { jobQueueOf } from '../jobs/queue.ts';
 import { publishChange } from '../live/bus.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { dossierSuggestion } from '../triage/suggestion.ts';
+import { jobQueueOf } from '../shared/job-queue.ts';
+import { dossierSuggestion } from '../shared/triage-suggestion.ts';
 import { createMemberRecord } from './member-records.ts';
 import { type CheckedFile, checkIncomingFile, storeDocument } from './stored-document.ts';
 
@@ -221,7 +223,7 @@ interface RoutingContext {
   organisation: {
     id: string;
     name: string;
-    kind: 'mutuelle' | 'insurer' | 'institution_prevoyance' | 'cpam';
+    kind: OrganisationKind;
   };
   from: string;
   fromName: string | undefined;
@@ -265,7 +267,7 @@ async function applyRouting(
     });
     const recipients = dossier.assignedHandlerId
       ? [{ id: dossier.assignedHandlerId }]
-      : await staffOf(tx, c.organisation.id, ['handler', 'supervisor']);
+      : await staffOf(tx, c.organisation.id, HANDLING_ROLES);
     await notify(
       tx,
       recipients.map((r) => ({
@@ -351,7 +353,7 @@ async function applyRouting(
     },
     occurredAt: c.now,
   });
-  const supervisors = await staffOf(tx, c.organisation.id, ['handler', 'supervisor']);
+  const supervisors = await staffOf(tx, c.organisation.id, HANDLING_ROLES);
   await notify(
     tx,
     supervisors.map((s) => ({

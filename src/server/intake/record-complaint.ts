@@ -14,10 +14,10 @@ import {
 } from '../../domain/intake/recorded-complaint.ts';
 import { formatFrenchDate } from '../../domain/shared/calendar-date.ts';
 import type { AppContext } from '../context.ts';
-import { todayInParis } from '../dossiers/deadlines.ts';
 import { AppError, domainInputError } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { dossierSuggestion } from '../triage/suggestion.ts';
+import { todayInParis } from '../shared/deadline-projection.ts';
+import { dossierSuggestion } from '../shared/triage-suggestion.ts';
 import { createMemberRecord, type MemberRecordInput, normaliseMemberNumber } from './member-records.ts';
 import { requireHandlingStaff } from './staff.ts';
 

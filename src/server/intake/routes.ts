@@ -6,8 +6,8 @@ import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
 import { RECORDED_CHANNELS } from '../../domain/intake/recorded-complaint.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { dossierParams } from '../dossiers/access.ts';
 import { errorBodySchema } from '../errors.ts';
+import { dossierParams } from '../shared/dossier-access.ts';
 import { claimMemberRecord } from './claim.ts';
 import {
   correctDocumentText,

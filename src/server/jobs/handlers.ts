@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import {
   claimForEmail,
   releaseEmailClaim,
@@ -9,15 +10,24 @@ import { remindersFor } from '../../domain/register/reminders.ts';
 import { takeCheckpoint } from '../audit/checkpoints.ts';
 import { auditKeysOf } from '../audit/signing-key.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf } from '../dossiers/deadlines.ts';
 import { runDocumentOcr, sendReplyEmail } from '../intake/intake-jobs.ts';
 import { accountEmail } from '../mail/account-mails.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
-import type { JobHandlers } from './queue.ts';
+import { deadlinesOf } from '../shared/deadline-projection.ts';
+import type { JobHandlers } from '../shared/job-queue.ts';
+import { notifyInTransaction, queueEmails } from '../shared/notify.ts';
+import { purgeRetention } from './retention-purge.ts';
+import { runWeeklyPatternsForAll } from './weekly-patterns.ts';
 
 /** Statuses whose files still have running deadlines (drafts too: a CPAM decision's 2 months run before filing). */
-const LIVE_STATUSES = ['draft', 'submitted', 'acknowledged', 'awaiting_member', 'answered', 'mediation'];
+const LIVE_STATUSES: DossierStatus[] = [
+  'draft',
+  'submitted',
+  'acknowledged',
+  'awaiting_member',
+  'answered',
+  'mediation',
+];
 
 /**
  * Scans the live files with the deadline engine and stores the reminders due today, once each: the dedupe key
@@ -126,6 +136,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
     async 'audit-checkpoint'() {
       await takeCheckpoint(ctx.database.db, auditKeysOf(ctx), ctx.now());
     },
+    async 'weekly-patterns'() {
+      await runWeeklyPatternsForAll(ctx, notifyInTransaction, (ids) => queueEmails(ctx, ids));
+    },
     async 'notification-email'({ notificationId }) {
       const { db } = ctx.database;
       const claimed = await claimForEmail(db, notificationId, ctx.now());
@@ -149,6 +162,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
     },
     async 'account-email'(mail) {
       await mailer.send(accountEmail(mail, ctx.config.publicUrl));
+    },
+    async 'retention-purge'() {
+      await purgeRetention(ctx.database.db, ctx.now(), ctx.config.retention, { dryRun: false });
     },
   };
 }

@@ -3,7 +3,7 @@ import { mediationFigures } from '../../db/repositories/kpi.ts';
 import { COMPARABILITY_NOTES, MEDIATOR_FIGURES, MEDIATOR_NAMES } from '../../domain/kpi/benchmarks.ts';
 import type { KpiPeriod } from '../../domain/kpi/period.ts';
 import { rate } from '../../domain/kpi/rules.ts';
-import { kpiReport } from './report.ts';
+import { kpiReport } from '../shared/kpi-report.ts';
 
 /** The organisation's figures beside the mediators' published ones (issue 14, benchmark page). */
 export async function benchmark(db: Db, organisationId: string, period: KpiPeriod) {

@@ -8,9 +8,9 @@ import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
-import { requireOrganisationRole } from './access.ts';
+import { kpiReport } from '../shared/kpi-report.ts';
+import { requireOrganisationRole } from '../shared/steering-access.ts';
 import { benchmark } from './benchmark.ts';
-import { kpiReport } from './report.ts';
 
 const TAG = 'Pilotage';
 const date = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import {
   editedLetterSchema,
@@ -149,7 +150,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
           type: letterTypeSchema.describe(`Type de courrier : ${LETTER_TYPES.join(', ')}`),
           terminationGround: terminationGroundSchema.optional(),
           answerDays: z.coerce.number().int().min(8).max(60).optional(),
-          decisionOutcome: z.enum(['accepted', 'partial', 'rejected']).optional(),
+          decisionOutcome: z.enum(DECISION_OUTCOMES).optional(),
           decisionReasons: z.string().max(5000).optional(),
           amountGrantedCents: z.coerce.number().int().min(0).optional(),
           requestedDocument: z.string().max(300).optional().describe('Pièce demandée (demande_piece)'),
@@ -268,7 +269,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
           }),
           registeredNumber: z.string().trim().max(60).nullable().optional().describe('N° du recommandé'),
           answerOutcome: z
-            .enum(['accepted', 'partial', 'rejected'])
+            .enum(DECISION_OUTCOMES)
             .optional()
             .describe('Réponse motivée : sens de la réponse (sinon la décision du dossier)'),
         }),

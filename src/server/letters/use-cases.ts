@@ -1,3 +1,5 @@
+import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
+import type { StoredFacts } from '../../contracts/facts.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import { updateDossier } from '../../db/repositories/dossier-updates.ts';
@@ -7,6 +9,7 @@ import { dossiers } from '../../db/schema.ts';
 import { medicalAccess } from '../../domain/access/medical.ts';
 import { canReadDossier } from '../../domain/access/policy.ts';
 import { computeDeadlines } from '../../domain/deadlines/engine.ts';
+import { statusAfterFacts } from '../../domain/dossiers/facts.ts';
 import { documentForReader, medicalPiecesRead } from '../../domain/dossiers/medical-pieces.ts';
 import { draftLetter, letterFromText, letterText, withEditedText } from '../../domain/letters/draft.ts';
 import { type MediationChecks, mediationChecks, mediatorOf } from '../../domain/letters/mediation-checks.ts';
@@ -26,8 +29,8 @@ import { type BundleDocument, renderMediationBundle } from '../../pdf/bundle.ts'
 import { renderLetterPdf } from '../../pdf/letter.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { logMedicalRead } from '../dossiers/medical-reads.ts';
 import { AppError } from '../errors.ts';
+import { logMedicalRead } from '../shared/medical-reads.ts';
 import { letterDossierOf } from './dossier-json.ts';
 import {
   documentsWithBytes,
@@ -214,7 +217,7 @@ export interface SentRequest {
   sentOn: string;
   sendingMethod: 'recommande_ar' | 'lettre_simple' | 'email' | 'remise_main';
   registeredNumber?: string | null | undefined;
-  answerOutcome?: 'accepted' | 'partial' | 'rejected' | undefined;
+  answerOutcome?: DecisionOutcome | undefined;
 }
 
 /** Records how and when a letter left, and the fact it starts (validated by the deadline engine), in one go. */
@@ -243,10 +246,10 @@ export async function markLetterSent(
     );
   }
   const today = parisDateOf(ctx.now());
-  const facts = (dossier.facts ?? {}) as Record<string, unknown>;
+  const facts = dossier.facts ?? {};
   const outcome = request.answerOutcome ?? dossier.decision ?? undefined;
   const { patch, explanation } = factsAfterSending(type, request.sentOn, facts, { answerOutcome: outcome });
-  const merged = { ...facts, ...patch };
+  const merged = { ...facts, ...patch } as StoredFacts;
   const check = computeDeadlines({
     context: { organisationType: dossier.organisationKind, zone: dossier.zone, today },
     facts: merged,
@@ -264,10 +267,7 @@ export async function markLetterSent(
       registeredNumber: request.registeredNumber?.trim() || null,
     });
     if (recorded.length) {
-      const status =
-        dossier.status === 'draft' && typeof merged.complaintSentOn === 'string'
-          ? 'submitted'
-          : dossier.status;
+      const status = statusAfterFacts(dossier.status, merged);
       // Through the repository: the deadline projection follows the new facts (issue 12).
       await updateDossier(tx, dossier.id, { facts: merged, status, updatedAt: now });
     }
@@ -280,7 +280,11 @@ export async function markLetterSent(
         letterType: type,
         sentOn: request.sentOn,
         sendingMethod: request.sendingMethod,
-        facts: recorded.map((r) => ({ field: r.field, before: facts[r.field] ?? null, after: r.value })),
+        facts: recorded.map((r) => ({
+          field: r.field,
+          before: facts[r.field as keyof StoredFacts] ?? null,
+          after: r.value,
+        })),
       },
       occurredAt: now,
     });

@@ -1,28 +1,9 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { type LiveEvent, liveEventSchema } from '../../contracts/live-events.ts';
 
-/**
- * What changed in a file, pushed to the open event streams of that file. Small on purpose: the client refetches
- * what it shows; the stream never carries a message body or a document (no health data on a long-lived pipe).
- */
-export interface DossierChange {
-  type:
-    | 'status.changed'
-    | 'message.created'
-    | 'note.created'
-    | 'document.added'
-    | 'document.updated'
-    | 'contact.logged'
-    | 'facts.updated'
-    | 'satisfaction.recorded'
-    | 'dossier.erased'
-    | (string & {});
-  dossierId: string;
-  /** 'staff': only the organisation's staff receive it (an internal note). */
-  audience: 'all' | 'staff';
-  id?: string;
-  at: string;
-}
+/** What changed in a file (src/contracts/live-events.ts: one closed list of types, shared with the web). */
+export type DossierChange = LiveEvent;
 
 /** The PostgreSQL channel the processes of one deployment share (LISTEN/NOTIFY). */
 export const LIVE_CHANNEL = 'recours_live';
@@ -50,7 +31,7 @@ class DossierBus {
     client.on('notification', (message) => {
       if (message.channel !== LIVE_CHANNEL || !message.payload) return;
       try {
-        const change = JSON.parse(message.payload) as DossierChange;
+        const change = liveEventSchema.parse(JSON.parse(message.payload));
         this.emitter.emit(change.dossierId, change);
       } catch (error) {
         onError(error as Error);

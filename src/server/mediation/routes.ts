@@ -5,7 +5,7 @@ import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { handledDossierSchema, handledDossierView } from '../handling/view.ts';
+import { handledDossierSchema, handledDossierView } from '../shared/handled-dossier-view.ts';
 import { recordMediationNotified, recordMediationOutcome, referToMediator } from './use-cases.ts';
 
 const TAG = 'Médiation';

@@ -10,12 +10,12 @@ import { canRecordMediationStep, canReferToMediator } from '../../domain/registe
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
 import { AppError, domainInputError } from '../errors.ts';
-import { checkFacts, factsOf, handledOf, type StoredFacts } from '../handling/use-cases.ts';
 import { publishChange } from '../live/bus.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
-import { NOT_FOUND_MESSAGE, refusalError } from '../register/refusal.ts';
+import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';
+import { checkFacts, factsOf, handledOf, type StoredFacts } from '../shared/handled-dossier.ts';
+import { notifyInTransaction, queueEmails } from '../shared/notify.ts';
+import { NOT_FOUND_MESSAGE, refusalError } from '../shared/refusal.ts';
 
 /**
  * The member refers his file to the organisation's mediator, when the deadline engine says the window is open

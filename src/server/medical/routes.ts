@@ -10,8 +10,8 @@ import {
 } from '../../domain/dossiers/medical-opinion.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { dossierParams } from '../dossiers/access.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
+import { dossierParams } from '../shared/dossier-access.ts';
 import { answerOpinion, medicalQueue, readMedicalOpinions, requestMedicalOpinion } from './use-cases.ts';
 
 const TAG = 'Avis médicaux';

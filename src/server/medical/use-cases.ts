@@ -19,11 +19,11 @@ import {
 import { canAnswer, type OpinionConclusion, opinionFor } from '../../domain/dossiers/medical-opinion.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { erasedConflict, readableDossier } from '../dossiers/access.ts';
-import { readPartWithMedical } from '../dossiers/medical-reads.ts';
 import { AppError } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
+import { erasedConflict, readableDossier } from '../shared/dossier-access.ts';
+import { readPartWithMedical } from '../shared/medical-reads.ts';
+import { notifyInTransaction, queueEmails } from '../shared/notify.ts';
 
 /**
  * The medical adviser's work (issue 18): a handler asks for an opinion, the adviser answers with a conclusion, a

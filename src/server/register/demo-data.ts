@@ -1,3 +1,5 @@
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
+import { aDossier } from '../../db/builders.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertDossier } from '../../db/repositories/dossiers.ts';
@@ -12,7 +14,7 @@ import {
 import type { ComplaintChannel } from '../../domain/register/channels.ts';
 import { type SlaColour, slaClocksOf } from '../../domain/register/sla.ts';
 import { addDays, type CalendarDate } from '../../domain/shared/calendar-date.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
+import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';
 
 /** A small deterministic generator (mulberry32): the demo is the same at every start, no Math.random. */
 export function seededRandom(seed: number): () => number {
@@ -312,7 +314,7 @@ export async function seedDemoRegister(tx: Db, input: DemoFilesInput): Promise<n
         ? null
         : handlerIds[index % handlerIds.length]!;
     let facts: Record<string, string> = {};
-    const status: string = scenario.kind;
+    const status: DossierStatus = scenario.kind;
     let decision: DecisionOutcome | null = null;
     let closedAt: Date | null = null;
     let satisfaction: { score: number; comment: string } | null = null;
@@ -406,34 +408,34 @@ export async function seedDemoRegister(tx: Db, input: DemoFilesInput): Promise<n
     const createdAt = facts.complaintSentOn ? new Date(`${facts.complaintSentOn}T09:00:00Z`) : now;
     const [low, high] = template.amount ?? [0, 0];
     const reference = `REC-${year}-${Array.from({ length: 6 }, () => pick([...ALPHABET])).join('')}`;
-    const dossier = await insertDossier(tx, {
-      reference,
-      memberId,
-      organisationId: organisation.id,
-      organisationName: organisation.name,
-      organisationKind: 'mutuelle',
-      category: template.category,
-      title: template.title,
-      description:
-        scenario.kind === 'mediation'
-          ? `${template.description} Médiateur saisi par courrier après le refus.`
-          : template.description,
-      status,
-      // A draft is still the member's private file; every other one reached the organisation when it was opened.
-      transmittedAt: status === 'draft' ? null : createdAt,
-      channel,
-      amountCents: template.amount ? Math.round(between(low, high) / 100) * 100 : null,
-      assignedHandlerId: handlerId,
-      priority: scenario.kind === 'submitted' && scenario.ack === 'red' ? 'high' : 'normal',
-      facts,
-      decision,
-      decisionReason: decision ? REASONS[decision] : null,
-      closedAt,
-      satisfactionScore: satisfaction?.score ?? null,
-      satisfactionComment: satisfaction?.comment ?? null,
-      createdAt,
-      updatedAt: now,
-    });
+    const mutuelle = { id: organisation.id, name: organisation.name, kind: 'mutuelle' as const };
+    const dossier = await insertDossier(
+      tx,
+      aDossier(memberId, mutuelle, {
+        reference,
+        category: template.category,
+        title: template.title,
+        description:
+          scenario.kind === 'mediation'
+            ? `${template.description} Médiateur saisi par courrier après le refus.`
+            : template.description,
+        status,
+        // A draft is still the member's private file; every other one reached the organisation when it was opened.
+        transmittedAt: status === 'draft' ? null : createdAt,
+        channel,
+        amountCents: template.amount ? Math.round(between(low, high) / 100) * 100 : null,
+        assignedHandlerId: handlerId,
+        priority: scenario.kind === 'submitted' && scenario.ack === 'red' ? 'high' : 'normal',
+        facts,
+        decision,
+        decisionReason: decision ? REASONS[decision] : null,
+        closedAt,
+        satisfactionScore: satisfaction?.score ?? null,
+        satisfactionComment: satisfaction?.comment ?? null,
+        createdAt,
+        updatedAt: now,
+      }),
+    );
     await appendAuditEvent(tx, {
       dossierId: dossier.id,
       actorId: memberId,

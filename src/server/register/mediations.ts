@@ -3,9 +3,9 @@ import { countMediatorFiles, mediatorPage } from '../../db/repositories/dossiers
 import type { UserRow } from '../../db/repositories/users.ts';
 import { mediationClock } from '../../domain/register/mediation-clock.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
 import { AppError } from '../errors.ts';
-import { factsOf } from '../handling/use-cases.ts';
+import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';
+import { factsOf } from '../shared/handled-dossier.ts';
 
 /** Referrals shown per page, and the cap of the count in the caption (« plus de 10 000 »). */
 export const MEDIATIONS_PAGE = 50;

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { COUNT_CAP } from '../../db/repositories/register.ts';
-import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import {
-  CATEGORY_LABELS,
-  DOSSIER_CATEGORIES,
-  type DossierCategory,
-} from '../../domain/dossiers/categories.ts';
-import { DOSSIER_STATUSES, type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
+  type registerEntrySchema,
+  registerPageSchema,
+  staffSummarySchema,
+} from '../../contracts/api/register.ts';
+import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/categories.ts';
+import { type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
 import { PRIORITIES } from '../../domain/register/actions.ts';
 import type { DecisionOutcome } from '../../domain/register/answer.ts';
 import { SLA_COLOURS, type SlaClock } from '../../domain/register/sla.ts';
@@ -16,71 +15,16 @@ import { DECISION_LABELS } from '../../domain/register/staff-summary.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { factsOf } from '../handling/use-cases.ts';
-import { filtersOf, registerFilterQuery } from './filter-query.ts';
+import { factsOf } from '../shared/handled-dossier.ts';
+import { filtersOf, registerFilterQuery } from '../shared/register-filters.ts';
 import { listMediations } from './mediations.ts';
+import { registerReader } from './read-after-write.ts';
 import { staffSummary } from './summary.ts';
 import { BulkRefusedError, listRegister, listStaff, type RegisterEntry, runBulk } from './use-cases.ts';
 
 const TAG = 'Registre des réclamations';
 /** Offsets are bounded: deep pages go by cursor (keyset), whose cost does not grow with depth. */
 const MAX_OFFSET = 10_000;
-
-const clockSchema = z
-  .object({
-    colour: z
-      .enum(SLA_COLOURS)
-      .describe(
-        'red : dépassé ou dernier jour ; amber : peu de jours ; green : respecté ou marge ; grey : sans objet',
-      ),
-    dueDate: z.string().nullable().describe('Échéance (AAAA-MM-JJ)'),
-    daysLeft: z.number().int().nullable().describe('Jours calendaires restants (négatif : dépassé)'),
-    status: z.string().describe('État du délai selon le moteur de délais'),
-    actionable: z.boolean().describe('Une action reste à faire avant ou après l’échéance'),
-    label: z.string().describe('Libellé court'),
-    outcome: z
-      .enum(['met', 'late'])
-      .nullable()
-      .describe('Une fois l’acte fait : met (dans le délai) ou late (en retard) ; null sinon'),
-    doneOn: z.string().nullable().describe('Jour de l’acte (accusé de réception ou réponse)'),
-    daysLate: z.number().int().nullable().describe('Jours de retard au jour de l’acte (fixe)'),
-  })
-  .describe('Horloge de délai ACPR');
-
-const entrySchema = z
-  .object({
-    id: z.string().uuid(),
-    reference: z.string().describe('Référence du dossier'),
-    title: z.string().describe('Objet'),
-    category: z.string().describe('Catégorie'),
-    categoryLabel: z.string().describe('Catégorie en clair'),
-    suggestedCategory: z.string().nullable().describe('Catégorie que la lecture du texte suggère'),
-    channel: z.string().describe('Canal de réception (web, email, courrier, téléphone…)'),
-    status: z.string().describe('Statut'),
-    statusLabel: z.string().describe('Statut en clair'),
-    priority: z.enum(PRIORITIES).describe('Priorité'),
-    memberName: z.string().describe('Adhérent'),
-    assignedHandler: z
-      .object({ id: z.string().uuid(), name: z.string() })
-      .nullable()
-      .describe('Conseiller en charge'),
-    amountCents: z.number().int().nullable().describe('Montant en jeu, en centimes'),
-    complaintSentOn: z.string().nullable().describe('Envoi de la réclamation écrite'),
-    complaintReceivedOn: z.string().nullable().describe('Réception de la réclamation'),
-    acknowledgedOn: z.string().nullable().describe('Accusé de réception'),
-    answerReceivedOn: z.string().nullable().describe('Réponse motivée'),
-    decision: z.string().nullable().describe('Sens de la réponse'),
-    decisionLabel: z.string().nullable().describe('Sens de la réponse en clair'),
-    createdAt: z.string().describe('Ouverture du dossier sur Recours'),
-    sla: z
-      .object({
-        colour: z.enum(SLA_COLOURS).describe('Pire couleur des deux horloges'),
-        acknowledgment: clockSchema,
-        answer: clockSchema,
-      })
-      .describe('Délais ACPR 2024-R-02 (accusé de réception 10 jours ouvrables, réponse 2 mois)'),
-  })
-  .describe('Ligne du registre');
 
 function clockView(c: SlaClock) {
   return {
@@ -96,7 +40,7 @@ function clockView(c: SlaClock) {
   };
 }
 
-function entryView(e: RegisterEntry): z.infer<typeof entrySchema> {
+function entryView(e: RegisterEntry): z.infer<typeof registerEntrySchema> {
   const { row } = e;
   const f = factsOf(row) as Record<string, string | undefined>;
   return {
@@ -206,24 +150,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Curseur de la page suivante (nextCursor de la page précédente)'),
         }),
         response: {
-          200: z
-            .object({
-              total: z
-                .number()
-                .int()
-                .describe(`Nombre de dossiers correspondant aux filtres (compté jusqu’à ${COUNT_CAP})`),
-              totalCapped: z.boolean().describe(`true : plus de ${COUNT_CAP} dossiers correspondent`),
-              limit: z.number().int(),
-              offset: z.number().int(),
-              sort: z.enum(['urgency', 'date', 'relevance']).describe('Ordre appliqué'),
-              nextCursor: z
-                .string()
-                .nullable()
-                .describe('Curseur de la page suivante ; null : dernière page'),
-              today: z.string().describe('Date du jour (Paris) à laquelle les délais sont évalués'),
-              items: z.array(entrySchema),
-            })
-            .describe('Page du registre'),
+          200: registerPageSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -232,13 +159,18 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const q = request.query;
-      const result = await listRegister(ctx, requireUser(request), {
-        ...filtersOf(q),
-        sort: q.sort,
-        limit: q.limit,
-        offset: q.offset,
-        cursor: q.cursor,
-      });
+      const result = await listRegister(
+        ctx,
+        requireUser(request),
+        {
+          ...filtersOf(q),
+          sort: q.sort,
+          limit: q.limit,
+          offset: q.offset,
+          cursor: q.cursor,
+        },
+        registerReader(ctx, request),
+      );
       return {
         total: result.total,
         totalCapped: result.totalCapped,
@@ -363,48 +295,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
           'Réservé au personnel de l’organisme du dossier. La lecture est journalisée. Avant un accusé de réception, dit s’il est tardif et le texte qui sera envoyé.',
         params: z.object({ id: z.string().uuid('Identifiant de dossier invalide') }),
         response: {
-          200: z
-            .object({
-              id: z.string().uuid(),
-              reference: z.string(),
-              status: z.string(),
-              priority: z.enum(PRIORITIES),
-              member: z.object({
-                name: z.string().describe('Adhérent'),
-                email: z.string().nullable().describe('Adresse électronique'),
-                postalAddress: z.string().nullable().describe('Adresse postale'),
-                memberNumber: z.string().nullable().describe('Numéro d’adhérent'),
-              }),
-              organisationReference: z.string().nullable().describe('Référence de l’organisme'),
-              assignedHandler: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
-              clocks: z.object({ acknowledgment: clockSchema, answer: clockSchema }),
-              nextAction: z
-                .object({
-                  what: z.string().describe('Ce qui est à faire'),
-                  dueDate: z.string().nullable().describe('Avant le'),
-                  by: z.string().describe('Par qui'),
-                  party: z.enum(['organisation', 'member']),
-                })
-                .nullable()
-                .describe('Prochaine action due'),
-              answer: z
-                .object({
-                  answeredOn: z.string().describe('Répondu le'),
-                  outcome: z.string().nullable(),
-                  outcomeLabel: z.string().nullable().describe('Sens de la réponse en clair'),
-                })
-                .nullable(),
-              acknowledgment: z
-                .object({
-                  warning: z.string().nullable().describe('Avertissement avant un accusé tardif'),
-                  text: z.string().describe('Texte qui sera envoyé à l’adhérent'),
-                  late: z.boolean(),
-                })
-                .nullable()
-                .describe('Seulement quand l’accusé de réception est possible'),
-              today: z.string(),
-            })
-            .describe('Synthèse du dossier pour le personnel'),
+          200: staffSummarySchema,
           401: errorBodySchema,
           403: errorBodySchema,
           404: errorBodySchema,

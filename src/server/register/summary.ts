@@ -1,3 +1,4 @@
+import { REGISTER_ROLES } from '../../contracts/roles.ts';
 import { logAuditEvent } from '../../db/repositories/audit.ts';
 import { findDossier } from '../../db/repositories/dossiers.ts';
 import { userById } from '../../db/repositories/handling.ts';
@@ -10,12 +11,10 @@ import { slaClocksOf } from '../../domain/register/sla.ts';
 import { DECISION_LABELS, nextActionOf } from '../../domain/register/staff-summary.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { deadlinesOf, todayInParis } from '../dossiers/deadlines.ts';
 import { AppError } from '../errors.ts';
-import { factsOf, handledOf } from '../handling/use-cases.ts';
-import { NOT_FOUND_MESSAGE } from './refusal.ts';
-
-const STAFF = new Set(['handler', 'supervisor', 'auditor', 'admin']);
+import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';
+import { factsOf, handledOf } from '../shared/handled-dossier.ts';
+import { NOT_FOUND_MESSAGE } from '../shared/refusal.ts';
 
 /**
  * What a handler reads first on a file: who the member is and how to reach him, who holds the file, every clock
@@ -28,7 +27,7 @@ export async function staffSummary(ctx: AppContext, user: UserRow, dossierId: st
   const row = await findDossier(db, dossierId);
   const actor = actorOf(user);
   if (!row || !canReadDossier(actor, row)) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
-  if (!STAFF.has(user.role)) {
+  if (!REGISTER_ROLES.includes(user.role)) {
     throw new AppError('FORBIDDEN', 'Cette synthèse est réservée au personnel de l’organisme.');
   }
   const now = ctx.now();

@@ -1,3 +1,8 @@
+import type { DossierCategory } from '../../contracts/categories.ts';
+import type { ComplaintChannel } from '../../contracts/channels.ts';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
+import { REGISTER_ROLES } from '../../contracts/roles.ts';
+import type { Db } from '../../db/client.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { lockDossiers, updateDossier, userById } from '../../db/repositories/handling.ts';
@@ -26,31 +31,25 @@ import { type CalendarDate, formatFrenchDate } from '../../domain/shared/calenda
 import type { DomainError, Result } from '../../domain/shared/result.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { todayInParis } from '../dossiers/deadlines.ts';
 import { AppError } from '../errors.ts';
-import {
-  type ActionResult,
-  acknowledgeInTransaction,
-  afterCommit,
-  handledOf,
-} from '../handling/use-cases.ts';
-import { notifyInTransaction, queueEmails } from '../notifications/notify.ts';
+import { acknowledgeInTransaction } from '../handling/use-cases.ts';
+import { todayInParis } from '../shared/deadline-projection.ts';
+import { type ActionResult, afterCommit, handledOf } from '../shared/handled-dossier.ts';
+import { notifyInTransaction, queueEmails } from '../shared/notify.ts';
+import { NOT_FOUND_MESSAGE, refusalError } from '../shared/refusal.ts';
 import { cursorAfter, positionOf } from './cursor.ts';
-import { NOT_FOUND_MESSAGE, refusalError } from './refusal.ts';
-
-const STAFF = new Set(['handler', 'supervisor', 'auditor', 'admin']);
 
 function requireStaff(user: UserRow): string {
-  if (!STAFF.has(user.role) || !user.organisationId) {
+  if (!REGISTER_ROLES.includes(user.role) || !user.organisationId) {
     throw new AppError('FORBIDDEN', 'Le registre des réclamations est réservé au personnel de l’organisme.');
   }
   return user.organisationId;
 }
 
 export interface RegisterQuery {
-  status?: string[] | undefined;
-  category?: string[] | undefined;
-  channel?: string[] | undefined;
+  status?: DossierStatus[] | undefined;
+  category?: DossierCategory[] | undefined;
+  channel?: ComplaintChannel[] | undefined;
   handlerId?: string | undefined;
   mine?: boolean | undefined;
   sla?: SlaColour[] | undefined;
@@ -98,12 +97,18 @@ function withClocks(row: RegisterRow, today: CalendarDate): RegisterEntry {
  * The complaint register of the user's organisation (ACPR: written complaints are recorded and followed):
  * filters, order, count and page in SQL on indexes, SLA clocks from the stored deadline projection.
  */
-export async function listRegister(ctx: AppContext, user: UserRow, query: RegisterQuery) {
+export async function listRegister(
+  ctx: AppContext,
+  user: UserRow,
+  query: RegisterQuery,
+  reader: Db = ctx.database.readDb,
+) {
   const organisationId = requireStaff(user);
   const now = ctx.now();
   const today = todayInParis(now);
-  // Reads may go to the replica (READ_DATABASE_URL); the access log is a write and goes to the primary.
-  const db = ctx.database.readDb;
+  // Reads may go to the replica (READ_DATABASE_URL; the primary just after the user's own change, see
+  // read-after-write.ts); the access log is a write and goes to the primary.
+  const db = reader;
   if (query.from && query.to && query.from > query.to) {
     throw new AppError(
       'VALIDATION',
@@ -148,7 +153,8 @@ export async function listRegister(ctx: AppContext, user: UserRow, query: Regist
   const last = page.at(-1);
   const nextCursor = hasMore && last ? cursorAfter(sort, last, position.offset + query.limit) : null;
   const items = page.map((r) => withClocks(r, today));
-  await logAuditEvent(db, {
+  // The primary: a replica is read-only (with READ_DATABASE_URL every register page failed here).
+  await logAuditEvent(ctx.database.db, {
     dossierId: null,
     organisationId: user.organisationId,
     actorId: user.id,

@@ -3,8 +3,8 @@ import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/cat
 import { CHANNEL_LABELS, type ComplaintChannel } from '../../domain/register/channels.ts';
 import { type CalendarDate, fromParts } from '../../domain/shared/calendar-date.ts';
 import { renderPdfmake } from '../../pdf/pdfmake.ts';
-import { CSV_BOM, csvLine } from '../exports/csv.ts';
-import { kpiReport } from '../kpi/report.ts';
+import { CSV_BOM, csvLine } from '../shared/csv.ts';
+import { kpiReport } from '../shared/kpi-report.ts';
 
 export type AcprRow = [section: string, label: string, value: string | number | null];
 

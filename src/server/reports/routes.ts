@@ -7,7 +7,7 @@ import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { requireOrganisationRole } from '../kpi/access.ts';
+import { requireOrganisationRole } from '../shared/steering-access.ts';
 import { acprCsv, acprPdf, acprRows } from './acpr.ts';
 
 export async function reportRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ANALYTICS_ROLES, hasRole } from '../../../src/contracts/roles.ts';
 import { useLogout } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/back-office/notifications-page.tsx';
 import { roleLabel } from '../shared/labels.ts';
@@ -26,12 +27,23 @@ const NAV_ITEMS: NavItem[] = [
     to: '/comite-ethique',
     label: 'Comité d’éthique',
     // Same roles as the page's guard (routes.tsx): supervisors act; administrators and auditors read.
+    show: (user) => hasRole(user?.role, ANALYTICS_ROLES),
+  },
+  {
+    to: '/pilotage',
+    label: 'Pilotage',
     show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
   },
+  { to: '/administration', label: 'Administration', show: (user) => user?.role === 'admin' },
   {
     to: '/historique',
     label: 'Historique et intégrité',
     show: (user) => (user ? AUDIT_ROLES.includes(user.role) : false),
+  },
+  {
+    to: '/tendances',
+    label: 'Tendances',
+    show: (user) => ['supervisor', 'admin', 'auditor'].includes(user?.role ?? ''),
   },
   { to: '/avis-medicaux', label: 'Avis médicaux', show: (user) => user?.role === 'medical_adviser' },
   { to: '/delais', label: 'Calculer mes délais' },

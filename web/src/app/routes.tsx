@@ -1,5 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import type { RouteObject } from 'react-router';
+import { ANALYTICS_ROLES, HANDLING_ROLES } from '../../../src/contracts/roles.ts';
 // The layout shows the notification bell on every page: its page shares that chunk.
 import { NotificationsPage } from '../features/back-office/notifications-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
@@ -36,7 +37,12 @@ const RecordComplaintPage = page(
   'RecordComplaintPage',
 );
 const ClaimPage = page(() => import('../features/intake/claim-page.tsx'), 'ClaimPage');
+const DashboardPage = page(() => import('../features/steering/dashboard-page.tsx'), 'DashboardPage');
+const AdminPage = page(() => import('../features/admin/admin-page.tsx'), 'AdminPage');
+const InvitationPage = page(() => import('../features/admin/invitation-page.tsx'), 'InvitationPage');
+const ImportPage = page(() => import('../features/admin/import-page.tsx'), 'ImportPage');
 const AuditPage = page(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
+const TrendsPage = page(() => import('../features/patterns/trends-page.tsx'), 'TrendsPage');
 const MedicalQueuePage = page(() => import('../features/medical/queue-page.tsx'), 'MedicalQueuePage');
 
 /**
@@ -51,6 +57,7 @@ export const routes: RouteObject[] = [
   { path: 'connexion', element: <SignInPage /> },
   { path: 'inscription', element: <SignUpPage /> },
   { path: 'inscription/confirmer', element: <SignUpConfirmPage /> },
+  { path: 'invitation', element: <InvitationPage /> },
   {
     path: 'mon-compte',
     element: (
@@ -89,7 +96,7 @@ export const routes: RouteObject[] = [
     path: 'registre/nouvelle-reclamation',
     element: (
       <RequireAuth
-        roles={['handler', 'supervisor']}
+        roles={HANDLING_ROLES}
         deniedTitle="Accès réservé aux conseillers"
         deniedText="Les réclamations reçues par courrier, téléphone, e-mail ou en agence sont enregistrées par les conseillers et superviseurs de l’organisme."
       >
@@ -121,11 +128,47 @@ export const routes: RouteObject[] = [
     path: 'comite-ethique',
     element: (
       <RequireAuth
-        roles={['supervisor', 'admin', 'auditor']}
+        roles={ANALYTICS_ROLES}
         deniedTitle="Accès réservé aux superviseurs"
         deniedText="Le comité d’éthique est suivi par les superviseurs, les administrateurs et les auditeurs de l’organisme."
       >
         <EthicsPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'pilotage',
+    element: (
+      <RequireAuth
+        roles={['supervisor', 'admin', 'auditor']}
+        deniedTitle="Accès réservé au pilotage"
+        deniedText="Les indicateurs de l’organisme sont suivis par les superviseurs, les administrateurs et les auditeurs."
+      >
+        <DashboardPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'administration',
+    element: (
+      <RequireAuth
+        roles={['admin']}
+        deniedTitle="Accès réservé aux administrateurs"
+        deniedText="Les comptes de l’équipe et les réglages de l’organisme sont gérés par ses administrateurs."
+      >
+        <AdminPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'administration/import',
+    element: (
+      <RequireAuth
+        roles={['admin']}
+        deniedTitle="Accès réservé aux administrateurs"
+        deniedText="L’import de l’historique des réclamations est fait par un administrateur de l’organisme."
+      >
+        <ImportPage />
       </RequireAuth>
     ),
   },
@@ -138,6 +181,18 @@ export const routes: RouteObject[] = [
         deniedText="L’historique des actions et sa vérification sont réservés aux auditeurs et aux administrateurs de l’organisme."
       >
         <AuditPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'tendances',
+    element: (
+      <RequireAuth
+        roles={['supervisor', 'admin', 'auditor']}
+        deniedTitle="Accès réservé aux superviseurs"
+        deniedText="Les tendances des réclamations sont suivies par les superviseurs, les administrateurs et les auditeurs de l’organisme."
+      >
+        <TrendsPage />
       </RequireAuth>
     ),
   },

@@ -120,6 +120,18 @@ export function apiUpload<T>(path: string, form: FormData, schema: z.ZodType<T>)
   return request(path, { method: 'POST', headers, body: form }, schema);
 }
 
+/** A file sent as the raw body (the import of a register's history): CSRF header of the session, like apiSend. */
+export function apiSendFile<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  schema: z.ZodType<T>,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  return request(path, { method: 'POST', headers, body: file }, schema);
+}
+
 /** A key for the Idempotency-Key header: one per form, kept across retries of that form. */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

@@ -1,6 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ROLES, type Role, STAFF_ROLES } from '../../../src/domain/access/roles.ts';
+import {
+  REGISTER_ROLES as ORGANISATION_REGISTER_ROLES,
+  ROLES,
+  type Role,
+} from '../../../src/contracts/roles.ts';
 import { apiGet, setCsrfToken } from './api-client.ts';
 
 export const userSchema = z.object({
@@ -39,7 +43,7 @@ export function useSession() {
  * medical adviser works from his queue of opinions (docs/medical-secrecy.md), not from the register.
  */
 export function usesRegister(role: Role): boolean {
-  return role === 'mediator' || (STAFF_ROLES.includes(role) && role !== 'medical_adviser');
+  return role === 'mediator' || ORGANISATION_REGISTER_ROLES.includes(role);
 }
 
 /** Where someone lands after signing in, when no page asked for them. */

@@ -1,62 +1,25 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
+import {
+  type registerEntrySchema,
+  registerPageSchema,
+  slaClockSchema,
+} from '../../../../src/contracts/api/register.ts';
+import type { DecisionOutcome } from '../../../../src/contracts/decision-outcomes.ts';
+import { PRIORITIES, type Priority } from '../../../../src/contracts/priorities.ts';
 import { ApiError, apiGet, apiSend } from '../../shared/api-client.ts';
 import { SESSION_QUERY_KEY, type Session } from '../../shared/session.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Register (GET /api/v1/register)
 
-const clockSchema = z.object({
-  colour: z.enum(SLA_COLOURS),
-  dueDate: z.string().nullable(),
-  daysLeft: z.number().int().nullable(),
-  status: z.string(),
-  actionable: z.boolean(),
-  /** The domain's wording of the clock (src/domain/register/sla.ts): shown as is, never rebuilt here. */
-  label: z.string(),
-  outcome: z.enum(['met', 'late']).nullable(),
-  doneOn: z.string().nullable(),
-  daysLate: z.number().int().nullable(),
-});
-export const slaClockSchema = clockSchema;
+// The schemas are the route's own (src/contracts/api/register.ts).
+const clockSchema = slaClockSchema;
+
+export { slaClockSchema };
 export type SlaClockView = z.infer<typeof clockSchema>;
-
-const entrySchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  title: z.string(),
-  category: z.string(),
-  categoryLabel: z.string(),
-  suggestedCategory: z.string().nullable(),
-  channel: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  priority: z.enum(['normal', 'high', 'urgent']),
-  memberName: z.string(),
-  assignedHandler: z.object({ id: z.string(), name: z.string() }).nullable(),
-  amountCents: z.number().int().nullable(),
-  complaintSentOn: z.string().nullable(),
-  complaintReceivedOn: z.string().nullable(),
-  acknowledgedOn: z.string().nullable(),
-  answerReceivedOn: z.string().nullable(),
-  decision: z.string().nullable(),
-  decisionLabel: z.string().nullable(),
-  createdAt: z.string(),
-  sla: z.object({ colour: z.enum(SLA_COLOURS), acknowledgment: clockSchema, answer: clockSchema }),
-});
-export type RegisterEntry = z.infer<typeof entrySchema>;
-
-const registerSchema = z.object({
-  total: z.number().int(),
-  /** More files match than the server counts (it stops at 10 000). */
-  totalCapped: z.boolean(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-  nextCursor: z.string().nullable(),
-  today: z.string(),
-  items: z.array(entrySchema),
-});
+export type RegisterEntry = z.infer<typeof registerEntrySchema>;
+const registerSchema = registerPageSchema;
 export type RegisterPage = z.infer<typeof registerSchema>;
 
 export const PAGE_SIZE = 20;
@@ -144,7 +107,7 @@ export type BulkResult = z.infer<typeof bulkResultSchema>;
 export type BulkMode = 'eligible' | 'all_or_nothing';
 export type BulkRequest = { mode: BulkMode } & (
   | { action: 'assign'; dossierIds: string[]; handlerId: string | null }
-  | { action: 'priority'; dossierIds: string[]; priority: 'normal' | 'high' | 'urgent' }
+  | { action: 'priority'; dossierIds: string[]; priority: Priority }
   | { action: 'acknowledge'; dossierIds: string[] }
 );
 
@@ -229,7 +192,7 @@ const fileSchema = z.object({
   reference: z.string(),
   organisationId: z.string().nullable(),
   status: z.string(),
-  priority: z.enum(['normal', 'high', 'urgent']),
+  priority: z.enum(PRIORITIES),
   category: z.string(),
   suggestedCategory: z.string().nullable(),
 });
@@ -258,7 +221,7 @@ export type HandlingRequest =
   | { action: 'acknowledge' }
   | { action: 'request-document'; documents: string[]; message?: string }
   | { action: 'note'; text: string }
-  | { action: 'decide'; outcome: 'accepted' | 'partial' | 'rejected'; reasons: string }
+  | { action: 'decide'; outcome: DecisionOutcome; reasons: string }
   | { action: 'reopen'; reason: string }
   | { action: 'close'; reason?: string };
 

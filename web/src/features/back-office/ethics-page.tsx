@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { hasRole, SUPERVISING_ROLES } from '../../../../src/contracts/roles.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import { formatInstantDate } from '../../shared/format.ts';
 import { useSession } from '../../shared/session.ts';
@@ -15,7 +16,7 @@ const VOTE_LABELS: Record<string, string> = { for: 'Pour', against: 'Contre', ab
 export function EthicsPage() {
   const reviews = useEthicsReviews();
   const session = useSession();
-  const canWrite = ['supervisor', 'admin'].includes(session.data?.user?.role ?? '');
+  const canWrite = hasRole(session.data?.user?.role, SUPERVISING_ROLES);
   const list = reviews.data ?? [];
   return (
     <Page

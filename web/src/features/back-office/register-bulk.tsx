@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../../../src/contracts/priorities.ts';
 import type { BulkMode, BulkOutcome, Handler } from './api.ts';
 
 function plural(n: number, one: string, many: string): string {
@@ -27,7 +28,7 @@ export function BulkBar({
   userId: string;
   busy: boolean;
   onAssign: (handlerId: string | null, mode: BulkMode) => void;
-  onPriority: (priority: 'normal' | 'high' | 'urgent', mode: BulkMode) => void;
+  onPriority: (priority: Priority, mode: BulkMode) => void;
   onAcknowledge: (mode: BulkMode) => void;
   onClear: () => void;
   /** The report of the last action, shown inside the bar: where the eyes are. */
@@ -35,7 +36,7 @@ export function BulkBar({
 }) {
   const choices = canAssignOthers ? handlers : handlers.filter((h) => h.id === userId);
   const [handlerId, setHandlerId] = useState(choices[0]?.id ?? '');
-  const [priority, setPriority] = useState<'normal' | 'high' | 'urgent'>('high');
+  const [priority, setPriority] = useState<Priority>('high');
   const [allOrNothing, setAllOrNothing] = useState(false);
   const mode: BulkMode = allOrNothing ? 'all_or_nothing' : 'eligible';
   return (
@@ -68,11 +69,13 @@ export function BulkBar({
           <select
             id="groupe-priorite"
             value={priority}
-            onChange={(e) => setPriority(e.target.value as 'normal' | 'high' | 'urgent')}
+            onChange={(e) => setPriority(e.target.value as Priority)}
           >
-            <option value="normal">Normale</option>
-            <option value="high">Haute</option>
-            <option value="urgent">Urgente</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABELS[p]}
+              </option>
+            ))}
           </select>
           <button
             type="button"

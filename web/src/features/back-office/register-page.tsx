@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { PRIORITY_LABELS } from '../../../../src/contracts/priorities.ts';
+import { ACTING_ROLES, HANDLING_ROLES, SUPERVISING_ROLES } from '../../../../src/contracts/roles.ts';
 import { CHANNEL_LABELS, COMPLAINT_CHANNELS } from '../../../../src/domain/register/channels.ts';
 import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
 import { errorMessage } from '../../shared/api-client.ts';
@@ -40,7 +42,6 @@ const NONE = (
   </>
 );
 
-const PRIORITY_LABELS: Record<string, string> = { normal: 'Normale', high: 'Haute', urgent: 'Urgente' };
 const channelLabel = (id: string) => CHANNEL_LABELS[id as keyof typeof CHANNEL_LABELS] ?? id;
 
 /** URL parameter (French) → register filter. */
@@ -65,9 +66,8 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('fr-FR')}\u00a0${n > 1 ? many : one}`;
 }
 
-const canBulk = (user: User | undefined) =>
-  user ? ['handler', 'supervisor', 'admin'].includes(user.role) : false;
-const canAssignAny = (user: User | undefined) => (user ? ['supervisor', 'admin'].includes(user.role) : false);
+const canBulk = (user: User | undefined) => (user ? ACTING_ROLES.includes(user.role) : false);
+const canAssignAny = (user: User | undefined) => (user ? SUPERVISING_ROLES.includes(user.role) : false);
 
 export function RegisterPage() {
   const session = useSession();
@@ -192,7 +192,7 @@ function StaffRegister({ user }: { user: User | undefined }) {
       title="Registre des réclamations"
       lead={`Toutes les réclamations adressées à ${user?.organisation?.name ?? 'votre organisme'}, avec les délais ACPR (accusé de réception sous 10 jours ouvrables, réponse sous 2 mois).`}
     >
-      {user && ['handler', 'supervisor'].includes(user.role) ? (
+      {user && HANDLING_ROLES.includes(user.role) ? (
         <p>
           <Link className="button" to="/registre/nouvelle-reclamation">
             Enregistrer une réclamation reçue par courrier, téléphone, e-mail ou en agence

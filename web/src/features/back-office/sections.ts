@@ -1,10 +1,8 @@
-import { HANDLING_ROLES } from '../../../../src/domain/dossiers/permissions.ts';
+import { HANDLING_ROLES, REGISTER_ROLES } from '../../../../src/contracts/roles.ts';
 import type { ExtraDossierSection } from '../../shared/dossier-section.ts';
 import { EthicsSection } from './ethics-section.tsx';
 import { HandlingSection } from './handling-section.tsx';
 import { SummarySection } from './summary-section.tsx';
-
-const STAFF: readonly string[] = ['handler', 'supervisor', 'auditor', 'admin'];
 
 /** The back office's sections of a file's page (app/routes.tsx passes them to <DossierPage extraSections>). */
 export const BACK_OFFICE_SECTIONS: ExtraDossierSection[] = [
@@ -12,7 +10,7 @@ export const BACK_OFFICE_SECTIONS: ExtraDossierSection[] = [
     id: 'synthese',
     title: 'Synthèse pour le conseiller',
     Component: SummarySection,
-    show: (user) => (user ? STAFF.includes(user.role) : false),
+    show: (user) => (user ? REGISTER_ROLES.includes(user.role) : false),
     placement: 'first',
   },
   {

@@ -1,3 +1,4 @@
+import { PRIORITY_LABELS } from '../../../../src/contracts/priorities.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import type { DossierSectionProps } from '../../shared/dossier-section.ts';
 import { formatDate } from '../../shared/format.ts';
@@ -7,8 +8,6 @@ import { SlaLight } from './sla-light.tsx';
 import { StaffSection } from './staff-section.tsx';
 import { useStaffSummary } from './summary-api.ts';
 import './back-office.css';
-
-const PRIORITY_LABELS: Record<string, string> = { normal: 'Normale', high: 'Haute', urgent: 'Urgente' };
 
 const NONE = <span className="muted">Non indiqué</span>;
 

@@ -5,7 +5,7 @@ import {
   DEFAULT_ROLL_OVER,
   type DeadlinesInput,
 } from '../../../../src/domain/deadlines/schema.ts';
-import { isCalendarDate } from '../../../../src/domain/shared/calendar-date.ts';
+import { DATE_MESSAGE, readDateText } from '../../shared/date-input.ts';
 import type { FieldErrors } from '../../shared/ui/form.tsx';
 import { DEADLINE_TITLES, type OrganisationType, type Zone } from './labels.ts';
 
@@ -549,18 +549,7 @@ export function fieldVisible(field: FactFieldDef, values: DeadlinesFormValues): 
   return field.type === 'letters' || !field.show || field.show(values);
 }
 
-/** `2026-11-23`, or `23/11/2026` typed where the browser has no date picker. */
-export function calendarDateOf(input: string): string | null {
-  const text = input.trim();
-  if (isCalendarDate(text)) return text;
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (!fr) return null;
-  const iso = `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}`;
-  return isCalendarDate(iso) ? iso : null;
-}
-
-const DATE_MESSAGE =
-  'Date invalide\u00a0: saisissez le jour, le mois et l’année (exemple\u00a0: 23/11/2026).';
+export { calendarDateOf } from '../../shared/date-input.ts';
 
 export interface Built {
   errors: FieldErrors;
@@ -593,9 +582,9 @@ export function buildInput(values: DeadlinesFormValues, badInput: ReadonlySet<st
       if (required) errors[id] = 'Indiquez la date du jour.';
       return undefined;
     }
-    const date = calendarDateOf(raw);
-    if (!date) errors[id] = DATE_MESSAGE;
-    return date ?? undefined;
+    const read = readDateText(raw);
+    if ('error' in read) errors[id] = read.error;
+    return 'date' in read ? read.date : undefined;
   };
 
   if (values.organisationType === '')

@@ -291,6 +291,7 @@ export const stepSchema = z.object({
   opensOn: z.string().nullable(),
   closesOn: z.string().nullable(),
   source: z.string(),
+  letterType: z.string().optional(),
 });
 export type EscalationStep = z.infer<typeof stepSchema>;
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import type { DecisionOutcome } from '../../../../src/contracts/decision-outcomes.ts';
 import type { LetterType } from '../../../../src/domain/letters/schema.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
 
@@ -40,7 +41,7 @@ export function useLetters(dossierId: string) {
 export interface LetterChoices {
   terminationGround?: 'annual' | 'anytime' | 'situation_change';
   answerDays?: number;
-  decision?: { outcome: 'accepted' | 'partial' | 'rejected'; reasons: string; amountGrantedCents?: number };
+  decision?: { outcome: DecisionOutcome; reasons: string; amountGrantedCents?: number };
   requestedDocument?: string;
 }
 
@@ -127,7 +128,7 @@ export interface SentInput {
   sentOn: string;
   sendingMethod: SendingMethod;
   registeredNumber: string | null;
-  answerOutcome?: 'accepted' | 'partial' | 'rejected';
+  answerOutcome?: DecisionOutcome;
 }
 
 const sentSchema = z.object({

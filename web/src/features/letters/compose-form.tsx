@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { DecisionOutcome } from '../../../../src/contracts/decision-outcomes.ts';
 import type { LetterSide, LetterType } from '../../../../src/domain/letters/schema.ts';
 import { formatDate, parseEurosToCents } from '../../shared/format.ts';
 import {
@@ -112,7 +113,7 @@ function readChoices(values: ChoiceValues): { choices: LetterChoices; errors: Fi
       if (!amount.ok) errors[IDS.amountGranted] = amount.message;
       if (values.outcome && reasons.length >= 10 && amount.ok) {
         choices.decision = {
-          outcome: values.outcome as 'accepted' | 'partial' | 'rejected',
+          outcome: values.outcome as DecisionOutcome,
           reasons,
           ...(amount.cents !== null ? { amountGrantedCents: amount.cents } : {}),
         };

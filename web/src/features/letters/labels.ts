@@ -35,6 +35,10 @@ export const LETTER_PURPOSES: Record<LetterType, string> = {
   portabilite: 'Garder la mutuelle de votre ancien employeur après la fin de votre contrat de travail.',
   defenseur_des_droits:
     'Un service public ne respecte pas vos droits (CPAM)\u00a0: saisine gratuite, sans effet sur les délais.',
+  requete_tribunal:
+    'Le dernier recours, jusqu’à 5\u00a0000\u00a0€, après la médiation\u00a0: la requête au tribunal judiciaire, sans avocat.',
+  saisine_pole_social:
+    'Contester devant le juge une décision de la CPAM, après la commission de recours amiable, dans les 2\u00a0mois.',
   accuse_reception: 'Confirmer à l’adhérent que sa réclamation est reçue, dans les 10\u00a0jours ouvrables.',
   demande_piece: 'Demander à l’adhérent la pièce qui manque pour instruire sa réclamation.',
   reponse_motivee:
@@ -46,8 +50,9 @@ export function writableTypes(side: LetterSide, organisationKind: string): Lette
   if (side === 'organisation') return [...ORGANISATION_LETTER_TYPES];
   const cpam = organisationKind === 'cpam';
   return MEMBER_LETTER_TYPES.filter((type) => {
-    if (type === 'recours_cra' || type === 'defenseur_des_droits') return cpam;
-    if (type === 'resiliation' || type === 'portabilite') return !cpam;
+    if (type === 'recours_cra' || type === 'defenseur_des_droits' || type === 'saisine_pole_social')
+      return cpam;
+    if (type === 'resiliation' || type === 'portabilite' || type === 'requete_tribunal') return !cpam;
     return true;
   });
 }
@@ -56,8 +61,8 @@ export function writableTypes(side: LetterSide, organisationKind: string): Lette
 export function unavailableNote(side: LetterSide, organisationKind: string): string | null {
   if (side !== 'member') return null;
   return organisationKind === 'cpam'
-    ? 'La résiliation et la portabilité ne concernent pas l’Assurance maladie\u00a0: elles ne sont pas proposées pour ce dossier.'
-    : 'Le recours devant la commission de recours amiable et la saisine du Défenseur des droits ne concernent que la CPAM\u00a0: ils ne sont pas proposés pour ce dossier.';
+    ? 'La résiliation, la portabilité et la requête au tribunal judiciaire (le pôle social en tient lieu) ne concernent pas l’Assurance maladie\u00a0: elles ne sont pas proposées pour ce dossier.'
+    : 'Le recours devant la commission de recours amiable, la saisine du Défenseur des droits et celle du pôle social ne concernent que la CPAM\u00a0: ils ne sont pas proposés pour ce dossier.';
 }
 
 export const SENDING_METHOD_LABELS: Record<SendingMethod, string> = {

@@ -6,7 +6,7 @@ import type {
   GuaranteeMode,
   ReimbursementInput,
 } from '../../../../src/domain/reimbursement/schema.ts';
-import { isCalendarDate } from '../../../../src/domain/shared/calendar-date.ts';
+import { DATE_MESSAGE, readDateText } from '../../shared/date-input.ts';
 import { parseEurosToCents } from '../../shared/format.ts';
 import type { FieldErrors } from '../../shared/ui/form.tsx';
 
@@ -337,19 +337,7 @@ const GUARANTEE_API_FIELD: Record<string, (typeof GUARANTEE_FIELDS)[number]> = {
   alreadyUsed: 'label',
 };
 
-const DATE_MESSAGE =
-  'Date invalide\u00a0: saisissez le jour, le mois et l’année (exemple\u00a0: 12/03/2026).';
 const MAX_CENTS = 10_000_000;
-
-/** `2026-11-23`, or `23/11/2026` typed where the browser has no date picker. */
-function calendarDateOf(input: string): string | null {
-  const text = input.trim();
-  if (isCalendarDate(text)) return text;
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (!fr) return null;
-  const iso = `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}`;
-  return isCalendarDate(iso) ? iso : null;
-}
 
 export interface Built {
   errors: FieldErrors;
@@ -369,9 +357,9 @@ export function buildInput(values: ReimbursementFormValues, badInput: ReadonlySe
     else if (raw.trim() === '') {
       if (missing) errors[id] = missing;
     } else {
-      const date = calendarDateOf(raw);
-      if (date) return date;
-      errors[id] = DATE_MESSAGE;
+      const read = readDateText(raw);
+      if ('date' in read) return read.date;
+      errors[id] = read.error;
     }
     return undefined;
   };

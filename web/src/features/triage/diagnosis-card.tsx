@@ -99,6 +99,12 @@ export function DiagnosisCard({
       ) : null}
 
       <h3>Vos délais</h3>
+      {diagnosis.deadlines.length > 0 && !diagnosis.deadlinesConfirmed ? (
+        <p className="notice notice--info">
+          Délais provisoires{NBSP}: ils reposent sur une étape ou des dates lues dans votre message.
+          Confirmez-les ou corrigez-les dans «{NBSP}Ce que j’ai compris{NBSP}» pour qu’ils soient certains.
+        </p>
+      ) : null}
       {diagnosis.deadlines.length === 0 ? (
         <p>
           Aucun délai légal ne court encore d’après ce que vous avez dit. Il démarrera avec votre réclamation
@@ -111,7 +117,10 @@ export function DiagnosisCard({
               <p className="deadline-list__title">
                 <strong>{d.title}</strong>
                 {NBSP}: {deadlineDates(d)}{' '}
-                <span className="deadline-list__status">({STATUS_TEXT[d.status]})</span>
+                <span className="deadline-list__status">
+                  ({STATUS_TEXT[d.status]}
+                  {diagnosis.deadlinesConfirmed ? '' : `, à confirmer`})
+                </span>
               </p>
               <p>{d.action}</p>
               <p className="muted">{d.source}</p>
@@ -204,12 +213,9 @@ function OpenDossier({
     setSummary(summaryOf(found, ORDER));
     if (Object.keys(found).length > 0) return;
     if (diagnosis.amountCents !== null) input.amountCents = diagnosis.amountCents;
-    const complaint =
-      conversation.answers.complaintSentOn ??
-      diagnosis.dates
-        .filter((d) => d.role === 'complaint')
-        .map((d) => d.date)
-        .sort()[0];
+    // Only a date the member confirmed or gave becomes a fact of the file: a date merely read in the text would
+    // mark the complaint as sent and start the organisation's clocks on a guess (issue #11).
+    const complaint = conversation.answers.complaintSentOn;
     if (complaint) input.complaintSentOn = complaint;
     open.mutate(
       { input, idempotencyKey },
@@ -235,7 +241,8 @@ function OpenDossier({
       <p>
         Le dossier reprend ce diagnostic{NBSP}: «{NBSP}
         {titleFromSummary(diagnosis.summary)}
-        {NBSP}», votre message et les dates et montants indiqués. Précisez seulement l’organisme.
+        {NBSP}», votre message, le montant et les dates que vous avez confirmées. Précisez seulement
+        l’organisme.
       </p>
       <ErrorSummary items={summary} />
       <Field id={IDS.organisation} label="Organisme concerné" error={errors[IDS.organisation]}>

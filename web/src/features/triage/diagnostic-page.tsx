@@ -7,7 +7,7 @@ import {
 } from '../../../../src/domain/triage/category-labels.ts';
 import { CATEGORIES, ORGANISATIONS, STAGES } from '../../../../src/domain/triage/labels.ts';
 import { errorMessage } from '../../shared/api-client.ts';
-import { formatEuros, parseEurosToCents } from '../../shared/format.ts';
+import { formatDate, formatEuros, parseEurosToCents } from '../../shared/format.ts';
 import { useSession } from '../../shared/session.ts';
 import { ErrorNotice, Page } from '../../shared/ui/page.tsx';
 import { type Diagnosis, type Question, type TriageAnswers, useTriage } from './api.ts';
@@ -127,11 +127,16 @@ export function DiagnosticPage() {
     value: string | number,
     said?: string,
   ) {
-    if (!conversation) return;
     const text = said ?? (question ? answerText(question, value) : String(value));
+    state({ [key]: value } as TriageAnswers, text);
+  }
+
+  /** Records the member's answers (a confirmation is an answer equal to what was read) and asks again. */
+  function state(answers: TriageAnswers, text: string) {
+    if (!conversation) return;
     ask({
       ...conversation,
-      answers: { ...conversation.answers, [key]: value },
+      answers: { ...conversation.answers, ...answers },
       turns: [...conversation.turns, { id: conversation.turns.length, role: 'member', text }],
     });
   }
@@ -228,10 +233,7 @@ export function DiagnosticPage() {
           )}
 
           {diagnosis && conversation && !triage.isPending ? (
-            <Understanding
-              diagnosis={diagnosis}
-              onCorrect={(key, value, label) => answer(null, key, value, `Correction${NBSP}: ${label}`)}
-            />
+            <Understanding diagnosis={diagnosis} onState={state} />
           ) : null}
 
           {question && !triage.isPending ? (
@@ -340,36 +342,76 @@ function valueLabel(diagnosis: Diagnosis, field: Correctable): string {
   return capitalise(STAGE_LABELS[diagnosis.stage]);
 }
 
-/** What was understood, each item with « Corriger ». */
+/**
+ * What was understood, each item with « Confirmer » and « Corriger »: the labels, and every date the deadlines
+ * rest on. Nothing read in the text is taken as certain until the member confirms it (issue #11).
+ */
 function Understanding({
   diagnosis,
-  onCorrect,
+  onState,
 }: {
   diagnosis: Diagnosis;
-  onCorrect: (key: Correctable, value: string, label: string) => void;
+  onState: (answers: TriageAnswers, said: string) => void;
 }) {
-  const [editing, setEditing] = useState<Correctable | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [choice, setChoice] = useState('');
-  const selectRef = useRef<HTMLSelectElement>(null);
+  const [dateError, setDateError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLSelectElement & HTMLInputElement>(null);
   useEffect(() => {
-    if (editing) selectRef.current?.focus();
+    if (editing) inputRef.current?.focus();
   }, [editing]);
+  const answered = (key: string) => (diagnosis.answered as string[]).includes(key);
+
+  const confirmButton = (key: string, label: string, onClick: () => void) =>
+    answered(key) ? null : (
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-label={`Confirmer${NBSP}: ${label.toLowerCase()}`}
+        onClick={onClick}
+      >
+        Confirmer
+      </button>
+    );
+  const editActions = (
+    <span className="understood__actions">
+      <button type="submit" className="button button--small">
+        Valider
+      </button>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => {
+          setEditing(null);
+          setDateError(null);
+        }}
+      >
+        Annuler
+      </button>
+    </span>
+  );
 
   return (
     <section className="card triage__understood" aria-labelledby="compris-titre">
       <h2 id="compris-titre">Ce que j’ai compris</h2>
+      {diagnosis.deadlinesConfirmed ? null : (
+        <p className="field__hint">
+          Vérifiez chaque élément{NBSP}: les délais ne sont certains qu’une fois l’étape et les dates
+          confirmées.
+        </p>
+      )}
       <dl className="understood">
         {(Object.keys(CORRECTABLE) as Correctable[]).map((field) => {
           const spec = CORRECTABLE[field];
           const selectId = `corriger-${field}`;
+          const current = valueLabel(diagnosis, field);
+          const canConfirm = !(field === 'organisation' && diagnosis.organisation === 'unknown');
           return (
             <div key={field} className="understood__item">
               <dt>{spec.label}</dt>
               <dd>
-                <span>{valueLabel(diagnosis, field)}</span>
-                {diagnosis.answered.includes(field) ? (
-                  <span className="understood__mark"> (votre réponse)</span>
-                ) : null}
+                <span>{current}</span>
+                {answered(field) ? <span className="understood__mark"> (votre réponse)</span> : null}
                 {editing === field ? (
                   <form
                     className="understood__edit"
@@ -378,13 +420,16 @@ function Understanding({
                       const option = spec.options.find((o) => o.value === choice);
                       if (!option) return;
                       setEditing(null);
-                      onCorrect(field, option.value, `${spec.label.toLowerCase()}${NBSP}: ${option.label}`);
+                      onState(
+                        { [field]: option.value } as TriageAnswers,
+                        `Correction${NBSP}: ${spec.label.toLowerCase()}${NBSP}: ${option.label}`,
+                      );
                     }}
                   >
                     <label htmlFor={selectId}>{`${spec.label}, corrigé`}</label>
                     <select
                       id={selectId}
-                      ref={selectRef}
+                      ref={inputRef}
                       value={choice}
                       onChange={(e) => setChoice(e.target.value)}
                     >
@@ -394,35 +439,122 @@ function Understanding({
                         </option>
                       ))}
                     </select>
-                    <span className="understood__actions">
-                      <button type="submit" className="button button--small">
-                        Valider
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => setEditing(null)}
-                      >
-                        Annuler
-                      </button>
-                    </span>
+                    {editActions}
                   </form>
                 ) : (
-                  <button
-                    type="button"
-                    className="button button--tertiary button--small"
-                    aria-label={`Corriger${NBSP}: ${spec.label.toLowerCase()}`}
-                    onClick={() => {
-                      setChoice(
-                        field === 'organisation' && diagnosis.organisation === 'unknown'
-                          ? 'mutuelle'
-                          : diagnosis[field],
+                  <span className="understood__actions">
+                    {canConfirm
+                      ? confirmButton(field, spec.label, () =>
+                          onState(
+                            { [field]: diagnosis[field] } as TriageAnswers,
+                            `C’est exact${NBSP}: ${spec.label.toLowerCase()}${NBSP}: ${current}`,
+                          ),
+                        )
+                      : null}
+                    <button
+                      type="button"
+                      className="button button--tertiary button--small"
+                      aria-label={`Corriger${NBSP}: ${spec.label.toLowerCase()}`}
+                      onClick={() => {
+                        setChoice(
+                          field === 'organisation' && diagnosis.organisation === 'unknown'
+                            ? 'mutuelle'
+                            : diagnosis[field],
+                        );
+                        setEditing(field);
+                      }}
+                    >
+                      Corriger
+                    </button>
+                  </span>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+        {diagnosis.facts.map((fact) => {
+          const inputId = `corriger-${fact.key}`;
+          const label = fact.label.replace(/ le$/, '');
+          // A negative answer read in the text is confirmed with its sense.
+          const withOutcome = (date: string): TriageAnswers =>
+            fact.key === 'answerReceivedOn'
+              ? {
+                  answerReceivedOn: date,
+                  answerOutcome: diagnosis.answered.includes('answerOutcome') ? undefined : 'rejected',
+                }
+              : ({ [fact.key]: date } as TriageAnswers);
+          return (
+            <div key={fact.key} className="understood__item">
+              <dt>{label}</dt>
+              <dd>
+                <span>{formatDate(fact.date)}</span>
+                {fact.confirmed ? (
+                  <span className="understood__mark"> (votre réponse)</span>
+                ) : (
+                  <span className="understood__mark">
+                    {' '}
+                    (à confirmer{fact.span ? `, lu dans «${NBSP}${fact.span.text}${NBSP}»` : ''})
+                  </span>
+                )}
+                {editing === fact.key ? (
+                  <form
+                    className="understood__edit"
+                    noValidate
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      if (!/^\d{4}-\d{2}-\d{2}$/.test(choice)) {
+                        setDateError('Indiquez une date complète (jour, mois, année).');
+                        return;
+                      }
+                      setEditing(null);
+                      setDateError(null);
+                      onState(
+                        withOutcome(choice),
+                        `Correction${NBSP}: ${label.toLowerCase()} le ${formatDate(choice)}`,
                       );
-                      setEditing(field);
                     }}
                   >
-                    Corriger
-                  </button>
+                    <label htmlFor={inputId}>{`${label}, date corrigée`}</label>
+                    {dateError ? (
+                      <p className="field__error" id={`${inputId}-erreur`}>
+                        <span aria-hidden="true">⚠ </span>
+                        {dateError}
+                      </p>
+                    ) : null}
+                    <input
+                      id={inputId}
+                      ref={inputRef}
+                      type="date"
+                      value={choice}
+                      aria-invalid={dateError ? true : undefined}
+                      aria-describedby={dateError ? `${inputId}-erreur` : undefined}
+                      onChange={(e) => setChoice(e.target.value)}
+                    />
+                    {editActions}
+                  </form>
+                ) : (
+                  <span className="understood__actions">
+                    {fact.confirmed
+                      ? null
+                      : confirmButton(fact.key, label, () =>
+                          onState(
+                            withOutcome(fact.date),
+                            `C’est exact${NBSP}: ${label.toLowerCase()} le ${formatDate(fact.date)}`,
+                          ),
+                        )}
+                    <button
+                      type="button"
+                      className="button button--tertiary button--small"
+                      aria-label={`Corriger${NBSP}: ${label.toLowerCase()}`}
+                      onClick={() => {
+                        setChoice(fact.date);
+                        setDateError(null);
+                        setEditing(fact.key);
+                      }}
+                    >
+                      Corriger
+                    </button>
+                  </span>
                 )}
               </dd>
             </div>

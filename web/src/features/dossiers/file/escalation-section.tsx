@@ -1,3 +1,5 @@
+import { LETTER_LABELS } from '../../../../../src/domain/letters/chronology.ts';
+import type { LetterType } from '../../../../../src/domain/letters/schema.ts';
 import { errorMessage } from '../../../shared/api-client.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { ErrorNotice, Loading } from '../../../shared/ui/page.tsx';
@@ -22,7 +24,9 @@ function currentStepId(steps: readonly EscalationStep[]): string | null {
 }
 
 /** GET /escalation: customer service → written complaint → formal notice → (CRA) → mediator → … → court. */
-export function EscalationSection({ dossier }: SectionProps) {
+export function EscalationSection({ dossier, user, canWrite }: SectionProps) {
+  // Only the member writes the court documents (the letters section offers them to him alone).
+  const drafts = canWrite && user?.role === 'member';
   const ladder = useEscalation(dossier.id);
   return (
     <Section
@@ -35,13 +39,39 @@ export function EscalationSection({ dossier }: SectionProps) {
       ) : ladder.isError ? (
         <ErrorNotice message={errorMessage(ladder.error)} onRetry={() => ladder.refetch()} />
       ) : (
-        <Ladder steps={ladder.data} />
+        <Ladder steps={ladder.data} drafts={drafts} />
       )}
     </Section>
   );
 }
 
-function Ladder({ steps }: { steps: EscalationStep[] }) {
+/**
+ * « Rédiger la requête »: selects the document in « Rédiger un courrier » (its radio button, same page), which
+ * drafts it from the file; the focus goes there so that a keyboard or screen-reader user follows.
+ */
+function DraftLink({ type }: { type: string }) {
+  const id = `courrier-type-${type}`;
+  return (
+    <p className="ladder__draft">
+      <a
+        className="button button--secondary"
+        href={`#${id}`}
+        onClick={(event) => {
+          const radio = document.getElementById(id) as HTMLInputElement | null;
+          if (!radio) return;
+          event.preventDefault();
+          radio.click();
+          radio.focus();
+          radio.scrollIntoView({ block: 'center' });
+        }}
+      >
+        Rédiger&nbsp;: {(LETTER_LABELS[type as LetterType] ?? 'le courrier').toLowerCase()}
+      </a>
+    </p>
+  );
+}
+
+function Ladder({ steps, drafts }: { steps: EscalationStep[]; drafts: boolean }) {
   const current = currentStepId(steps);
   return (
     <ol className="ladder">
@@ -76,6 +106,9 @@ function Ladder({ steps }: { steps: EscalationStep[] }) {
                 {step.opensOn && step.closesOn ? ' — ' : null}
                 {step.closesOn ? <>au plus tard le {formatDate(step.closesOn)}</> : null}
               </p>
+            ) : null}
+            {drafts && step.letterType && step.status === 'open' ? (
+              <DraftLink type={step.letterType} />
             ) : null}
             {step.source ? <p className="ladder__source muted">Source&nbsp;: {step.source}</p> : null}
           </li>

@@ -1,22 +1,34 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import type { LiveEventType } from '../../../../../src/contracts/live-events.ts';
 import { statusLabel } from '../../../shared/labels.ts';
 import { type Dossier, dossierKeys } from '../api.ts';
 import { ownMessageIds } from '../file-api.ts';
 
 /** What each change of the stream makes stale (docs/dossiers.md, « Live status »). */
-const STALE_PARTS: Record<string, readonly string[]> = {
+const ALL_PARTS = ['documents', 'checklist', 'contacts', 'messages', 'timeline', 'escalation', 'letters'];
+const STALE_PARTS: Record<LiveEventType, readonly string[]> = {
   'message.created': ['messages', 'timeline'],
+  'message.updated': ALL_PARTS,
   'note.created': ['messages', 'timeline'],
   'document.added': ['documents', 'checklist', 'timeline'],
   'document.updated': ['documents', 'checklist', 'timeline'],
   'contact.logged': ['contacts', 'timeline', 'escalation'],
+  'contact.updated': ALL_PARTS,
+  'contract.saved': ALL_PARTS,
   'facts.updated': ['timeline', 'escalation'],
   'status.changed': ['timeline', 'escalation'],
   'satisfaction.recorded': ['timeline'],
+  'dossier.erased': ALL_PARTS,
+  'medical_opinion.requested': ALL_PARTS,
+  'medical_opinion.given': ALL_PARTS,
 };
-const ALL_PARTS = ['documents', 'checklist', 'contacts', 'messages', 'timeline', 'escalation', 'letters'];
-const TOUCHES_FILE = new Set(['facts.updated', 'status.changed', 'satisfaction.recorded', 'dossier.erased']);
+const TOUCHES_FILE = new Set<string>([
+  'facts.updated',
+  'status.changed',
+  'satisfaction.recorded',
+  'dossier.erased',
+]);
 
 const RETRY_MS = 5_000;
 const MAX_RETRY_MS = 60_000;
@@ -79,7 +91,7 @@ export function useLiveUpdates(
     const onChange = async (event: MessageEvent<string>) => {
       const change = parse(event.data);
       if (!change) return;
-      await refresh(STALE_PARTS[change.type] ?? ALL_PARTS);
+      await refresh(STALE_PARTS[change.type as LiveEventType] ?? ALL_PARTS);
       if (TOUCHES_FILE.has(change.type)) {
         const before = queryClient.getQueryData<Dossier>(dossierKeys.detail(dossierId))?.status;
         await queryClient.invalidateQueries({ queryKey: dossierKeys.detail(dossierId) });
