@@ -159,6 +159,24 @@ describe('tamper-evident history: chains', () => {
     );
     expect(report.breaks.every((b) => b.chainId === A)).toBe(true);
   });
+  it('reads events in event order: a chain stored out of its own order verifies, and a gap is still found', async () => {
+    await history();
+    // Event ids of A's n° 2 and 3 swapped (ids are not hashed): the events pass meets n° 3 before n° 2.
+    await exec(`update audit_events set seq = -seq where chain_id = '${A}' and chain_seq in (2, 3)`);
+    await exec(`update audit_events e set seq = o.seq from (select chain_id, chain_seq, -seq as seq from audit_events
+      where chain_id = '${A}' and seq < 0) o where e.chain_id = o.chain_id and e.seq < 0 and e.chain_seq = 5 - o.chain_seq`);
+    expect((await verify()).breaks).toEqual([]);
+    await exec(`delete from audit_events where chain_id = '${A}' and chain_seq = 4`);
+    const report = await verify();
+    expect(report.breaks).toEqual([
+      expect.objectContaining({
+        kind: 'deleted',
+        chainId: A,
+        chainSeq: 4,
+        reason: expect.stringMatching(/n° 4/),
+      }),
+    ]);
+  });
 });
 
 describe('tamper-evident history: Merkle log and signed checkpoints', () => {

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Merkle tree hash of RFC 9162 §2.1.1 (Certificate Transparency v2): interior node = SHA-256(0x01 ‖ left ‖ right).
  * Leaves are the events' hashes, already SHA-256(0x00 ‖ event text) (see event-hash.ts). Hashes are hex strings.
  */
 export function nodeHash(left: string, right: string): string {
-  return createHash('sha256')
-    .update(NODE_PREFIX)
-    .update(Buffer.from(left, 'hex'))
-    .update(Buffer.from(right, 'hex'))
-    .digest('hex');
+  // One call, no Hash object: the verification computes about one node per event (10 million in a run).
+  return hash(
+    'sha256',
+    Buffer.concat([NODE_PREFIX, Buffer.from(left, 'hex'), Buffer.from(right, 'hex')]),
+    'hex',
+  );
 }
 const NODE_PREFIX = Buffer.from([1]);
 
