@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { newIdempotencyKey } from '../../shared/api-client.ts';
+import { readDateText } from '../../shared/date-input.ts';
 import { parseEurosToCents } from '../../shared/format.ts';
 import { categoryOptions, organisationKindLabel, organisationKindOptions } from '../../shared/labels.ts';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../shared/ui/form.tsx';
 import { MedicalSecrecyNote } from '../../shared/ui/medical-secrecy-note.tsx';
 import { type NewDossierInput, useCreateDossier, useOrganisations } from './api.ts';
-import { calendarDateOf } from './file/dates.ts';
+import { todayInParis } from './file/dates.ts';
 
 const OTHER = 'autre';
 
@@ -100,9 +101,15 @@ function validate(values: FormValues): { errors: FieldErrors; input: NewDossierI
 
   const typedDate = values.complaintSentOn.trim();
   if (typedDate) {
-    const date = calendarDateOf(typedDate);
-    if (!date) errors[IDS.complaintSentOn] = 'Date invalide\u00a0: écrivez-la sous la forme 23/11/2026.';
-    else input.complaintSentOn = date;
+    // A complaint already sent: its date cannot be after today (the deadlines would run from the future).
+    const read = readDateText(typedDate, {
+      notAfter: {
+        date: todayInParis(),
+        message: 'La date d’envoi de la réclamation ne peut pas être postérieure à aujourd’hui.',
+      },
+    });
+    if ('error' in read) errors[IDS.complaintSentOn] = read.error;
+    else input.complaintSentOn = read.date;
   }
 
   return { errors, input: Object.keys(errors).length > 0 ? null : input };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, EMPTY, IDS, type RecordValues, validateRecord } from './form-model.ts';
+import { EMPTY, IDS, type RecordValues, validateRecord } from './form-model.ts';
 
 const today = '2026-12-02';
 const filled: RecordValues = {
@@ -12,16 +12,6 @@ const filled: RecordValues = {
   description: 'Courrier de l’adhérent.',
   amount: '420,50',
 };
-
-describe('dayOf', () => {
-  it.each([
-    ['23/11/2026', '2026-11-23'],
-    ['3/2/2026', '2026-02-03'],
-    ['2026-11-23', '2026-11-23'],
-    ['30/02/2026', null],
-    ['demain', null],
-  ])('%s', (typed, expected) => expect(dayOf(typed)).toBe(expected));
-});
 
 describe('validateRecord', () => {
   it('builds the API body from a complete form', () => {

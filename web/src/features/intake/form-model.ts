@@ -3,6 +3,7 @@ import {
   RECORDED_CHANNELS,
   type RecordedChannel,
 } from '../../../../src/domain/intake/recorded-complaint.ts';
+import { calendarDateOf } from '../../shared/date-input.ts';
 import { parseEurosToCents } from '../../shared/format.ts';
 import type { FieldErrors } from '../../shared/ui/form.tsx';
 import type { RecordComplaintBody } from './api.ts';
@@ -81,17 +82,6 @@ export const EMPTY: RecordValues = {
   amount: '',
 };
 
-/** 23/11/2026 or 2026-11-23 → 2026-11-23; anything else is not a day. */
-export function dayOf(typed: string): string | null {
-  const value = typed.trim();
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const iso = fr ? `${fr[3]}-${fr[2]!.padStart(2, '0')}-${fr[1]!.padStart(2, '0')}` : value;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? iso : null;
-}
-
 export const DESCRIPTION_MAX = 20_000;
 
 /** What the browser can check before sending; the server checks again with the same rules. */
@@ -123,13 +113,13 @@ export function validateRecord(
     member = { id: values.memberId };
   }
   if (!values.channel) errors[IDS.channel] = 'Indiquez par quel canal la réclamation est arrivée.';
-  const receivedOn = dayOf(values.receivedOn);
+  const receivedOn = calendarDateOf(values.receivedOn);
   if (!receivedOn) errors[IDS.receivedOn] = 'Date invalide\u00a0: écrivez-la sous la forme 23/11/2026.';
   else if (receivedOn > today)
     errors[IDS.receivedOn] = 'La date de réception est dans le futur\u00a0: corrigez-la.';
   let writtenOn: string | null = null;
   if (values.writtenOn.trim() && (values.channel === 'letter' || values.channel === 'email')) {
-    writtenOn = dayOf(values.writtenOn);
+    writtenOn = calendarDateOf(values.writtenOn);
     if (!writtenOn) errors[IDS.writtenOn] = 'Date invalide\u00a0: écrivez-la sous la forme 23/11/2026.';
     else if (receivedOn && writtenOn > receivedOn) {
       errors[IDS.writtenOn] =

@@ -1,23 +1,5 @@
 /** Dates typed in the file's forms. A date input gives `2026-11-23`; where a browser has none, `23/11/2026`. */
 
-/** `2026-11-23` or `23/11/2026` → `2026-11-23`; null when it is not a day of the calendar. */
-export function calendarDateOf(input: string): string | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
-  const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input);
-  const [y, m, d] = iso
-    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
-    : fr
-      ? [Number(fr[3]), Number(fr[2]), Number(fr[1])]
-      : [0, 0, 0];
-  const check = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
-    return null;
-  }
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-export const INVALID_DATE = 'Date invalide\u00a0: écrivez-la sous la forme 23/11/2026.';
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The value of a `datetime-local` input for this minute, on the device's clock: `2026-11-23T14:05`. */

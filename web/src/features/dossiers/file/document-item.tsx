@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { readDateText } from '../../../shared/date-input.ts';
 import { formatBytes, formatDate } from '../../../shared/format.ts';
 import { errorsFromApi, Field, type FieldErrors } from '../../../shared/ui/form.tsx';
 import { type DocumentPatch, type DossierDocument, useUpdateDocument } from '../file-api.ts';
-import { calendarDateOf, INVALID_DATE } from './dates.ts';
+import { todayInParis } from './dates.ts';
 import { documentKindOptions } from './document-kinds.ts';
 import { MedicalTag, WithheldNote } from './medical-choice.tsx';
 
@@ -113,9 +114,14 @@ function EditDocument({
     if (typed === '') {
       if (document.documentDate) patch.documentDate = null;
     } else {
-      const parsed = calendarDateOf(typed);
-      if (!parsed) found[ids.date] = INVALID_DATE;
-      else if (parsed !== document.documentDate) patch.documentDate = parsed;
+      const read = readDateText(typed, {
+        notAfter: {
+          date: todayInParis(),
+          message: 'La date de la pièce ne peut pas être postérieure à aujourd’hui.',
+        },
+      });
+      if ('error' in read) found[ids.date] = read.error;
+      else if (read.date !== document.documentDate) patch.documentDate = read.date;
     }
     setErrors(found);
     setGeneral(null);

@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { readDateText } from '../../../shared/date-input.ts';
 import {
   ErrorSummary,
   errorsFromApi,
@@ -8,7 +9,6 @@ import {
   summaryOf,
 } from '../../../shared/ui/form.tsx';
 import { type FactValue, useRecordFacts, useSavedFacts, useTimeline } from '../file-api.ts';
-import { calendarDateOf, INVALID_DATE } from './dates.ts';
 import { ReadOnlyNote, Section, type SectionProps } from './section.tsx';
 
 interface FactField {
@@ -118,9 +118,10 @@ export function FactsSection(props: SectionProps) {
         patch[name] = null;
         continue;
       }
-      const date = calendarDateOf(typed);
-      if (!date) found[idOf(name)] = INVALID_DATE;
-      else patch[name] = date;
+      // Some facts lie ahead (a renewal, the end of a contract): only the calendar and the years are checked.
+      const read = readDateText(typed);
+      if ('error' in read) found[idOf(name)] = read.error;
+      else patch[name] = read.date;
     }
     setErrors(found);
     if (Object.keys(found).length > 0) {

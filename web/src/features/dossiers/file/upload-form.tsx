@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { readDateText } from '../../../shared/date-input.ts';
 import {
   ErrorSummary,
   errorsFromApi,
@@ -8,7 +9,7 @@ import {
   summaryOf,
 } from '../../../shared/ui/form.tsx';
 import { type UploadInput, useUploadDocument } from '../file-api.ts';
-import { calendarDateOf, INVALID_DATE } from './dates.ts';
+import { todayInParis } from './dates.ts';
 import { ACCEPT, documentKindOptions, MAX_UPLOAD_BYTES, TOO_LARGE } from './document-kinds.ts';
 import { MedicalChoice } from './medical-choice.tsx';
 
@@ -70,9 +71,14 @@ export function UploadForm({ dossierId }: { dossierId: string }) {
     if (title.length > 200) found[IDS.title] = 'Le titre ne peut dépasser 200 caractères.';
     else if (title) input.title = title;
     if (values.documentDate.trim()) {
-      const date = calendarDateOf(values.documentDate.trim());
-      if (!date) found[IDS.documentDate] = INVALID_DATE;
-      else input.documentDate = date;
+      const read = readDateText(values.documentDate, {
+        notAfter: {
+          date: todayInParis(),
+          message: 'La date de la pièce ne peut pas être postérieure à aujourd’hui.',
+        },
+      });
+      if ('error' in read) found[IDS.documentDate] = read.error;
+      else input.documentDate = read.date;
     }
     setErrors(found);
     setSummary(summaryOf(found, ORDER));
