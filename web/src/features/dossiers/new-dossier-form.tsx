@@ -237,6 +237,7 @@ export function NewDossierForm() {
           optional
           hint="Dates, montants, échanges avec l’organisme. Inutile d’indiquer un diagnostic médical."
           error={errors[IDS.description]}
+          count={{ length: values.description.length, max: 20_000 }}
         >
           {(aria) => <textarea {...aria} rows={5} value={values.description} onChange={set('description')} />}
         </Field>

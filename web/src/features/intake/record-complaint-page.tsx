@@ -295,8 +295,9 @@ export function RecordComplaintPage() {
             id={IDS.description}
             label="Texte de la réclamation"
             optional
-            hint={`Ce que dit l’adhérent ; le courrier scanné se joint ensuite au dossier. ${values.description.length.toLocaleString('fr-FR')} / ${DESCRIPTION_MAX.toLocaleString('fr-FR')} caractères.`}
+            hint="Ce que dit l’adhérent ; le courrier scanné se joint ensuite au dossier."
             error={errors[IDS.description]}
+            count={{ length: values.description.length, max: DESCRIPTION_MAX }}
           >
             {(aria) => (
               <textarea {...aria} rows={6} value={values.description} onChange={set('description')} />

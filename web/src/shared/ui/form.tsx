@@ -17,14 +17,26 @@ interface FieldProps {
   error?: string | undefined;
   /** Shown after the label: « (facultatif) ». */
   optional?: boolean;
+  /** A text with a maximum length: its count is shown under the control, and what is too much is said. */
+  count?: { length: number; max: number };
   children: (aria: ControlAria) => ReactNode;
 }
 
+const fr = (n: number) => n.toLocaleString('fr-FR');
+
+/** « 120 / 5 000 caractères », or, over the limit, how many to remove: the server refuses the rest. */
+export function countText(length: number, max: number): string {
+  return length > max
+    ? `${fr(length - max)} caractère${length - max > 1 ? 's' : ''} de trop (${fr(max)} au plus)`
+    : `${fr(length)} / ${fr(max)} caractères`;
+}
+
 /** Label, hint and error of one control, wired with aria-describedby and aria-invalid. */
-export function Field({ id, label, hint, error, optional, children }: FieldProps) {
+export function Field({ id, label, hint, error, optional, count, children }: FieldProps) {
   const hintId = hint ? `${id}-aide` : null;
   const errorId = error ? `${id}-erreur` : null;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ');
+  const countId = count ? `${id}-compte` : null;
+  const describedBy = [hintId, errorId, countId].filter(Boolean).join(' ');
   const aria: ControlAria = { id };
   if (error) aria['aria-invalid'] = true;
   if (describedBy) aria['aria-describedby'] = describedBy;
@@ -46,6 +58,14 @@ export function Field({ id, label, hint, error, optional, children }: FieldProps
         </p>
       ) : null}
       {children(aria)}
+      {count ? (
+        <p
+          className={count.length > count.max ? 'field__count field__count--over' : 'field__count'}
+          id={countId ?? undefined}
+        >
+          {countText(count.length, count.max)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -196,6 +196,7 @@ function ContactForm({ dossierId }: { dossierId: string }) {
           label="Ce qui a été dit"
           hint="Exemple&nbsp;: le conseiller confirme le refus et conseille d’écrire au service réclamations."
           error={errors[IDS.summary]}
+          count={{ length: values.summary.length, max: 5_000 }}
         >
           {(aria) => <textarea {...aria} rows={3} value={values.summary} onChange={set('summary')} />}
         </Field>
@@ -239,6 +240,7 @@ function ContactForm({ dossierId }: { dossierId: string }) {
           optional
           hint="Ce qui a été promis, et pour quand."
           error={errors[IDS.promises]}
+          count={{ length: values.promises.length, max: 2_000 }}
         >
           {(aria) => <textarea {...aria} rows={2} value={values.promises} onChange={set('promises')} />}
         </Field>

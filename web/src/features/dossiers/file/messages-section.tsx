@@ -10,6 +10,9 @@ import { ReadOnlyNote, Section, SectionLink, type SectionProps } from './section
 import { focusUploadForm } from './upload-form.tsx';
 
 /** The conversation with the organisation's handler, when the organisation handles complaints on Recours. */
+/** The server's limit (10 000 characters): shown as a count while typing. */
+const MESSAGE_MAX = 10_000;
+
 export function MessagesSection(props: SectionProps) {
   const onRecours = props.dossier.organisationId !== null;
   return (
@@ -229,12 +232,13 @@ function MessageForm({
           id={id}
           label={mode === 'always' ? 'Votre message à l’adhérent (sous secret médical)' : 'Votre message'}
           error={error}
+          count={{ length: body.length, max: MESSAGE_MAX }}
         >
           {(aria) => (
             <textarea
               {...aria}
               rows={3}
-              maxLength={10_000}
+              maxLength={MESSAGE_MAX}
               value={body}
               onChange={(e) => setBody(e.target.value)}
             />
