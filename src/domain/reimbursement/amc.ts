@@ -29,7 +29,7 @@ import type {
 const SRC = {
   table: 'tableau de garanties du contrat',
   indemnitaire:
-    'principe indemnitaire : loi n° 89-1009 du 31/12/1989 (Évin), art. 9 ; C. mutualité L224-8 ; C. assurances L121-1 (hors référence, ◐)',
+    'principe indemnitaire : loi n° 89-1009 du 31/12/1989 (Évin), art. 9 ; C. mutualité L224-8 ; C. assurances L121-1 (◐ source secondaire)',
   r8711:
     'art. R871-1 CSS : le contrat responsable ne couvre ni la participation forfaitaire, ni les franchises, ni la majoration hors parcours (syngof.fr)',
   nonOptam:
@@ -39,7 +39,7 @@ const SRC = {
   panier:
     '100 % Santé, sans reste à charge avec un contrat responsable ou la C2S (boursorama.com ; univ-tlse2.fr)',
   c2s: 'complémentaire santé solidaire : ticket modérateur et forfait journalier pris en charge, 100 % Santé sans reste à charge (art. L861-3 CSS, ◐)',
-  ame: 'aide médicale de l’État : prise en charge à 100 % des tarifs et du forfait journalier (art. L251-2 CASF, hors référence, ◐)',
+  ame: 'aide médicale de l’État : prise en charge à 100 % des tarifs et du forfait journalier (art. L251-2 CASF ; ◐ source secondaire)',
 };
 
 const PANIER_KINDS: readonly ActKind[] = ['optique', 'audiologie', 'dentaire_prothese', 'dentaire_soins'];
@@ -404,7 +404,7 @@ function careComponent(args: AmcArgs, contract: Contract): ComponentResult {
           `amc.responsible_tm_exempt.${exempt}`,
           exempt === 'medicine_15'
             ? "Médicament à service médical rendu faible (15 %) : le contrat responsable n'est pas tenu d'en couvrir le ticket modérateur."
-            : "❌ Médicament à 30 % : l'obligation de couvrir le ticket modérateur n'est pas confirmée ; elle n'est pas appliquée (option responsibleCoversModerateMedicineTm).",
+            : "❌ Médicament à 30 % : l'obligation de couvrir le ticket modérateur n'est pas confirmée ; elle n'est appliquée que si vous indiquez que votre contrat la prévoit.",
           `${SRC.tm} ; obligation non confirmée pour les médicaments à 30 %`,
         ),
       );

@@ -69,7 +69,7 @@ const SRC = {
     'exonérations de la participation forfaitaire (mutame-plus.fr ; defenseconso.fr ; lemediasocial.fr)',
   franchiseExempt:
     'décret n° 2024-114 du 16/02/2024 ; lemediasocial.fr ; latribune.fr (mineurs, assurance maternité, C2S et AME exonérés)',
-  withinExpense: 'art. L160-13 CSS : remboursement dans la limite des frais exposés (hors référence, ◐)',
+  withinExpense: 'art. L160-13 CSS : remboursement dans la limite des frais exposés (◐ source secondaire)',
   forfaitJournalier: 'forfait journalier dû pour chaque jour, jour de sortie compris (vie-publique.fr)',
 };
 
@@ -304,12 +304,12 @@ export function resolveRate(
         );
       }
       if (f.age !== undefined && f.age < 16) {
-        // The médecin traitant rule, and so the majoration, applies from 16 (hors référence, ◐).
+        // The médecin traitant rule, and so the majoration, applies from 16 (◐ source secondaire).
         return done(
           inside,
           'rate.parcours_under_16',
           `Hors parcours, mais patient de moins de 16 ans : pas de majoration, ${percentText(inside)}.`,
-          'art. L162-5-3 CSS : médecin traitant à partir de 16 ans (hors référence, ◐)',
+          'art. L162-5-3 CSS : médecin traitant à partir de 16 ans (◐ source secondaire)',
         );
       }
       const outside = read(params.outOfParcoursRate);
@@ -762,7 +762,7 @@ export function amoShare(
           'forfaitJournalier',
           'forfait_journalier.exempt.maternity',
           'Assurance maternité : pas de forfait journalier.',
-          'assurance maternité (hors référence, ◐)',
+          'assurance maternité (◐ source secondaire)',
           0,
         ),
       );

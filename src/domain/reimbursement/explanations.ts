@@ -66,7 +66,7 @@ export class ParameterReader {
         explanation(
           'warning',
           `parameter.${param.id}`,
-          `${marker} ${param.label} : valeur non tranchée par les sources. ${v.note ?? ''}`.trim(),
+          `${marker} ${param.label} : valeur incertaine, les sources divergent. ${v.note ?? ''}`.trim(),
           v.source,
         ),
       );

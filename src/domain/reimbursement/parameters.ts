@@ -249,7 +249,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
         from: heavyDate,
         source: `${REF} (32 € en avril 2026 ; date : quechoisir.org 22/04, un projet indiquait le 01/04)`,
         confidence: 'unconfirmed',
-        note: `Date du passage de 24 € à 32 € non tranchée (1er ou 22 avril 2026) : ${heavyDate === DEFAULT_HEAVY_ACT_FLAT_INCREASE_DATE ? 'le 22/04/2026 est retenu par défaut' : 'date choisie en option'}.`,
+        note: `Date du passage de 24 € à 32 € incertaine (1er ou 22 avril 2026) : ${heavyDate === DEFAULT_HEAVY_ACT_FLAT_INCREASE_DATE ? 'le 22/04/2026 est retenu par défaut' : 'la date que vous avez indiquée est retenue'}.`,
       },
     ]),
     // Forfait patient urgences: arrêté du 17/12/2021 (19,61 €, minoré 8,49 €) from 01/01/2022.
@@ -272,7 +272,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
       {
         value: 849,
         from: '2022-01-01',
-        source: 'arrêté du 17/12/2021 (8,49 €, hors référence)',
+        source: 'Arrêté du 17/12/2021 (forfait patient urgences minoré : 8,49 €)',
         confidence: 'secondary',
       },
       {
@@ -287,16 +287,16 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
       {
         value: 2500,
         from: SUPPORTED_FROM,
-        source: 'tarif G 25 € (hors référence, ◐)',
+        source: 'Tarif de la consultation G à 25 € (◐ source secondaire)',
         confidence: 'secondary',
-        note: 'Tarif antérieur au 22/12/2023 hors de la référence : vérifiez la BR sur le décompte.',
+        note: 'Tarif antérieur au 22/12/2023 non vérifié dans le barème publié : vérifiez la BR sur le décompte.',
       },
       {
         value: 2650,
         from: '2023-12-22',
         source: `${REF} (26,50 € avant décembre 2024 : mon.apicil.com)`,
         confidence: 'secondary',
-        note: 'Date de début (22/12/2023) hors de la référence.',
+        note: 'Date de début (22/12/2023) tirée d’une source secondaire : vérifiez-la sur le décompte.',
       },
       {
         value: 3000,
@@ -336,7 +336,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
           source:
             options.nonOptamGpBase === undefined
               ? `${REF} (❌ base hors OPTAM après le 22/12/2024 non confirmée : 23 € reconduits)`
-              : 'option nonOptamGpBase',
+              : 'Base indiquée par vous (relevé de remboursement de l’Assurance maladie)',
           confidence: options.nonOptamGpBase === undefined ? 'unconfirmed' : 'confirmed',
           note:
             options.nonOptamGpBase === undefined
@@ -351,7 +351,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
         from: '2024-12-22',
         source: `${REF} (téléconsultation 25 € ; defenseconso.fr ; verspieren.com)`,
         confidence: 'confirmed',
-        note: 'Date de début non donnée par la référence : 22/12/2024 retenu ; saisissez la BR pour un acte antérieur.',
+        note: 'Date de début non publiée dans le barème : 22/12/2024 retenu ; saisissez la BR pour un acte antérieur.',
       },
     ]),
     consultationRate: param(
@@ -415,7 +415,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
         : {
             value: options.dentalRate,
             from: '2023-10-01',
-            source: 'option dentalRate',
+            source: 'Taux indiqué par vous (relevé de remboursement de l’Assurance maladie)',
             confidence: 'confirmed',
           },
     ]),
@@ -431,7 +431,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
         : {
             value: options.auxiliaryRate,
             from: SUPPORTED_FROM,
-            source: 'option auxiliaryRate',
+            source: 'Taux indiqué par vous (relevé de remboursement de l’Assurance maladie)',
             confidence: 'confirmed',
           },
     ]),
@@ -443,7 +443,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
         value: 100,
         from: SUPPORTED_FROM,
         source:
-          'assurance maternité, prise en charge à 100 % du 6e mois à 12 jours après l’accouchement (hors référence, ◐)',
+          'assurance maternité, prise en charge à 100 % du 6e mois à 12 jours après l’accouchement (◐ source secondaire)',
         confidence: 'secondary',
       },
     ]),
@@ -451,45 +451,45 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
       {
         value: 70,
         from: SUPPORTED_FROM,
-        source: 'ameli.fr (hors référence, ◐)',
+        source: 'ameli.fr (◐ source secondaire)',
         confidence: 'secondary',
-        note: 'Taux hors référence : vérifiez-le sur votre décompte.',
+        note: 'Taux tiré d’une source secondaire : vérifiez-le sur votre décompte.',
       },
     ]),
     technicalActRate: param('technicalActRate', 'Taux des actes techniques médicaux', 'percent', [
       {
         value: 70,
         from: SUPPORTED_FROM,
-        source: 'ameli.fr (hors référence, ◐)',
+        source: 'ameli.fr (◐ source secondaire)',
         confidence: 'secondary',
-        note: 'Taux hors référence : vérifiez-le sur votre décompte.',
+        note: 'Taux tiré d’une source secondaire : vérifiez-le sur votre décompte.',
       },
     ]),
     transportRate: param('transportRate', 'Taux des transports sanitaires', 'percent', [
       {
         value: 65,
         from: SUPPORTED_FROM,
-        source: 'ameli.fr (hors référence, ◐)',
+        source: 'ameli.fr (◐ source secondaire)',
         confidence: 'secondary',
-        note: 'Taux hors référence : vérifiez-le sur votre décompte.',
+        note: 'Taux tiré d’une source secondaire : vérifiez-le sur votre décompte.',
       },
     ]),
     opticalRate: param('opticalRate', "Taux de l'optique", 'percent', [
       {
         value: 60,
         from: SUPPORTED_FROM,
-        source: 'ameli.fr (hors référence, ◐)',
+        source: 'ameli.fr (◐ source secondaire)',
         confidence: 'secondary',
-        note: 'Taux hors référence : vérifiez-le sur votre décompte.',
+        note: 'Taux tiré d’une source secondaire : vérifiez-le sur votre décompte.',
       },
     ]),
     hearingRate: param('hearingRate', 'Taux des aides auditives', 'percent', [
       {
         value: 60,
         from: SUPPORTED_FROM,
-        source: 'ameli.fr (hors référence, ◐)',
+        source: 'ameli.fr (◐ source secondaire)',
         confidence: 'secondary',
-        note: 'Taux hors référence : vérifiez-le sur votre décompte.',
+        note: 'Taux tiré d’une source secondaire : vérifiez-le sur votre décompte.',
       },
     ]),
     responsibleCoversModerateMedicineTm: {

@@ -333,7 +333,7 @@ export const OptionsSchema = z
         'Le contrat responsable doit couvrir le TM des médicaments à 30 % (❌ non confirmé ; défaut non).',
       ),
   })
-  .describe('Paramètres non tranchés par les sources.');
+  .describe('Paramètres incertains : les sources divergent.');
 
 export const ReimbursementInputSchema = z
   .strictObject({
@@ -485,7 +485,7 @@ export const ReimbursementOutputSchema = z
       .array(YearCountersSchema)
       .describe('Participations forfaitaires et franchises cumulées par année.'),
     shortfalls: z.array(ShortfallSchema).describe('Écarts au-delà de la tolérance entre attendu et versé.'),
-    warnings: z.array(ExplanationSchema).describe('Paramètres non tranchés utilisés dans le calcul.'),
+    warnings: z.array(ExplanationSchema).describe('Paramètres incertains utilisés dans le calcul.'),
   })
   .describe('Résultat de la simulation.');
 export type ReimbursementOutput = z.output<typeof ReimbursementOutputSchema>;
