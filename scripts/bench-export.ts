@@ -25,7 +25,9 @@ async function main() {
     )[0];
     if (!found) throw new Error(`organisation not found: ${name}`);
     const now = new Date();
-    let peakRss = process.memoryUsage().rss;
+    // Before the first row: the process's own baseline (loader, drivers, pool), to tell it from the export's share.
+    const startRss = process.memoryUsage().rss;
+    let peakRss = startRss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 200);
@@ -52,6 +54,7 @@ async function main() {
           megabytes: Math.round(bytes / 1e6),
           seconds: seconds.toFixed(1),
           rowsPerSecond: Math.round((lines - 1) / seconds),
+          startRssMb: Math.round(startRss / 1e6),
           peakRssMb: Math.round(peakRss / 1e6),
           loadAverage: loadavg().map((l) => l.toFixed(2)),
         },
