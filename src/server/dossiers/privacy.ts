@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { z } from 'zod';
+import { erasureAnswerSchema } from '../../contracts/api/dossiers.ts';
 import { ACTING_ROLES } from '../../contracts/roles.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { listContactsOfDossiers } from '../../db/repositories/dossier-contacts.ts';
@@ -367,15 +368,7 @@ export async function privacyRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('true : je confirme, l’effacement est définitif'),
         }),
         response: {
-          202: z.object({
-            erased: z
-              .array(z.object({ id: z.string().uuid(), reference: z.string() }))
-              .describe('Dossiers effacés'),
-            pending: z
-              .array(z.object({ id: z.string().uuid(), reference: z.string(), organisationName: z.string() }))
-              .describe('Dossiers transmis à l’organisme, qui répond sous un mois'),
-            message: z.string(),
-          }),
+          202: erasureAnswerSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
