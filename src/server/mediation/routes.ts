@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { handledDossierSchema } from '../../contracts/api/handling.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { handledDossierSchema, handledDossierView } from '../shared/handled-dossier-view.ts';
+import { handledDossierView } from '../shared/handled-dossier-view.ts';
 import { recordMediationNotified, recordMediationOutcome, referToMediator } from './use-cases.ts';
 
 const TAG = 'Médiation';
