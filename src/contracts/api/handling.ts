@@ -48,3 +48,25 @@ export const decisionResultSchema = actionResultSchema.extend({
 /** What any action answers, as one type for the client: only « decide » carries the text sent. */
 export const actionAnswerSchema = decisionResultSchema.partial({ answerText: true });
 export type ActionAnswer = z.infer<typeof actionAnswerSchema>;
+
+/** POST /api/v1/dossiers/:id/refer-to-mediator */
+export const referredSchema = z.object({
+  dossier: handledDossierSchema,
+  mediator: z
+    .object({ name: z.string(), howToSeize: z.string(), source: z.string() })
+    .nullable()
+    .describe('Médiateur compétent selon le moteur de délais'),
+});
+export type ReferAnswer = z.infer<typeof referredSchema>;
+
+/** POST /api/v1/dossiers/:id/mediation-notified */
+export const mediationNotifiedSchema = z.object({
+  dossier: handledDossierSchema,
+  outcomeDue: z.string().nullable().describe('Échéance de l’issue de la médiation (R612-5 : 90 jours)'),
+});
+
+/** POST /api/v1/dossiers/:id/mediation-outcome */
+export const mediationOutcomeSchema = z.object({
+  dossier: handledDossierSchema,
+  messageId: z.string().uuid().describe('Message de la proposition, visible de l’adhérent'),
+});
