@@ -27,7 +27,7 @@ const line = (report: Awaited<ReturnType<typeof purgeRetention>>, kind: string) 
 beforeAll(async () => {
   t = await createTestApp();
   s = await loginAll(t);
-  ids = await demoDossiers(t, s);
+  ids = demoDossiers(t);
   await upload(t, s.member, ids.crown, { kind: 'invoice' }, { name: 'facture.pdf', bytes: PDF_BYTES });
   await upload(t, s.member, ids.termination, { kind: 'invoice' }, { name: 'facture.pdf', bytes: PDF_BYTES });
   const { db } = t.database;
