@@ -5,9 +5,9 @@ import { auditEvents, documents, dossiers, notifications, sessions } from '../..
 import { SYSTEM_CHAIN_ID } from '../../src/domain/audit/event-hash.ts';
 import { retentionRules } from '../../src/domain/dossiers/retention.ts';
 import { jobHandlers } from '../../src/server/jobs/handlers.ts';
-import { createJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
 import { purgeRetention } from '../../src/server/jobs/retention-purge.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
+import { createJobQueue, type JobQueue } from '../../src/server/shared/job-queue.ts';
 import { auditTypes, demoDossiers, loginAll, PDF_BYTES, upload } from '../api/dossier-support.ts';
 import { verifyHistory } from '../support/audit.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';

@@ -1,4 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import { CATEGORY_LABELS } from '../../contracts/categories.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { appendAuditEvents } from '../../db/repositories/audit-batch.ts';
@@ -6,7 +7,6 @@ import { insertImportedBatch } from '../../db/repositories/complaint-import.ts';
 import { ensureKpiCalendar } from '../../db/repositories/kpi-calendar.ts';
 import { insertUser } from '../../db/repositories/users.ts';
 import { dossiers, organisations, users } from '../../db/schema.ts';
-import { CATEGORY_LABELS } from '../../domain/dossiers/categories.ts';
 import {
   headerErrors,
   type ImportColumn,

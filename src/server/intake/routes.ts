@@ -11,8 +11,8 @@ import {
   mergedSchema,
   recordedSchema,
 } from '../../contracts/api/intake.ts';
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
 import { searchMembers } from '../../db/repositories/intake.ts';
-import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
 import { RECORDED_CHANNELS } from '../../domain/intake/recorded-complaint.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';

@@ -10,8 +10,8 @@ import {
   registerPageSchema,
   staffSummarySchema,
 } from '../../contracts/api/register.ts';
-import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/categories.ts';
-import { type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
+import { CATEGORY_LABELS, type DossierCategory } from '../../contracts/categories.ts';
+import { type DossierStatus, STATUS_LABELS } from '../../contracts/dossier-status.ts';
 import { PRIORITIES } from '../../domain/register/actions.ts';
 import type { DecisionOutcome } from '../../domain/register/answer.ts';
 import type { SlaClock } from '../../domain/register/sla.ts';

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { type ImportReport, importReportSchema } from '../../../../src/contracts/api/import.ts';
-import { CATEGORY_LABELS } from '../../../../src/domain/dossiers/categories.ts';
+import { CATEGORY_LABELS } from '../../../../src/contracts/categories.ts';
 import { apiSendFile, errorMessage } from '../../shared/api-client.ts';
 import { formatDate } from '../../shared/format.ts';
 import { Page } from '../../shared/ui/page.tsx';
