@@ -16,7 +16,7 @@ import { previousPeriod } from '../src/domain/kpi/period.ts';
 import { addDays, parisDateOf } from '../src/domain/shared/calendar-date.ts';
 import { readImportFile } from '../src/server/import/read-records.ts';
 import { importComplaints } from '../src/server/import/use-cases.ts';
-import { kpiReport } from '../src/server/kpi/report.ts';
+import { kpiReport } from '../src/server/shared/kpi-report.ts';
 import { historyCsvLines } from './history-generator.ts';
 
 function percentiles(times: number[]) {

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { CATEGORY_LABELS } from '../../contracts/categories.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { appendAuditEvents } from '../../db/repositories/audit-batch.ts';
@@ -10,7 +11,6 @@ import {
 import { ensureKpiCalendar } from '../../db/repositories/kpi-calendar.ts';
 import { insertUser } from '../../db/repositories/users.ts';
 import { dossiers, organisations, users } from '../../db/schema.ts';
-import { CATEGORY_LABELS } from '../../domain/dossiers/categories.ts';
 import {
   headerErrors,
   type ImportColumn,
