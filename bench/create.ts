@@ -4,9 +4,11 @@
 // of its own, as in production. BENCH_CPU_PROF=DIR writes the server's CPU profile there. Asserts nothing.
 //
 // BENCH_CREATE_DATABASE_URL: a database that may be filled (default: recours_create on the local server, dropped
-// and created again). BENCH_SECONDS (default 15), BENCH_CLIENTS (default 8).
+// and created again). BENCH_SECONDS (default 15), BENCH_CLIENTS (default 8), BENCH_SERVERS (server processes,
+// default 1).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { getTableColumns } from 'drizzle-orm';
@@ -21,6 +23,7 @@ import { startCountingProxy } from './pg-count-proxy.ts';
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const SERVERS = Number(process.env.BENCH_SERVERS ?? 1);
 
 async function databaseUrl(): Promise<string> {
   if (process.env.BENCH_CREATE_DATABASE_URL) return process.env.BENCH_CREATE_DATABASE_URL;
@@ -97,24 +100,58 @@ function peakRssMb(child: ChildProcess) {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+// node:http with a keep-alive agent rather than fetch: the clients share the two cores with the server and
+// PostgreSQL, and fetch spent more processor time per request than the server's creation itself.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function post(base: string, pathname: string, headers: Record<string, string | number>, body: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(
+        `${base}${pathname}`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString(),
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
+}
+
 async function login(base: string, email: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const body = (await res.json()) as { csrfToken: string };
+  const res = await post(base, '/api/auth/login', {}, JSON.stringify({ email, password: DEMO_PASSWORD }));
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+  const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+  const body = JSON.parse(res.body) as { csrfToken: string };
   return { cookie, csrf: body.csrfToken };
 }
 
 let reported = false;
 async function createOne(base: string, session: { cookie: string; csrf: string }, organisationId: string) {
-  const res = await fetch(`${base}/api/v1/dossiers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-    body: JSON.stringify({
+  const res = await post(
+    base,
+    '/api/v1/dossiers',
+    { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    JSON.stringify({
       category: 'reimbursement_contested',
       title: 'Lunettes non remboursées',
       description: 'Monture et verres progressifs : rien remboursé malgré l’ordonnance.',
@@ -124,11 +161,10 @@ async function createOne(base: string, session: { cookie: string; csrf: string }
         .toISOString()
         .slice(0, 10),
     }),
-  });
-  const body = await res.text();
+  );
   if (res.status !== 201 && !reported) {
     reported = true;
-    console.error(`échec d’une création : ${res.status} ${body.slice(0, 300)}`);
+    console.error(`échec d’une création : ${res.status} ${res.body.slice(0, 300)}`);
   }
   return res.status === 201;
 }
@@ -158,8 +194,8 @@ console.log(
 const target = new URL(url);
 const proxy = await startCountingProxy({ host: target.hostname, port: Number(target.port || 5432) });
 const port = 20_000 + Math.floor(Math.random() * 20_000);
-let server = await startServer(withPort(url, proxy.port), port);
-let base = `http://127.0.0.1:${port}`;
+const server = await startServer(withPort(url, proxy.port), port);
+const base = `http://127.0.0.1:${port}`;
 const member = await login(base, 'adherent@charge.recours.fr');
 for (let i = 0; i < 5; i++) await createOne(base, member, organisationId);
 proxy.record(true);
@@ -177,29 +213,36 @@ await stopServer(server);
 await proxy.close();
 
 // 2. Throughput: CLIENTS clients creating for SECONDS seconds, server connected directly.
-server = await startServer(url, port);
-base = `http://127.0.0.1:${port}`;
-const session = await login(base, 'adherent@charge.recours.fr');
-for (let i = 0; i < 50; i++) await createOne(base, session, organisationId);
+// BENCH_SERVERS processes (as behind a reverse proxy, docs/deployment.md), the clients spread over them.
+const servers: ChildProcess[] = [];
+const bases: string[] = [];
+for (let i = 0; i < SERVERS; i++) {
+  servers.push(await startServer(url, port + 1 + i));
+  bases.push(`http://127.0.0.1:${port + 1 + i}`);
+}
+const session = await login(bases[0]!, 'adherent@charge.recours.fr');
+for (let i = 0; i < 50; i++) await createOne(bases[i % SERVERS]!, session, organisationId);
 const deadline = Date.now() + SECONDS * 1000;
 let created = 0;
 let failed = 0;
-const client = async () => {
+const client = async (n: number) => {
+  const target = bases[n % SERVERS]!;
   while (Date.now() < deadline) {
-    if (await createOne(base, session, organisationId)) created += 1;
+    if (await createOne(target, session, organisationId)) created += 1;
     else failed += 1;
   }
 };
 const load0 = loadavg()[0]!;
-const cpu0 = cpuMs(server.pid!);
+const cpu0 = servers.map((child) => cpuMs(child.pid!));
 const benchCpu0 = process.cpuUsage();
-await Promise.all(Array.from({ length: CLIENTS }, client));
-const serverCpuPerCreation = (cpuMs(server.pid!) - cpu0) / created;
+await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+const serverCpuPerCreation =
+  servers.reduce((sum, child, i) => sum + cpuMs(child.pid!) - cpu0[i]!, 0) / created;
 const benchCpu = process.cpuUsage(benchCpu0);
 const clientCpuPerCreation = (benchCpu.user + benchCpu.system) / 1000 / created;
 const api = created / SECONDS;
-const rss = peakRssMb(server);
-await stopServer(server);
+const rss = Math.max(...servers.map(peakRssMb));
+for (const child of servers) await stopServer(child);
 
 // 3. pgbench replaying the creation's statement: the very text the API prepares (CREATION), with the values the
 // API wrote for its last file as literals, a fresh id and reference per transaction, prepared (-M prepared) as the
@@ -274,6 +317,8 @@ console.log(
 console.log(
   `temps processeur par création : serveur ${serverCpuPerCreation.toFixed(2)} ms, clients HTTP ${clientCpuPerCreation.toFixed(2)} ms`,
 );
-console.log(`mémoire résidente maximale du serveur : ${rss.toFixed(0)} Mo`);
+console.log(
+  `mémoire résidente maximale d’un processus serveur : ${rss.toFixed(0)} Mo (${SERVERS} processus)`,
+);
 console.log(`charge moyenne pendant la mesure : ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
 process.exit(0);
