@@ -9,7 +9,7 @@ import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { errorBodySchema } from '../errors.ts';
+import { AppError, errorBodySchema } from '../errors.ts';
 import { createDossier, listVisibleDossiers, openDossier } from './use-cases.ts';
 
 // Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
@@ -73,6 +73,8 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/v1/dossiers',
     {
+      // The creation's statement checks the session itself (issue 12): no separate read of the session table.
+      config: { sessionRecheckedByStatement: true },
       schema: {
         tags: ['Dossiers'],
         summary: 'Ouvrir un dossier (idempotent avec l’en-tête Idempotency-Key)',
@@ -97,9 +99,16 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { dossier, created } = await createDossier(ctx, requireUser(request), {
-        ...request.body,
-        idempotencyKey: request.headers['idempotency-key'],
+      const user = requireUser(request);
+      const token = request.sessionToken!;
+      const { dossier, created } = await createDossier(
+        ctx,
+        user,
+        { ...request.body, idempotencyKey: request.headers['idempotency-key'] },
+        token,
+      ).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'UNAUTHENTICATED') app.forgetSession(token);
+        throw error;
       });
       reply.status(created ? 201 : 200);
       return { dossier: dossierView(dossier) };
