@@ -11,6 +11,14 @@ function rowsOf<T>(result: unknown): T[] {
 /** The most recent clauses of an organisation the review shows (a contract has tens of clauses, not thousands). */
 export const CLAUSES_SHOWN = 500;
 
+const clauseColumns = {
+  id: contractClauses.id,
+  product: contractClauses.product,
+  title: contractClauses.title,
+  text: contractClauses.text,
+  topic: contractClauses.topic,
+};
+
 export async function insertClauses(
   tx: Db,
   organisationId: string,
@@ -27,13 +35,7 @@ export async function insertClauses(
 
 export function clausesOf(db: Db, organisationId: string) {
   return db
-    .select({
-      id: contractClauses.id,
-      product: contractClauses.product,
-      title: contractClauses.title,
-      text: contractClauses.text,
-      topic: contractClauses.topic,
-    })
+    .select(clauseColumns)
     .from(contractClauses)
     .where(eq(contractClauses.organisationId, organisationId))
     .orderBy(asc(contractClauses.importedAt), asc(contractClauses.id))
@@ -130,10 +132,49 @@ export async function upsertMemberships(
   }
 }
 
+/** One clause of the organisation, locked for the caller's change (undefined when it is not the organisation's). */
+export async function clauseForUpdate(tx: Db, organisationId: string, id: string) {
+  const [row] = await tx
+    .select(clauseColumns)
+    .from(contractClauses)
+    .where(and(eq(contractClauses.organisationId, organisationId), eq(contractClauses.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function updateClause(
+  tx: Db,
+  organisationId: string,
+  id: string,
+  change: { title: string; text: string; product: string | null; topic: string | null },
+) {
+  const [row] = await tx
+    .update(contractClauses)
+    .set(change)
+    .where(and(eq(contractClauses.organisationId, organisationId), eq(contractClauses.id, id)))
+    .returning(clauseColumns);
+  return row;
+}
+
 export async function deleteClause(tx: Db, organisationId: string, id: string) {
   const rows = await tx
     .delete(contractClauses)
     .where(and(eq(contractClauses.organisationId, organisationId), eq(contractClauses.id, id)))
-    .returning({ id: contractClauses.id });
-  return rows.length > 0;
+    .returning({ id: contractClauses.id, title: contractClauses.title, product: contractClauses.product });
+  return rows[0];
+}
+
+/** The membership counts entered, newest count first (a few products a year: bounded). */
+export async function membershipCounts(
+  db: Db,
+  organisationId: string,
+  limit: number,
+): Promise<{ product: string; countedOn: CalendarDate; members: number }[]> {
+  const result = await db.execute(sql`
+    select m.product, to_char(m.counted_on, 'YYYY-MM-DD') as "countedOn", m.members
+      from memberships m
+     where m.organisation_id = ${organisationId}
+     order by m.counted_on desc, m.product
+     limit ${limit}`);
+  return rowsOf(result);
 }

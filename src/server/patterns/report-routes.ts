@@ -2,10 +2,22 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
-import { insertClauses, upsertMemberships } from '../../db/repositories/pattern-clauses.ts';
+import {
+  clauseForUpdate,
+  deleteClause,
+  insertClauses,
+  membershipCounts,
+  updateClause,
+  upsertMemberships,
+} from '../../db/repositories/pattern-clauses.ts';
 import { checkPeriod } from '../../domain/kpi/period.ts';
 import { reviewClause } from '../../domain/patterns/clauses/clarity.ts';
-import { MAX_CLAUSES, MAX_CONTRACT_CHARACTERS, splitContract } from '../../domain/patterns/clauses/import.ts';
+import {
+  clauseTopicOf,
+  MAX_CLAUSES,
+  MAX_CONTRACT_CHARACTERS,
+  splitContract,
+} from '../../domain/patterns/clauses/import.ts';
 import { ruleChanges } from '../../domain/patterns/rule-changes.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { requireUser } from '../auth/session-plugin.ts';
@@ -21,6 +33,17 @@ const periodQuery = z.object({
   to: date.describe('Fin de période (incluse)'),
 });
 const refusals = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const clauseParams = z.object({
+  id: z.uuid('Identifiant de clause invalide : rechargez la page et choisissez la clause dans la liste.'),
+});
+const UNKNOWN_CLAUSE =
+  'Cette clause n’existe pas ou plus (supprimée entre-temps ?) : rechargez la page « Tendances ».';
+const MEMBERSHIPS_SHOWN = 500;
+const productName = z
+  .string()
+  .trim()
+  .min(1, 'Nom du produit manquant : saisissez le nom du contrat tel qu’il figure sur les dossiers.')
+  .max(200, 'Nom du produit trop long : 200 caractères au plus.');
 
 const reviewSchema = z
   .object({
@@ -40,6 +63,15 @@ const reviewSchema = z
     suggestions: z.array(z.string()).optional(),
   })
   .describe('Relecture de la clause');
+
+const clauseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string().describe('Texte de la clause, tel qu’importé ou modifié'),
+  product: z.string().nullable(),
+  topic: z.string().nullable(),
+  review: reviewSchema,
+});
 
 const countSchema = z.object({
   product: z.string(),
@@ -124,15 +156,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
         querystring: periodQuery,
         response: {
           200: z.object({
-            clauses: z.array(
-              z.object({
-                id: z.string(),
-                title: z.string(),
-                product: z.string().nullable(),
-                topic: z.string().nullable(),
-                review: reviewSchema,
-              }),
-            ),
+            clauses: z.array(clauseSchema),
             toRewrite: z.array(
               z.object({
                 clauseId: z.string(),
@@ -240,6 +264,133 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
     },
   );
 
+  r.patch(
+    '/api/v1/patterns/clauses/:id',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Modifier une clause importée : elle est relue à nouveau aussitôt',
+        params: clauseParams,
+        body: z
+          .object({
+            title: z
+              .string()
+              .trim()
+              .min(1, 'Titre manquant : donnez un titre à la clause (exemple : Article 3 – Résiliation).')
+              .max(200, 'Titre trop long : 200 caractères au plus.')
+              .optional(),
+            text: z
+              .string()
+              .trim()
+              .min(1, 'Le texte de la clause est vide : saisissez-le, ou supprimez la clause.')
+              .max(MAX_CONTRACT_CHARACTERS, 'Texte trop long : 200 000 caractères au plus.')
+              .optional(),
+            product: productName.nullable().optional().describe('Produit concerné ; null pour tous'),
+          })
+          .refine(
+            (b) => Object.keys(b).length > 0,
+            'Rien à modifier : changez le titre, le texte ou le produit.',
+          ),
+        response: {
+          200: z.object({ clause: clauseSchema }),
+          400: errorBodySchema,
+          422: errorBodySchema,
+          ...refusals,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const organisationId = patternOrganisation(user, PATTERN_WRITERS);
+      const now = ctx.now();
+      const clause = await ctx.database.db.transaction(async (tx) => {
+        const before = await clauseForUpdate(tx, organisationId, request.params.id);
+        if (!before) throw new AppError('UNKNOWN_CLAUSE', UNKNOWN_CLAUSE, 'id', 422);
+        const title = request.body.title ?? before.title;
+        const text = request.body.text ?? before.text;
+        const product = request.body.product === undefined ? before.product : request.body.product;
+        const after = await updateClause(tx, organisationId, before.id, {
+          title,
+          text,
+          product,
+          topic: clauseTopicOf(title, text),
+        });
+        await appendAuditEvent(tx, {
+          dossierId: null,
+          organisationId,
+          actorId: user.id,
+          type: 'patterns.clause_edited',
+          payload: {
+            clauseId: before.id,
+            title,
+            changed: (['title', 'text', 'product'] as const).filter((k) => before[k] !== after![k]),
+          },
+          occurredAt: now,
+        });
+        return after!;
+      });
+      return { clause: { ...clause, review: reviewClause(clause.text) } };
+    },
+  );
+
+  r.delete(
+    '/api/v1/patterns/clauses/:id',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Supprimer une clause importée (elle sort de la relecture et des clauses à réécrire)',
+        params: clauseParams,
+        response: {
+          200: z.object({ id: z.string() }),
+          400: errorBodySchema,
+          422: errorBodySchema,
+          ...refusals,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const organisationId = patternOrganisation(user, PATTERN_WRITERS);
+      const now = ctx.now();
+      await ctx.database.db.transaction(async (tx) => {
+        const deleted = await deleteClause(tx, organisationId, request.params.id);
+        if (!deleted) throw new AppError('UNKNOWN_CLAUSE', UNKNOWN_CLAUSE, 'id', 422);
+        await appendAuditEvent(tx, {
+          dossierId: null,
+          organisationId,
+          actorId: user.id,
+          type: 'patterns.clause_deleted',
+          payload: { clauseId: deleted.id, title: deleted.title, product: deleted.product },
+          occurredAt: now,
+        });
+      });
+      return { id: request.params.id };
+    },
+  );
+
+  r.get(
+    '/api/v1/patterns/memberships',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Effectifs d’adhérents saisis, par produit et date de décompte (les plus récents d’abord)',
+        response: {
+          200: z.object({
+            memberships: z.array(
+              z.object({ product: z.string(), countedOn: z.string(), members: z.number().int() }),
+            ),
+          }),
+          ...refusals,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const organisationId = patternOrganisation(user);
+      return { memberships: await membershipCounts(ctx.database.db, organisationId, MEMBERSHIPS_SHOWN) };
+    },
+  );
+
   r.put(
     '/api/v1/patterns/memberships',
     {
@@ -251,12 +402,20 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
           products: z
             .array(
               z.object({
-                product: z.string().trim().min(1).max(200),
-                members: z.number().int().min(0).max(100_000_000),
+                product: productName,
+                members: z
+                  .number('Effectif manquant : saisissez le nombre d’adhérents du produit.')
+                  .int('Effectif invalide : un nombre entier d’adhérents, sans décimales.')
+                  .min(0, 'Effectif invalide : un nombre d’adhérents ne peut pas être négatif.')
+                  .max(100_000_000, 'Effectif invalide : 100 000 000 d’adhérents au plus.'),
               }),
             )
-            .min(1)
-            .max(500),
+            .min(1, 'Aucun produit : saisissez au moins un produit et son effectif.')
+            .max(500, 'Trop de produits en une fois : 500 au plus.')
+            .refine(
+              (rows) => new Set(rows.map((r) => r.product.toLocaleLowerCase('fr'))).size === rows.length,
+              'Un même produit figure deux fois : gardez une seule ligne par produit et par date.',
+            ),
         }),
         response: { 200: z.object({ products: z.number().int() }), 400: errorBodySchema, ...refusals },
       },

@@ -118,6 +118,7 @@ export async function clauseReport(db: Db, organisationId: string, from: Calenda
     clauses: reviewed.map((r, i) => ({
       id: r.clauseId,
       title: clauses[i]!.title,
+      text: clauses[i]!.text,
       product: clauses[i]!.product,
       topic: clauses[i]!.topic,
       review: r.review,

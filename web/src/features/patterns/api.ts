@@ -73,10 +73,16 @@ const rankedSchema = z.object({
   perThousand: z.number().optional(),
   text: z.string().optional(),
 });
+const clauseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  product: z.string().nullable(),
+  review: reviewSchema,
+});
+export type Clause = z.infer<typeof clauseSchema>;
 const clausesSchema = z.object({
-  clauses: z.array(
-    z.object({ id: z.string(), title: z.string(), product: z.string().nullable(), review: reviewSchema }),
-  ),
+  clauses: z.array(clauseSchema),
   toRewrite: z.array(rewriteSchema),
   products: z.object({ ranked: z.array(rankedSchema), withoutMembership: z.array(rankedSchema) }),
 });
@@ -98,6 +104,60 @@ export function useImportClauses() {
     mutationFn: (body: { text: string; title?: string; product?: string }) =>
       apiSend('/api/v1/patterns/clauses', { body, schema: importedSchema }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'clauses'] }),
+  });
+}
+
+export function useEditClause() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; title: string; text: string; product: string | null }) =>
+      apiSend(`/api/v1/patterns/clauses/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body,
+        schema: z.object({ clause: clauseSchema }),
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'clauses'] }),
+  });
+}
+
+export function useDeleteClause() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend(`/api/v1/patterns/clauses/${encodeURIComponent(id)}`, {
+        method: 'DELETE',
+        schema: z.object({ id: z.string() }),
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'clauses'] }),
+  });
+}
+
+const membershipsSchema = z.object({
+  memberships: z.array(z.object({ product: z.string(), countedOn: z.string(), members: z.number() })),
+});
+
+export function useMemberships() {
+  return useQuery({
+    queryKey: [...KEY, 'memberships'],
+    queryFn: ({ signal }) => apiGet('/api/v1/patterns/memberships', membershipsSchema, signal),
+  });
+}
+
+export function useSaveMemberships() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { countedOn: string; products: { product: string; members: number }[] }) =>
+      apiSend('/api/v1/patterns/memberships', {
+        method: 'PUT',
+        body,
+        schema: z.object({ products: z.number() }),
+      }),
+    // The rates per 1 000 members of the clauses and products change with the denominator.
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: [...KEY, 'memberships'] }),
+        client.invalidateQueries({ queryKey: [...KEY, 'clauses'] }),
+      ]),
   });
 }
 
