@@ -10,23 +10,24 @@ export type TextRow = (string | null)[];
  * verification of the history) is consistent while the platform keeps writing.
  */
 export interface Snapshot {
-  query(text: string): Promise<TextRow[]>;
+  query(text: string, params?: readonly unknown[]): Promise<TextRow[]>;
   /**
    * A server-side cursor (DECLARE … FETCH), read `batchSize` rows at a time: memory stays flat however many rows.
-   * Several cursors may be open at once and read in turn (merges of sorted streams).
+   * Several cursors may be open at once and read in turn (merges of sorted streams). `params` bind $1, $2… of
+   * the query.
    */
-  cursor(text: string, batchSize?: number): AsyncGenerator<TextRow[]>;
+  cursor(text: string, batchSize?: number, params?: readonly unknown[]): AsyncGenerator<TextRow[]>;
 }
 
 let cursorCount = 0;
 
-function makeSnapshot(run: (text: string) => Promise<TextRow[]>): Snapshot {
+function makeSnapshot(run: (text: string, params?: readonly unknown[]) => Promise<TextRow[]>): Snapshot {
   return {
     query: run,
-    async *cursor(text, batchSize = 5000) {
+    async *cursor(text, batchSize = 5000, params) {
       cursorCount += 1;
       const name = `recours_cursor_${cursorCount}`;
-      await run(`declare ${name} no scroll cursor for ${text}`);
+      await run(`declare ${name} no scroll cursor for ${text}`, params);
       try {
         for (;;) {
           const rows = await run(`fetch ${batchSize} from ${name}`);
@@ -54,8 +55,8 @@ export async function withSnapshots<T>(
   if (database.kind === 'pglite') {
     return (client as PGlite).transaction(async (tx: PgliteTransaction) => {
       await tx.exec('set transaction isolation level repeatable read, read only');
-      const run = async (text: string) =>
-        (await tx.query<TextRow>(text, [], { rowMode: 'array' })).rows as TextRow[];
+      const run = async (text: string, params: readonly unknown[] = []) =>
+        (await tx.query<TextRow>(text, [...params], { rowMode: 'array' })).rows as TextRow[];
       const session = makeSnapshot(run);
       return action(Array.from({ length: count }, () => session));
     });
@@ -74,7 +75,11 @@ export async function withSnapshots<T>(
       }
     }
     const sessions = connections.map((c) =>
-      makeSnapshot(async (text) => (await c.query({ text, rowMode: 'array' })).rows as TextRow[]),
+      makeSnapshot(
+        async (text, params) =>
+          (await c.query({ text, rowMode: 'array', ...(params ? { values: [...params] } : {}) }))
+            .rows as TextRow[],
+      ),
     );
     const result = await action(sessions);
     for (const c of connections) await c.query('commit');

@@ -30,6 +30,15 @@ async function seedRegister() {
            jsonb_build_object('complaintReceivedOn', to_char(date '2025-09-22' + ((g / 24) * 7 + g % 7), 'YYYY-MM-DD')),
            'submitted', now()
       from generate_series(0, 24 * 60 - 1) g`);
+  // Seven contested reimbursements of glasses: linked to the optical line by their words (one cursor read).
+  await t.database.db.execute(sql`
+    insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category,
+                          title, description, channel, product, region, facts, status, transmitted_at)
+    select 'PAT-O-' || g, ${member!.id}, ${organisationId}, 'Mutuelle Démo', 'mutuelle', 'reimbursement_contested',
+           'Remboursement refusé', 'Mes lunettes ne sont remboursées qu’en partie.', 'web', 'Santé Plus', '35',
+           jsonb_build_object('complaintReceivedOn', to_char(date '2025-10-06' + g, 'YYYY-MM-DD')),
+           'submitted', now()
+      from generate_series(1, 7) g`);
   // The week of 16/11/2026: 30 terminations on Santé Plus (2 expected per region).
   await t.database.db.execute(sql`
     insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category,
@@ -149,6 +158,10 @@ describe('themes, clauses à réécrire and rule changes (issue 15)', () => {
     expect(first.reasons.join(' ')).toMatch(/Lisibilité .* \(Kandel–Moles\)/);
     const labels = (res.json().toRewrite as { label: string; reasons: string[] }[]).map((c) => c.label);
     expect(labels).toContain('Article 3 – Exclusions (Santé Plus)');
+    const optical = (
+      res.json().ranking.withoutMembership as { product: string; clauseId: string; complaints: number }[]
+    ).filter((c) => c.clauseId === 'garantie:optique' && c.product === 'Santé Plus');
+    expect(optical.map((c) => c.complaints)).toEqual([7]);
   });
 
   it('an empty contract is a French error, and auditors only read', async () => {

@@ -180,7 +180,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
       const user = requireUser(request);
       const organisationId = patternOrganisation(user);
       const { from, to } = period(request.query, parisDateOf(ctx.now()));
-      return clauseReport(ctx.database.db, organisationId, from, to);
+      return clauseReport(ctx.database, organisationId, from, to);
     },
   );
 
