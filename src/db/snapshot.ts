@@ -1,44 +1,50 @@
 import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from './client.ts';
 
 /** Rows as arrays of text (every column cast to text in the query): no per-row objects, no type parsing. */
 export type TextRow = (string | null)[];
 
 /**
- * One read-only, repeatable-read transaction: every query and cursor sees the same instant, so a long read (the
+ * One read-only, repeatable-read transaction: every query and copy sees the same instant, so a long read (the
  * verification of the history) is consistent while the platform keeps writing.
  */
 export interface Snapshot {
   query(text: string, params?: readonly unknown[]): Promise<TextRow[]>;
   /**
-   * A server-side cursor (DECLARE … FETCH), read `batchSize` rows at a time: memory stays flat however many rows.
-   * Several cursors may be open at once and read in turn (merges of sorted streams). `params` bind $1, $2… of
-   * the query.
+   * A server-side cursor (DECLARE … FETCH) read `batchSize` rows at a time, memory flat; `params` bind $1, $2… of
+   * the query (a COPY takes none).
    */
-  cursor(text: string, batchSize?: number, params?: readonly unknown[]): AsyncGenerator<TextRow[]>;
+  cursor(text: string, batchSize: number, params?: readonly unknown[]): AsyncGenerator<TextRow[]>;
+  /**
+   * The rows of `text` in PostgreSQL's binary COPY format, as chunks (read them with `BinaryCopyParser`): no message
+   * and no object per row, the cheapest way to stream millions of rows. On PostgreSQL, streamed from the socket; on
+   * PGlite (no COPY streaming), one chunk holding every row.
+   */
+  copy(text: string): AsyncIterable<Buffer>;
 }
 
 let cursorCount = 0;
 
-function makeSnapshot(run: (text: string, params?: readonly unknown[]) => Promise<TextRow[]>): Snapshot {
-  return {
-    query: run,
-    async *cursor(text, batchSize = 5000, params) {
-      cursorCount += 1;
-      const name = `recours_cursor_${cursorCount}`;
-      await run(`declare ${name} no scroll cursor for ${text}`, params);
-      try {
-        for (;;) {
-          const rows = await run(`fetch ${batchSize} from ${name}`);
-          if (rows.length === 0) return;
-          yield rows;
-        }
-      } finally {
-        await run(`close ${name}`);
-      }
-    },
-  };
+async function* cursorOf(
+  run: (text: string, params?: readonly unknown[]) => Promise<TextRow[]>,
+  text: string,
+  batchSize: number,
+  params?: readonly unknown[],
+): AsyncGenerator<TextRow[]> {
+  cursorCount += 1;
+  const name = `recours_cursor_${cursorCount}`;
+  await run(`declare ${name} no scroll cursor for ${text}`, params);
+  try {
+    for (;;) {
+      const rows = await run(`fetch ${batchSize} from ${name}`);
+      if (rows.length === 0) return;
+      yield rows;
+    }
+  } finally {
+    await run(`close ${name}`);
+  }
 }
 
 /**
@@ -57,12 +63,21 @@ export async function withSnapshots<T>(
       await tx.exec('set transaction isolation level repeatable read, read only');
       const run = async (text: string, params: readonly unknown[] = []) =>
         (await tx.query<TextRow>(text, [...params], { rowMode: 'array' })).rows as TextRow[];
-      const session = makeSnapshot(run);
+      const copy = async function* (text: string) {
+        const result = await tx.query(`copy (${text}) to '/dev/blob' (format binary)`);
+        if (result.blob) yield Buffer.from(await result.blob.arrayBuffer());
+      };
+      const session: Snapshot = {
+        query: run,
+        copy,
+        cursor: (text, batchSize, params) => cursorOf(run, text, batchSize, params),
+      };
       return action(Array.from({ length: count }, () => session));
     });
   }
   const pool = client as pg.Pool;
   const connections: pg.PoolClient[] = [];
+  const broken = new Set<pg.PoolClient>();
   try {
     for (let i = 0; i < count; i += 1) connections.push(await pool.connect());
     const [first, ...others] = connections;
@@ -74,21 +89,33 @@ export async function withSnapshots<T>(
         await other.query(`set transaction snapshot '${exported.rows[0]!.id.replace(/'/g, '')}'`);
       }
     }
-    const sessions = connections.map((c) =>
-      makeSnapshot(
-        async (text, params) =>
-          (await c.query({ text, rowMode: 'array', ...(params ? { values: [...params] } : {}) }))
-            .rows as TextRow[],
-      ),
-    );
+    const sessions = connections.map((c): Snapshot => {
+      const run = async (text: string, params?: readonly unknown[]) =>
+        (await c.query({ text, rowMode: 'array', ...(params ? { values: [...params] } : {}) }))
+          .rows as TextRow[];
+      return {
+        query: run,
+        cursor: (text, batchSize, params) => cursorOf(run, text, batchSize, params),
+        copy: async function* (text) {
+          let complete = false;
+          try {
+            yield* c.query(copyTo(`copy (${text}) to stdout (format binary)`));
+            complete = true;
+          } finally {
+            // A COPY left midway (the reader failed) leaves the connection mid-protocol: it is closed, not reused.
+            if (!complete) broken.add(c);
+          }
+        },
+      };
+    });
     const result = await action(sessions);
     for (const c of connections) await c.query('commit');
     return result;
   } catch (error) {
-    for (const c of connections) await c.query('rollback').catch(() => undefined);
+    for (const c of connections) if (!broken.has(c)) await c.query('rollback').catch(() => undefined);
     throw error;
   } finally {
-    for (const c of connections) c.release();
+    for (const c of connections) c.release(broken.has(c) ? true : undefined);
   }
 }
 
