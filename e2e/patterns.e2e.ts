@@ -56,6 +56,48 @@ describe.skipIf(!browserAvailable)('« Tendances » in the back office (issue 15
     await expectAccessible(page, 'tendances');
   });
 
+  it('a supervisor edits a clause, deletes one after confirming, and imports the membership per product', async () => {
+    const page = await signIn('superviseur@demo.recours.fr');
+    await page.getByRole('link', { name: 'Tendances' }).click();
+    const section = page.locator('section[aria-labelledby="clauses-titre"]');
+    await section.getByText(/Clauses importées \(2\)/).click();
+
+    await section.getByRole('button', { name: 'Modifier la clause « Article 2 – Exclusions »' }).click();
+    await section.getByLabel('Texte de la clause').fill('   ');
+    await section.getByRole('button', { name: 'Enregistrer et relire' }).click();
+    await section.getByText(/Le texte de la clause est vide/).waitFor();
+    await section
+      .getByLabel('Texte de la clause')
+      .fill('Les soins reçus à l’étranger sont remboursés après accord préalable de la mutuelle.');
+    await section.getByRole('button', { name: 'Enregistrer et relire' }).click();
+    await section.getByRole('button', { name: 'Modifier la clause « Article 2 – Exclusions »' }).waitFor();
+    await section.getByText(/ne semble pas rédigé en français/).waitFor({ state: 'detached' });
+
+    await section.getByRole('button', { name: 'Supprimer la clause « Article 1 – Résiliation »' }).click();
+    const confirm = section.getByRole('alert');
+    await confirm.getByText(/Supprimer définitivement la clause « Article 1 – Résiliation »/).waitFor();
+    await confirm.getByRole('button', { name: 'Confirmer la suppression' }).click();
+    await section.getByText(/Clauses importées \(1\)/).waitFor();
+
+    const form = page.locator('form[aria-labelledby="effectifs-form-titre"]');
+    await form.getByLabel('Date du décompte').fill('2026-01-01');
+    await form.getByLabel('Produit 1', { exact: true }).fill('Santé Plus');
+    await form.getByLabel('Adhérents du produit 1').fill('beaucoup');
+    await form.getByRole('button', { name: 'Enregistrer les effectifs' }).click();
+    await form.getByText(/Ligne 1 : indiquez le nom du produit et un nombre entier/).waitFor();
+    await form.getByLabel(/Importer un fichier/).setInputFiles({
+      name: 'effectifs.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Produit;Adhérents\nSanté Plus;12 500\nSanté Essentiel;800\n'),
+    });
+    expect(await form.getByLabel('Adhérents du produit 2').inputValue()).toBe('800');
+    await form.getByRole('button', { name: 'Enregistrer les effectifs' }).click();
+    await form.getByText('Effectifs enregistrés pour 2 produits.').waitFor();
+    const table = page.locator('section[aria-labelledby="effectifs-titre"] table');
+    await table.getByRole('row', { name: /Santé Plus 01\/01\/2026 12\s500/ }).waitFor();
+    await expectAccessible(page, 'tendances-clauses-effectifs');
+  });
+
   it('a handler has no menu entry and is told the page is for supervisors', async () => {
     const page = await signIn('conseiller@demo.recours.fr');
     await page.getByRole('link', { name: 'Registre' }).first().waitFor();

@@ -68,6 +68,8 @@ export const AUDIT_EVENT_TYPES = [
   'dossier.retention_applied',
   'privacy.retention_purged',
   'patterns.clauses_imported',
+  'patterns.clause_edited',
+  'patterns.clause_deleted',
   'patterns.memberships_imported',
   // the organisation's administration (issue 14)
   'organisation.updated',

@@ -11,13 +11,40 @@ export type TextRow = (string | null)[];
  * verification of the history) is consistent while the platform keeps writing.
  */
 export interface Snapshot {
-  query(text: string): Promise<TextRow[]>;
+  query(text: string, params?: readonly unknown[]): Promise<TextRow[]>;
+  /**
+   * A server-side cursor (DECLARE … FETCH) read `batchSize` rows at a time, memory flat; `params` bind $1, $2… of
+   * the query (a COPY takes none).
+   */
+  cursor(text: string, batchSize: number, params?: readonly unknown[]): AsyncGenerator<TextRow[]>;
   /**
    * The rows of `text` in PostgreSQL's binary COPY format, as chunks (read them with `BinaryCopyParser`): no message
    * and no object per row, the cheapest way to stream millions of rows. On PostgreSQL, streamed from the socket; on
    * PGlite (no COPY streaming), one chunk holding every row.
    */
   copy(text: string): AsyncIterable<Buffer>;
+}
+
+let cursorCount = 0;
+
+async function* cursorOf(
+  run: (text: string, params?: readonly unknown[]) => Promise<TextRow[]>,
+  text: string,
+  batchSize: number,
+  params?: readonly unknown[],
+): AsyncGenerator<TextRow[]> {
+  cursorCount += 1;
+  const name = `recours_cursor_${cursorCount}`;
+  await run(`declare ${name} no scroll cursor for ${text}`, params);
+  try {
+    for (;;) {
+      const rows = await run(`fetch ${batchSize} from ${name}`);
+      if (rows.length === 0) return;
+      yield rows;
+    }
+  } finally {
+    await run(`close ${name}`);
+  }
 }
 
 /**
@@ -34,13 +61,17 @@ export async function withSnapshots<T>(
   if (database.kind === 'pglite') {
     return (client as PGlite).transaction(async (tx: PgliteTransaction) => {
       await tx.exec('set transaction isolation level repeatable read, read only');
-      const run = async (text: string) =>
-        (await tx.query<TextRow>(text, [], { rowMode: 'array' })).rows as TextRow[];
+      const run = async (text: string, params: readonly unknown[] = []) =>
+        (await tx.query<TextRow>(text, [...params], { rowMode: 'array' })).rows as TextRow[];
       const copy = async function* (text: string) {
         const result = await tx.query(`copy (${text}) to '/dev/blob' (format binary)`);
         if (result.blob) yield Buffer.from(await result.blob.arrayBuffer());
       };
-      const session: Snapshot = { query: run, copy };
+      const session: Snapshot = {
+        query: run,
+        copy,
+        cursor: (text, batchSize, params) => cursorOf(run, text, batchSize, params),
+      };
       return action(Array.from({ length: count }, () => session));
     });
   }
@@ -58,9 +89,13 @@ export async function withSnapshots<T>(
         await other.query(`set transaction snapshot '${exported.rows[0]!.id.replace(/'/g, '')}'`);
       }
     }
-    const sessions = connections.map(
-      (c): Snapshot => ({
-        query: async (text) => (await c.query({ text, rowMode: 'array' })).rows as TextRow[],
+    const sessions = connections.map((c): Snapshot => {
+      const run = async (text: string, params?: readonly unknown[]) =>
+        (await c.query({ text, rowMode: 'array', ...(params ? { values: [...params] } : {}) }))
+          .rows as TextRow[];
+      return {
+        query: run,
+        cursor: (text, batchSize, params) => cursorOf(run, text, batchSize, params),
         copy: async function* (text) {
           let complete = false;
           try {
@@ -71,8 +106,8 @@ export async function withSnapshots<T>(
             if (!complete) broken.add(c);
           }
         },
-      }),
-    );
+      };
+    });
     const result = await action(sessions);
     for (const c of connections) await c.query('commit');
     return result;

@@ -30,6 +30,15 @@ async function seedRegister() {
            jsonb_build_object('complaintReceivedOn', to_char(date '2025-09-22' + ((g / 24) * 7 + g % 7), 'YYYY-MM-DD')),
            'submitted', now()
       from generate_series(0, 24 * 60 - 1) g`);
+  // Seven contested reimbursements of glasses: linked to the optical line by their words (one cursor read).
+  await t.database.db.execute(sql`
+    insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category,
+                          title, description, channel, product, region, facts, status, transmitted_at)
+    select 'PAT-O-' || g, ${member!.id}, ${organisationId}, 'Mutuelle Démo', 'mutuelle', 'reimbursement_contested',
+           'Remboursement refusé', 'Mes lunettes ne sont remboursées qu’en partie.', 'web', 'Santé Plus', '35',
+           jsonb_build_object('complaintReceivedOn', to_char(date '2025-10-06' + g, 'YYYY-MM-DD')),
+           'submitted', now()
+      from generate_series(1, 7) g`);
   // The week of 16/11/2026: 30 terminations on Santé Plus (2 expected per region).
   await t.database.db.execute(sql`
     insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category,
@@ -149,6 +158,10 @@ describe('themes, clauses à réécrire and rule changes (issue 15)', () => {
     expect(first.reasons.join(' ')).toMatch(/Lisibilité .* \(Kandel–Moles\)/);
     const labels = (res.json().toRewrite as { label: string; reasons: string[] }[]).map((c) => c.label);
     expect(labels).toContain('Article 3 – Exclusions (Santé Plus)');
+    const optical = (
+      res.json().ranking.withoutMembership as { product: string; clauseId: string; complaints: number }[]
+    ).filter((c) => c.clauseId === 'garantie:optique' && c.product === 'Santé Plus');
+    expect(optical.map((c) => c.complaints)).toEqual([7]);
   });
 
   it('an empty contract is a French error, and auditors only read', async () => {
@@ -165,6 +178,162 @@ describe('themes, clauses à réécrire and rule changes (issue 15)', () => {
       url: '/api/v1/patterns/clauses',
       headers: as(s.auditor!),
       payload: { text: CONTRACT },
+    });
+    expect(auditor.statusCode).toBe(403);
+  });
+
+  it('edits a clause: re-read at once, its topic follows its words, the change is in the history', async () => {
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/clauses?${period}`,
+      headers: as(s.supervisor!),
+    });
+    const exclusions = (list.json().clauses as { id: string; title: string; text: string }[]).find(
+      (c) => c.title === 'Article 3 – Exclusions',
+    )!;
+    expect(exclusions.text).toMatch(/^Coverage excludes/);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/patterns/clauses/${exclusions.id}`,
+      headers: as(s.supervisor!),
+      payload: {
+        title: 'Article 3 – Lunettes',
+        text: 'Nous remboursons une paire de lunettes tous les deux ans. Le montant figure dans le tableau des garanties.',
+        product: null,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const clause = res.json().clause as { topic: string; product: null; review: { status: string } };
+    expect([clause.topic, clause.product, clause.review.status]).toEqual([
+      'garantie:optique',
+      null,
+      'scored',
+    ]);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/clauses?${period}`,
+      headers: as(s.auditor!),
+    });
+    const labels = (after.json().toRewrite as { label: string }[]).map((c) => c.label);
+    expect(labels).not.toContain('Article 3 – Exclusions (Santé Plus)');
+    const history = await t.database.db.execute<{ payload: { clauseId: string; changed: string[] } }>(
+      sql`select payload from audit_events where type = 'patterns.clause_edited'`,
+    );
+    const rows = Array.isArray(history) ? history : (history as { rows: { payload: unknown }[] }).rows;
+    expect(rows.map((r) => r.payload)).toEqual([
+      { clauseId: exclusions.id, title: 'Article 3 – Lunettes', changed: ['title', 'text', 'product'] },
+    ]);
+  });
+
+  it('refuses an empty clause text in French and keeps the clause as it was', async () => {
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/clauses?${period}`,
+      headers: as(s.supervisor!),
+    });
+    const first = (list.json().clauses as { id: string; text: string }[])[0]!;
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/patterns/clauses/${first.id}`,
+      headers: as(s.supervisor!),
+      payload: { text: '   ' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/texte de la clause est vide/);
+    const again = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/clauses?${period}`,
+      headers: as(s.supervisor!),
+    });
+    expect((again.json().clauses as { id: string; text: string }[])[0]).toMatchObject(first);
+  });
+
+  it('deletes a clause once: recorded in the history; a clause that is no longer there is a 422', async () => {
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/clauses?${period}`,
+      headers: as(s.supervisor!),
+    });
+    const empty = (list.json().clauses as { id: string; title: string }[]).find(
+      (c) => c.title === 'Article 4 – Vide',
+    )!;
+    const url = `/api/v1/patterns/clauses/${empty.id}`;
+    const res = await t.app.inject({ method: 'DELETE', url, headers: as(s.supervisor!) });
+    expect(res.statusCode, res.body).toBe(200);
+    const twice = await t.app.inject({ method: 'DELETE', url, headers: as(s.supervisor!) });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().error.message).toMatch(/n’existe pas ou plus/);
+    const after = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/clauses?${period}`,
+      headers: as(s.supervisor!),
+    });
+    expect((after.json().clauses as { id: string }[]).map((c) => c.id)).not.toContain(empty.id);
+    const history = await t.database.db.execute<{ payload: { clauseId: string } }>(
+      sql`select payload from audit_events where type = 'patterns.clause_deleted'`,
+    );
+    const rows = Array.isArray(history) ? history : (history as { rows: { payload: unknown }[] }).rows;
+    expect(rows.map((r) => r.payload)).toEqual([
+      { clauseId: empty.id, title: 'Article 4 – Vide', product: 'Santé Plus' },
+    ]);
+  });
+
+  it('memberships: refused in French when wrong, then stored and used for the rates per 1 000 members', async () => {
+    for (const [products, message] of [
+      [[{ product: 'Santé Plus', members: -3 }], /ne peut pas être négatif/],
+      [[{ product: 'Santé Plus', members: 12.5 }], /sans décimales/],
+      [[{ product: ' ', members: 10 }], /Nom du produit manquant/],
+      [[], /au moins un produit/],
+      [
+        [
+          { product: 'Santé Plus', members: 10 },
+          { product: 'santé plus', members: 20 },
+        ],
+        /figure deux fois/,
+      ],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/patterns/memberships',
+        headers: as(s.supervisor!),
+        payload: { countedOn: '2026-01-01', products },
+      });
+      expect([res.statusCode, res.json().error.message]).toEqual([400, expect.stringMatching(message)]);
+    }
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/patterns/memberships',
+      headers: as(s.supervisor!),
+      payload: {
+        countedOn: '2026-01-01',
+        products: [
+          { product: 'Santé Plus', members: 4000 },
+          { product: 'Santé Essentiel', members: 2000 },
+        ],
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/patterns/memberships',
+      headers: as(s.auditor!),
+    });
+    expect(listed.json().memberships).toEqual([
+      { product: 'Santé Essentiel', countedOn: '2026-01-01', members: 2000 },
+      { product: 'Santé Plus', countedOn: '2026-01-01', members: 4000 },
+    ]);
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/patterns/clauses?${period}`,
+      headers: as(s.auditor!),
+    });
+    const ranked = report.json().products.ranked as { product: string; perThousand: number }[];
+    expect(ranked.map((p) => p.product).sort()).toEqual(['Santé Essentiel', 'Santé Plus']);
+    const auditor = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/patterns/memberships',
+      headers: as(s.auditor!),
+      payload: { countedOn: '2026-01-01', products: [{ product: 'Santé Plus', members: 1 }] },
     });
     expect(auditor.statusCode).toBe(403);
   });

@@ -78,16 +78,18 @@ export const themesReportSchema = z.object({
 export type ThemesReport = z.infer<typeof themesReportSchema>;
 
 /** GET /api/v1/patterns/clauses */
+export const clauseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string().describe('Texte de la clause, tel qu’importé ou modifié'),
+  product: z.string().nullable(),
+  topic: z.string().nullable(),
+  review: clauseReviewSchema,
+});
+export type Clause = z.infer<typeof clauseSchema>;
+
 export const clauseReportSchema = z.object({
-  clauses: z.array(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      product: z.string().nullable(),
-      topic: z.string().nullable(),
-      review: clauseReviewSchema,
-    }),
-  ),
+  clauses: z.array(clauseSchema),
   toRewrite: z.array(
     z.object({
       clauseId: z.string(),
@@ -125,6 +127,20 @@ export const ruleChangesSchema = z.object({
   ),
 });
 export type RuleChanges = z.infer<typeof ruleChangesSchema>;
+
+/** PATCH /api/v1/patterns/clauses/:id */
+export const editedClauseSchema = z.object({ clause: clauseSchema });
+
+/** DELETE /api/v1/patterns/clauses/:id */
+export const deletedClauseSchema = z.object({ id: z.string() });
+
+/** GET /api/v1/patterns/memberships */
+export const membershipsSchema = z.object({
+  memberships: z.array(z.object({ product: z.string(), countedOn: z.string(), members: z.number().int() })),
+});
+
+/** PUT /api/v1/patterns/memberships */
+export const savedMembershipsSchema = z.object({ products: z.number().int() });
 
 /** POST /api/v1/patterns/clauses (201) */
 export const importedClausesSchema = z.object({

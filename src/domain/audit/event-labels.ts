@@ -68,6 +68,8 @@ export const AUDIT_EVENT_LABELS = {
   'note.posted': 'Note interne ajoutée',
   'organisation.updated': 'Paramètres de l’organisme modifiés',
   'patterns.clauses_imported': 'Import de clauses de contrat',
+  'patterns.clause_edited': 'Modification d’une clause de contrat',
+  'patterns.clause_deleted': 'Suppression d’une clause de contrat',
   'patterns.memberships_imported': 'Import des effectifs par produit',
   'patterns.themes_read': 'Consultation des thèmes de réclamations',
   'privacy.retention_purged': 'Purge des données à durée de conservation écoulée',

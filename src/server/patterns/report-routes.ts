@@ -3,15 +3,31 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   clauseReportSchema,
+  deletedClauseSchema,
+  editedClauseSchema,
   importedClausesSchema,
+  membershipsSchema,
   ruleChangesSchema,
+  savedMembershipsSchema,
   themesReportSchema,
 } from '../../contracts/api/patterns.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
-import { insertClauses, upsertMemberships } from '../../db/repositories/pattern-clauses.ts';
+import {
+  clauseForUpdate,
+  deleteClause,
+  insertClauses,
+  membershipCounts,
+  updateClause,
+  upsertMemberships,
+} from '../../db/repositories/pattern-clauses.ts';
 import { checkPeriod } from '../../domain/kpi/period.ts';
 import { reviewClause } from '../../domain/patterns/clauses/clarity.ts';
-import { MAX_CLAUSES, MAX_CONTRACT_CHARACTERS, splitContract } from '../../domain/patterns/clauses/import.ts';
+import {
+  clauseTopicOf,
+  MAX_CLAUSES,
+  MAX_CONTRACT_CHARACTERS,
+  splitContract,
+} from '../../domain/patterns/clauses/import.ts';
 import { ruleChanges } from '../../domain/patterns/rule-changes.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { requireUser } from '../auth/session-plugin.ts';
@@ -27,6 +43,17 @@ const periodQuery = z.object({
   to: date.describe('Fin de période (incluse)'),
 });
 const refusals = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const clauseParams = z.object({
+  id: z.uuid('Identifiant de clause invalide : rechargez la page et choisissez la clause dans la liste.'),
+});
+const UNKNOWN_CLAUSE =
+  'Cette clause n’existe pas ou plus (supprimée entre-temps ?) : rechargez la page « Tendances ».';
+const MEMBERSHIPS_SHOWN = 500;
+const productName = z
+  .string()
+  .trim()
+  .min(1, 'Nom du produit manquant : saisissez le nom du contrat tel qu’il figure sur les dossiers.')
+  .max(200, 'Nom du produit trop long : 200 caractères au plus.');
 
 function period(query: { from: string; to: string }, today: string) {
   const checked = checkPeriod(query, today);
@@ -90,7 +117,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
       const user = requireUser(request);
       const organisationId = patternOrganisation(user);
       const { from, to } = period(request.query, parisDateOf(ctx.now()));
-      return clauseReport(ctx.database.db, organisationId, from, to);
+      return clauseReport(ctx.database, organisationId, from, to);
     },
   );
 
@@ -165,6 +192,129 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
     },
   );
 
+  r.patch(
+    '/api/v1/patterns/clauses/:id',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Modifier une clause importée : elle est relue à nouveau aussitôt',
+        params: clauseParams,
+        body: z
+          .object({
+            title: z
+              .string()
+              .trim()
+              .min(1, 'Titre manquant : donnez un titre à la clause (exemple : Article 3 – Résiliation).')
+              .max(200, 'Titre trop long : 200 caractères au plus.')
+              .optional(),
+            text: z
+              .string()
+              .trim()
+              .min(1, 'Le texte de la clause est vide : saisissez-le, ou supprimez la clause.')
+              .max(MAX_CONTRACT_CHARACTERS, 'Texte trop long : 200 000 caractères au plus.')
+              .optional(),
+            product: productName.nullable().optional().describe('Produit concerné ; null pour tous'),
+          })
+          .refine(
+            (b) => Object.keys(b).length > 0,
+            'Rien à modifier : changez le titre, le texte ou le produit.',
+          ),
+        response: {
+          200: editedClauseSchema,
+          400: errorBodySchema,
+          422: errorBodySchema,
+          ...refusals,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const organisationId = patternOrganisation(user, PATTERN_WRITERS);
+      const now = ctx.now();
+      const clause = await ctx.database.db.transaction(async (tx) => {
+        const before = await clauseForUpdate(tx, organisationId, request.params.id);
+        if (!before) throw new AppError('UNKNOWN_CLAUSE', UNKNOWN_CLAUSE, 'id', 422);
+        const title = request.body.title ?? before.title;
+        const text = request.body.text ?? before.text;
+        const product = request.body.product === undefined ? before.product : request.body.product;
+        const after = await updateClause(tx, organisationId, before.id, {
+          title,
+          text,
+          product,
+          topic: clauseTopicOf(title, text),
+        });
+        await appendAuditEvent(tx, {
+          dossierId: null,
+          organisationId,
+          actorId: user.id,
+          type: 'patterns.clause_edited',
+          payload: {
+            clauseId: before.id,
+            title,
+            changed: (['title', 'text', 'product'] as const).filter((k) => before[k] !== after![k]),
+          },
+          occurredAt: now,
+        });
+        return after!;
+      });
+      return { clause: { ...clause, review: reviewClause(clause.text) } };
+    },
+  );
+
+  r.delete(
+    '/api/v1/patterns/clauses/:id',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Supprimer une clause importée (elle sort de la relecture et des clauses à réécrire)',
+        params: clauseParams,
+        response: {
+          200: deletedClauseSchema,
+          400: errorBodySchema,
+          422: errorBodySchema,
+          ...refusals,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const organisationId = patternOrganisation(user, PATTERN_WRITERS);
+      const now = ctx.now();
+      await ctx.database.db.transaction(async (tx) => {
+        const deleted = await deleteClause(tx, organisationId, request.params.id);
+        if (!deleted) throw new AppError('UNKNOWN_CLAUSE', UNKNOWN_CLAUSE, 'id', 422);
+        await appendAuditEvent(tx, {
+          dossierId: null,
+          organisationId,
+          actorId: user.id,
+          type: 'patterns.clause_deleted',
+          payload: { clauseId: deleted.id, title: deleted.title, product: deleted.product },
+          occurredAt: now,
+        });
+      });
+      return { id: request.params.id };
+    },
+  );
+
+  r.get(
+    '/api/v1/patterns/memberships',
+    {
+      schema: {
+        tags: [TAG],
+        summary: 'Effectifs d’adhérents saisis, par produit et date de décompte (les plus récents d’abord)',
+        response: {
+          200: membershipsSchema,
+          ...refusals,
+        },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const organisationId = patternOrganisation(user);
+      return { memberships: await membershipCounts(ctx.database.db, organisationId, MEMBERSHIPS_SHOWN) };
+    },
+  );
+
   r.put(
     '/api/v1/patterns/memberships',
     {
@@ -176,14 +326,22 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
           products: z
             .array(
               z.object({
-                product: z.string().trim().min(1).max(200),
-                members: z.number().int().min(0).max(100_000_000),
+                product: productName,
+                members: z
+                  .number('Effectif manquant : saisissez le nombre d’adhérents du produit.')
+                  .int('Effectif invalide : un nombre entier d’adhérents, sans décimales.')
+                  .min(0, 'Effectif invalide : un nombre d’adhérents ne peut pas être négatif.')
+                  .max(100_000_000, 'Effectif invalide : 100 000 000 d’adhérents au plus.'),
               }),
             )
-            .min(1)
-            .max(500),
+            .min(1, 'Aucun produit : saisissez au moins un produit et son effectif.')
+            .max(500, 'Trop de produits en une fois : 500 au plus.')
+            .refine(
+              (rows) => new Set(rows.map((r) => r.product.toLocaleLowerCase('fr'))).size === rows.length,
+              'Un même produit figure deux fois : gardez une seule ligne par produit et par date.',
+            ),
         }),
-        response: { 200: z.object({ products: z.number().int() }), 400: errorBodySchema, ...refusals },
+        response: { 200: savedMembershipsSchema, 400: errorBodySchema, ...refusals },
       },
     },
     async (request) => {

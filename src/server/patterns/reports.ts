@@ -1,10 +1,9 @@
-import type { Db } from '../../db/client.ts';
+import type { Database, Db } from '../../db/client.ts';
 import {
   clausesOf,
   complaintsByCategoryAndProduct,
-  type DisputeRow,
+  forEachMoneyComplaint,
   membershipsOn,
-  moneyComplaintsPage,
 } from '../../db/repositories/pattern-clauses.ts';
 import { complaintTexts } from '../../db/repositories/patterns.ts';
 import { definedTerms, reviewClause } from '../../domain/patterns/clauses/clarity.ts';
@@ -23,7 +22,6 @@ import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
  * under a few seconds whatever the register (a million files); the page says the themes come from a sample.
  */
 export const THEME_SAMPLE = 3000;
-const PAGE = 2000;
 /** Files without a product are counted under this label (the rate per member then has no denominator). */
 const NO_PRODUCT = 'Produit non renseigné';
 
@@ -35,11 +33,11 @@ export async function themesReport(db: Db, organisationId: string, from: Calenda
 
 /**
  * Complaints per clause of the contract and product over the period: the general conditions from SQL counts by
- * category; the lines of the table of guarantees from the words of each money complaint, streamed page by page
- * (only the counts stay in memory).
+ * category; the lines of the table of guarantees from the words of each money complaint, streamed from one
+ * cursor (only the counts stay in memory).
  */
 export async function disputesByClause(
-  db: Db,
+  database: Database,
   organisationId: string,
   from: CalendarDate,
   to: CalendarDate,
@@ -57,37 +55,31 @@ export async function disputesByClause(
     entry.complaints += n;
     counts.set(key, entry);
   };
-  for (const row of await complaintsByCategoryAndProduct(db, organisationId, from, to)) {
+  for (const row of await complaintsByCategoryAndProduct(database.db, organisationId, from, to)) {
     if (MONEY_CATEGORIES.includes(row.category)) continue;
     const link = linkComplaintToClause({ category: row.category, text: '' });
     if (link) add(row.product, link, row.count);
   }
-  let after: DisputeRow | null = null;
-  for (;;) {
-    const page: DisputeRow[] = await moneyComplaintsPage(
-      db,
-      organisationId,
-      from,
-      to,
-      MONEY_CATEGORIES,
-      after,
-      PAGE,
-    );
-    for (const row of page) {
+  await forEachMoneyComplaint(database, organisationId, from, to, MONEY_CATEGORIES, (rows) => {
+    for (const row of rows) {
       const link = linkComplaintToClause({ category: row.category, text: row.text });
       if (link) add(row.product, link, 1);
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!;
-  }
+  });
   return [...counts.values()];
 }
 
 /** « Clauses à réécrire »: the imported clauses reviewed for clarity, crossed with the complaints disputing them. */
-export async function clauseReport(db: Db, organisationId: string, from: CalendarDate, to: CalendarDate) {
+export async function clauseReport(
+  database: Database,
+  organisationId: string,
+  from: CalendarDate,
+  to: CalendarDate,
+) {
+  const { db } = database;
   const [clauses, disputes, members] = await Promise.all([
     clausesOf(db, organisationId),
-    disputesByClause(db, organisationId, from, to),
+    disputesByClause(database, organisationId, from, to),
     membershipsOn(db, organisationId, to),
   ]);
   const defined = definedTerms(clauses.map((c) => c.text));
@@ -118,6 +110,7 @@ export async function clauseReport(db: Db, organisationId: string, from: Calenda
     clauses: reviewed.map((r, i) => ({
       id: r.clauseId,
       title: clauses[i]!.title,
+      text: clauses[i]!.text,
       product: clauses[i]!.product,
       topic: clauses[i]!.topic,
       review: r.review,

@@ -1,8 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   clauseReportSchema,
+  deletedClauseSchema,
+  editedClauseSchema,
   importedClausesSchema,
+  membershipsSchema,
   ruleChangesSchema,
+  savedMembershipsSchema,
   storedSpikesSchema,
   themesReportSchema,
 } from '../../../../src/contracts/api/patterns.ts';
@@ -18,7 +22,13 @@ export interface Period {
 const KEY = ['patterns'] as const;
 const query = (p: Period) => `from=${encodeURIComponent(p.from)}&to=${encodeURIComponent(p.to)}`;
 
-export type { RewriteItem, RuleChange, SpikeAlert, Theme } from '../../../../src/contracts/api/patterns.ts';
+export type {
+  Clause,
+  RewriteItem,
+  RuleChange,
+  SpikeAlert,
+  Theme,
+} from '../../../../src/contracts/api/patterns.ts';
 
 export function useSpikes() {
   return useQuery({
@@ -47,6 +57,56 @@ export function useImportClauses() {
     mutationFn: (body: { text: string; title?: string; product?: string }) =>
       apiSend('/api/v1/patterns/clauses', { body, schema: importedClausesSchema }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'clauses'] }),
+  });
+}
+
+export function useEditClause() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; title: string; text: string; product: string | null }) =>
+      apiSend(`/api/v1/patterns/clauses/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body,
+        schema: editedClauseSchema,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'clauses'] }),
+  });
+}
+
+export function useDeleteClause() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiSend(`/api/v1/patterns/clauses/${encodeURIComponent(id)}`, {
+        method: 'DELETE',
+        schema: deletedClauseSchema,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'clauses'] }),
+  });
+}
+
+export function useMemberships() {
+  return useQuery({
+    queryKey: [...KEY, 'memberships'],
+    queryFn: ({ signal }) => apiGet('/api/v1/patterns/memberships', membershipsSchema, signal),
+  });
+}
+
+export function useSaveMemberships() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { countedOn: string; products: { product: string; members: number }[] }) =>
+      apiSend('/api/v1/patterns/memberships', {
+        method: 'PUT',
+        body,
+        schema: savedMembershipsSchema,
+      }),
+    // The rates per 1 000 members of the clauses and products change with the denominator.
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: [...KEY, 'memberships'] }),
+        client.invalidateQueries({ queryKey: [...KEY, 'clauses'] }),
+      ]),
   });
 }
 

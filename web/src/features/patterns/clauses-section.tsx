@@ -3,6 +3,8 @@ import { errorMessage } from '../../shared/api-client.ts';
 import { Field } from '../../shared/ui/form.tsx';
 import { ErrorNotice, Loading } from '../../shared/ui/page.tsx';
 import { type Period, useClauseReport, useImportClauses } from './api.ts';
+import { ClauseList } from './clause-list.tsx';
+import { MembershipsSection } from './memberships-section.tsx';
 
 function ImportForm() {
   const importing = useImportClauses();
@@ -126,7 +128,24 @@ export function ClausesSection({ period, canImport }: { period: Period; canImpor
           </ul>
         </>
       ) : null}
+      {report.isSuccess && report.data.clauses.length > 0 ? (
+        <ClauseList clauses={report.data.clauses} canEdit={canImport} />
+      ) : null}
       {canImport ? <ImportForm /> : null}
+      <MembershipsSection
+        canEdit={canImport}
+        products={
+          report.isSuccess
+            ? [
+                ...new Set(
+                  [...report.data.products.ranked, ...report.data.products.withoutMembership].map(
+                    (p) => p.product,
+                  ),
+                ),
+              ]
+            : []
+        }
+      />
     </section>
   );
 }
