@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { COUNT_CAP } from '../../contracts/api/register.ts';
+import { COUNT_CAP, SEARCH_COUNT_CAP } from '../../contracts/api/register.ts';
 import type { DossierCategory } from '../../contracts/categories.ts';
 import type { ComplaintChannel } from '../../contracts/channels.ts';
 import type { DossierStatus } from '../../contracts/dossier-status.ts';
@@ -48,7 +48,7 @@ export type RegisterPosition =
 
 export { COUNT_CAP };
 /** Search results are ranked among this many matching files at most (bounded work per keystroke). */
-export const RANKED_CANDIDATES = 2_000;
+export const RANKED_CANDIDATES = SEARCH_COUNT_CAP;
 
 const member = alias(users, 'register_member');
 const handler = alias(users, 'register_handler');
@@ -241,65 +241,97 @@ function orderedPage(db: Db, where: SQL[], order: SQL[], limit: number, offset: 
 }
 
 /**
- * One page of the register, in the database: filters, order and limit on indexes (urgency and date orders are
- * keyset: the page after a given row costs the same at row 10 and at row 900 000). Returns `limit + 1` rows at
- * most: the extra one says that a next page exists.
+ * One page of the register, in the database, and how many files match (up to `countCapOf` + 1): filters, order and
+ * limit on indexes (urgency and date orders are keyset: the page after a given row costs the same at row 10 and at
+ * row 900 000). Returns `limit + 1` rows at most: the extra one says that a next page exists.
  */
 export async function registerPage(
   db: Db,
   filters: RegisterFilters,
   position: RegisterPosition,
   limit: number,
-) {
+): Promise<{ rows: RegisterRow[]; total: number }> {
   const where = registerConditions(filters);
+  if (position.sort === 'relevance') return rankedPage(db, filters, where, position.offset, limit);
+  let order: SQL[];
   if (position.sort === 'urgency') {
     if (position.after) {
       where.push(
         sql`(${urgencySql}, ${dossiers.reference}) > (${position.after.due}::date, ${position.after.reference})`,
       );
     }
-    return orderedPage(db, where, [urgencySql, sql`${dossiers.reference}`], limit, position.offset);
-  }
-  if (position.sort === 'date') {
+    order = [urgencySql, sql`${dossiers.reference}`];
+  } else {
     if (position.after) {
       where.push(
         sql`(${dossiers.complaintOn}, ${dossiers.reference}) < (${position.after.on}::date, ${position.after.reference})`,
       );
     }
-    return orderedPage(
-      db,
-      where,
-      [sql`${dossiers.complaintOn} desc`, sql`${dossiers.reference} desc`],
-      limit,
-      position.offset,
-    );
+    order = [sql`${dossiers.complaintOn} desc`, sql`${dossiers.reference} desc`];
   }
-  // Relevance: rank a bounded set of matches (RANKED_CANDIDATES), best first.
+  const [rows, total] = await Promise.all([
+    orderedPage(db, where, order, limit, position.offset),
+    registerCount(db, filters),
+  ]);
+  return { rows, total };
+}
+export type RegisterRow = Awaited<ReturnType<typeof orderedPage>>[number];
+
+/**
+ * Relevance: a bounded set of matches (RANKED_CANDIDATES + 1, the one more saying « plus de 2 000 ») is ranked,
+ * best first, and counted in the same statement: a common word is matched once, not once more to count it.
+ */
+async function rankedPage(db: Db, filters: RegisterFilters, where: SQL[], offset: number, limit: number) {
   const search = filters.search;
   const rank = search
     ? sql`ts_rank(${dossiers.searchVector}, ${tsQuery(search.text)}) + (case when ${dossiers.reference} ilike ${`%${escapeLike(search.text)}%`} then 1 else 0 end)`
     : sql`0`;
   const candidates = db
-    .select({ id: dossiers.id, rank: sql<number>`${rank}`.as('rank') })
+    .select({ reference: dossiers.reference, rank: sql<number>`${rank}`.as('rank') })
     .from(dossiers)
     .where(and(...where))
-    .limit(RANKED_CANDIDATES)
+    .limit(RANKED_CANDIDATES + 1)
     .as('candidates');
-  return base(db)
-    .innerJoin(candidates, eq(candidates.id, dossiers.id))
-    .orderBy(sql`${candidates.rank} desc`, dossiers.reference)
+  const page = db
+    .select({
+      reference: candidates.reference,
+      rank: sql<number>`${candidates.rank}`.as('page_rank'),
+      matched: sql<number>`(count(*) over ())::int`.as('matched'),
+    })
+    .from(candidates)
+    .orderBy(sql`${candidates.rank} desc`, candidates.reference)
     .limit(limit + 1)
-    .offset(position.offset);
+    .offset(offset)
+    .as('page');
+  const ranked = await db
+    .select({ ...columns, matched: page.matched })
+    .from(dossiers)
+    .innerJoin(member, eq(member.id, dossiers.memberId))
+    .leftJoin(handler, eq(handler.id, dossiers.assignedHandlerId))
+    .innerJoin(page, eq(page.reference, dossiers.reference))
+    .orderBy(sql`${page.rank} desc`, dossiers.reference);
+  const rows: RegisterRow[] = ranked.map(({ matched: _, ...row }) => row);
+  const first = ranked[0];
+  // Past the last page nothing carries the count: count apart (rare).
+  const total = first ? Number(first.matched) : offset > 0 ? await registerCount(db, filters) : 0;
+  return { rows, total };
 }
-export type RegisterRow = Awaited<ReturnType<typeof registerPage>>[number];
 
-/** How many files match, counted up to COUNT_CAP + 1 (more means « plus de 10 000 »). */
+/**
+ * Where the count of matching files stops: COUNT_CAP, or SEARCH_COUNT_CAP for a search (a common word matches a
+ * tenth of a large organisation, and only RANKED_CANDIDATES of them are ranked anyway).
+ */
+export function countCapOf(filters: RegisterFilters): number {
+  return filters.search ? SEARCH_COUNT_CAP : COUNT_CAP;
+}
+
+/** How many files match, counted up to `countCapOf` + 1 (more means « plus de 10 000 », « plus de 2 000 »). */
 export async function registerCount(db: Db, filters: RegisterFilters): Promise<number> {
   const inner = db
     .select({ one: sql`1` })
     .from(dossiers)
     .where(and(...registerConditions(filters)))
-    .limit(COUNT_CAP + 1)
+    .limit(countCapOf(filters) + 1)
     .as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
   return row?.n ?? 0;
