@@ -295,13 +295,6 @@ export const dossiers = pgTable(
       t.reference,
     ),
     index('dossiers_register_date_idx').on(t.organisationId, t.complaintOn, t.reference),
-    // Amber (and the red of an open clock) is a range of due dates of open clocks: few files, found on these.
-    index('dossiers_open_ack_due_idx')
-      .on(t.organisationId, t.slaAckDueOn)
-      .where(sql`${t.slaAckStatus} = 'open'`),
-    index('dossiers_open_answer_due_idx')
-      .on(t.organisationId, t.slaAnswerDueOn)
-      .where(sql`${t.slaAnswerStatus} = 'open'`),
     // Part of a reference, or the organisation's reference, typed in the search box (pg_trgm).
     index('dossiers_reference_trgm_idx').using('gin', sql`${t.reference} gin_trgm_ops`),
     index('dossiers_org_reference_trgm_idx').using('gin', sql`${t.organisationReference} gin_trgm_ops`),

@@ -73,7 +73,7 @@ const STORED_CLOCKS: readonly { id: SlaClockId; status: SQL; due: SQL }[] = [
 /**
  * One stored clock shows `colour` on `today`: a settled status (met, missed), or an open clock whose due date lies
  * in the domain's range for that colour (`openDueRange`). Plain comparisons of stored columns with dates, so that
- * the planner estimates them and indexes serve them (the urgency index, the partial indexes of open clocks).
+ * the planner estimates them and the urgency index, which carries these columns, serves them.
  */
 function clockShows(
   clock: (typeof STORED_CLOCKS)[number],
