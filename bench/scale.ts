@@ -139,6 +139,11 @@ async function measureReads(label: string, database: Database, fileIds: string[]
     handler,
     repeat('/api/v1/register?sla=red&offset=9950&limit=50', 20),
   );
+  results['registre filtré, orange, première page'] = await timeGets(
+    base,
+    handler,
+    repeat('/api/v1/register?sla=amber&limit=50', 20),
+  );
   results['recherche « résiliation »'] = await timeGets(
     base,
     handler,
