@@ -4,20 +4,26 @@
 // of its own, as in production. BENCH_CPU_PROF=DIR writes the server's CPU profile there. Asserts nothing.
 //
 // BENCH_CREATE_DATABASE_URL: a database that may be filled (default: recours_create on the local server, dropped
-// and created again). BENCH_SECONDS (default 15), BENCH_CLIENTS (default 8).
+// and created again). BENCH_SECONDS (default 15), BENCH_CLIENTS (default 8), BENCH_SERVERS (server processes,
+// default 1).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { getTableColumns } from 'drizzle-orm';
 import pg from 'pg';
 import { generateFiles } from '../src/bench/generate.ts';
 import { openDatabase } from '../src/db/client.ts';
+import { CREATION } from '../src/db/repositories/dossiers.ts';
+import { dossiers } from '../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
 import { startCountingProxy } from './pg-count-proxy.ts';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const SERVERS = Number(process.env.BENCH_SERVERS ?? 1);
 
 async function databaseUrl(): Promise<string> {
   if (process.env.BENCH_CREATE_DATABASE_URL) return process.env.BENCH_CREATE_DATABASE_URL;
@@ -82,40 +88,83 @@ async function stopServer(child: ChildProcess) {
   await exited;
 }
 
+/** CPU time the process has used so far (user + system), in ms: a cost per creation that load barely moves. */
+function cpuMs(pid: number) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of the file, in clock ticks (100 per second on Linux).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function peakRssMb(child: ChildProcess) {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+// node:http with a keep-alive agent rather than fetch: the clients share the two cores with the server and
+// PostgreSQL, and fetch spent more processor time per request than the server's creation itself.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function post(base: string, pathname: string, headers: Record<string, string | number>, body: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(
+        `${base}${pathname}`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString(),
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
+}
+
 async function login(base: string, email: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-  const body = (await res.json()) as { csrfToken: string };
+  const res = await post(base, '/api/auth/login', {}, JSON.stringify({ email, password: DEMO_PASSWORD }));
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
+  const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+  const body = JSON.parse(res.body) as { csrfToken: string };
   return { cookie, csrf: body.csrfToken };
 }
 
 let reported = false;
 async function createOne(base: string, session: { cookie: string; csrf: string }, organisationId: string) {
-  const res = await fetch(`${base}/api/v1/dossiers`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
-    body: JSON.stringify({
+  const res = await post(
+    base,
+    '/api/v1/dossiers',
+    { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    JSON.stringify({
       category: 'reimbursement_contested',
       title: 'Lunettes non remboursées',
       description: 'Monture et verres progressifs : rien remboursé malgré l’ordonnance.',
       organisationId,
-      complaintSentOn: new Date().toISOString().slice(0, 10),
+      // A complaint sent some day of the last three months, as members' files are.
+      complaintSentOn: new Date(Date.now() - Math.floor(Math.random() * 90) * 86_400_000)
+        .toISOString()
+        .slice(0, 10),
     }),
-  });
-  const body = await res.text();
+  );
   if (res.status !== 201 && !reported) {
     reported = true;
-    console.error(`échec d’une création : ${res.status} ${body.slice(0, 300)}`);
+    console.error(`échec d’une création : ${res.status} ${res.body.slice(0, 300)}`);
   }
   return res.status === 201;
 }
@@ -145,8 +194,8 @@ console.log(
 const target = new URL(url);
 const proxy = await startCountingProxy({ host: target.hostname, port: Number(target.port || 5432) });
 const port = 20_000 + Math.floor(Math.random() * 20_000);
-let server = await startServer(withPort(url, proxy.port), port);
-let base = `http://127.0.0.1:${port}`;
+const server = await startServer(withPort(url, proxy.port), port);
+const base = `http://127.0.0.1:${port}`;
 const member = await login(base, 'adherent@charge.recours.fr');
 for (let i = 0; i < 5; i++) await createOne(base, member, organisationId);
 proxy.record(true);
@@ -155,7 +204,7 @@ for (let i = 0; i < counted; i++) await createOne(base, member, organisationId);
 proxy.record(false);
 const perCreation = (n: number) => (n / counted).toFixed(1);
 console.log(
-  `par création : ${perCreation(proxy.counts.parses + proxy.counts.queries)} instructions, ${perCreation(proxy.counts.syncs + proxy.counts.queries)} allers-retours`,
+  `par création : ${perCreation(proxy.counts.binds + proxy.counts.queries)} instructions, ${perCreation(proxy.counts.syncs + proxy.counts.queries)} allers-retours`,
 );
 console.log('instructions d’une création :');
 for (const text of proxy.counts.texts.slice(0, (proxy.counts.texts.length / counted) | 0))
@@ -164,59 +213,112 @@ await stopServer(server);
 await proxy.close();
 
 // 2. Throughput: CLIENTS clients creating for SECONDS seconds, server connected directly.
-server = await startServer(url, port);
-base = `http://127.0.0.1:${port}`;
-const session = await login(base, 'adherent@charge.recours.fr');
-for (let i = 0; i < 50; i++) await createOne(base, session, organisationId);
+// BENCH_SERVERS processes (as behind a reverse proxy, docs/deployment.md), the clients spread over them.
+const servers: ChildProcess[] = [];
+const bases: string[] = [];
+for (let i = 0; i < SERVERS; i++) {
+  servers.push(await startServer(url, port + 1 + i));
+  bases.push(`http://127.0.0.1:${port + 1 + i}`);
+}
+const session = await login(bases[0]!, 'adherent@charge.recours.fr');
+for (let i = 0; i < 50; i++) await createOne(bases[i % SERVERS]!, session, organisationId);
 const deadline = Date.now() + SECONDS * 1000;
 let created = 0;
 let failed = 0;
-const client = async () => {
+const client = async (n: number) => {
+  const target = bases[n % SERVERS]!;
   while (Date.now() < deadline) {
-    if (await createOne(base, session, organisationId)) created += 1;
+    if (await createOne(target, session, organisationId)) created += 1;
     else failed += 1;
   }
 };
 const load0 = loadavg()[0]!;
-await Promise.all(Array.from({ length: CLIENTS }, client));
+const cpu0 = servers.map((child) => cpuMs(child.pid!));
+const benchCpu0 = process.cpuUsage();
+await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+const serverCpuPerCreation =
+  servers.reduce((sum, child, i) => sum + cpuMs(child.pid!) - cpu0[i]!, 0) / created;
+const benchCpu = process.cpuUsage(benchCpu0);
+const clientCpuPerCreation = (benchCpu.user + benchCpu.system) / 1000 / created;
 const api = created / SECONDS;
-const rss = peakRssMb(server);
-await stopServer(server);
+const rss = Math.max(...servers.map(peakRssMb));
+for (const child of servers) await stopServer(child);
 
-// 3. pgbench replaying the creation's transaction (the statements listed above, same values), same clients and
-// length. Its sessions lookup is the one every authenticated request makes.
+// 3. pgbench replaying the creation's statement: the very text the API prepares (CREATION), with the values the
+// API wrote for its last file as literals, a fresh id and reference per transaction, prepared (-M prepared) as the
+// API prepares it. Same clients and length. The guard reads the session the API's clients used.
 const dir = mkdtempSync(path.join(tmpdir(), 'recours-pgbench-'));
 const script = path.join(dir, 'creation.sql');
+const pool = new pg.Pool({ connectionString: url });
 const memberId = String(
-  (
-    await new pg.Pool({ connectionString: url }).query(
-      `select id from users where email = 'adherent@charge.recours.fr'`,
-    )
-  ).rows[0]!.id,
+  (await pool.query(`select id from users where email = 'adherent@charge.recours.fr'`)).rows[0]!.id,
 );
+const last = JSON.parse(
+  (
+    await pool.query(
+      `select row_to_json(d)::text as row from dossiers d where member_id = $1 order by created_at desc limit 1`,
+      [memberId],
+    )
+  ).rows[0]!.row,
+) as Record<string, unknown>;
+const lastEvent = (
+  await pool.query(`select type, payload::text as payload from audit_events where dossier_id = $1`, [last.id])
+).rows[0]!;
+const tokenHash = (
+  await pool.query(`select token_hash from sessions where user_id = $1 order by created_at desc limit 1`, [
+    memberId,
+  ])
+).rows[0]!.token_hash;
+await pool.end();
+const columns = getTableColumns(dossiers) as Record<string, { name: string }>;
+const literal = (v: unknown) =>
+  v === null || v === undefined
+    ? 'NULL'
+    : `'${(typeof v === 'object' ? JSON.stringify(v) : String(v)).replace(/'/g, "''")}'`;
+const at = String(last.created_at);
+const pgbenchValue = (param: unknown): string => {
+  const name = (param as { name?: string }).name;
+  if (name === undefined) return literal(param);
+  switch (name) {
+    case 'id':
+      return `(lpad(to_hex(:client_id::int), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(:n::bigint), 12, '0'))`;
+    case 'reference':
+      return `('REC-PGB-' || :n || '-' || :client_id)`;
+    case 'sessionTokenHash':
+      return literal(tokenHash);
+    case 'now':
+    case 'occurredAt':
+      return literal(at);
+    case 'role':
+      return literal('member');
+    case 'organisationName':
+      return literal('');
+    case 'eventType':
+      return literal(lastEvent.type);
+    case 'eventPayload':
+      return literal(lastEvent.payload);
+    default:
+      return literal(last[columns[name]!.name]);
+  }
+};
 writeFileSync(
   script,
-  `\\set n random(1, 2000000000)
-BEGIN;
-SELECT id, name, kind FROM organisations WHERE id = '${organisationId}';
-WITH d AS (INSERT INTO dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category, title, description, facts, status, priority, suggested_category, transmitted_at, created_at, updated_at, complaint_on, sla_ack_due_on, sla_ack_status, sla_ack_done, sla_ack_actionable, sla_answer_due_on, sla_answer_status, sla_answer_done, sla_answer_actionable, next_due_on, next_due_clock, next_due_party, projection_version)
-  VALUES ('REC-PGB-' || :n || '-' || :client_id, '${memberId}', '${organisationId}', 'Mutuelle Charge', 'mutuelle', 'reimbursement_contested', 'Lunettes non remboursées', 'Monture et verres progressifs : rien remboursé malgré l’ordonnance.', '{"complaintSentOn":"2026-01-05"}', 'submitted', 'normal', 'reimbursement_contested', now(), now(), now(), '2026-01-05', '2026-01-16', 'open', false, true, '2026-03-05', 'open', false, true, '2026-01-16', 'acknowledgment', 'organisation', 1)
-  RETURNING *),
-head AS (INSERT INTO audit_chain_heads AS h (chain_id, last_seq, prev_hash, last_hash) SELECT d.id, 1, repeat('0', 64), audit_event_hash(d.id, 1, d.id, '${memberId}'::uuid, 'dossier.created', now(), repeat('0', 64), '{}'::jsonb) FROM d ON CONFLICT (chain_id) DO UPDATE SET last_seq = h.last_seq + 1 RETURNING chain_id, last_seq, prev_hash, last_hash),
-event AS (INSERT INTO audit_events (chain_id, chain_seq, dossier_id, actor_id, type, occurred_at, payload, prev_hash, hash) SELECT chain_id, last_seq, chain_id, '${memberId}'::uuid, 'dossier.created', now(), '{}'::jsonb, prev_hash, last_hash FROM head RETURNING seq)
-INSERT INTO audit_log_pending (event_seq) SELECT seq FROM event;
-COMMIT;
-`,
+  `\\set n random(1, 2000000000)\n${CREATION.sql.replace(/\$(\d+)/g, (_, i) => pgbenchValue(CREATION.params[Number(i) - 1]))};\n`,
 );
 const out = execFileSync(
   'pgbench',
-  ['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), '-f', script, url],
+  ['-n', '-M', 'prepared', '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), '-f', script, url],
   { encoding: 'utf8' },
 );
 const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 'NaN');
 console.log(
   `${CLIENTS} clients, ${SECONDS} s : API ${api.toFixed(0)} créations/s (${failed} échecs) ; pgbench (même transaction) ${tps.toFixed(0)}/s ; rapport ${((100 * api) / tps).toFixed(0)} %`,
 );
-console.log(`mémoire résidente maximale du serveur : ${rss.toFixed(0)} Mo`);
+console.log(
+  `temps processeur par création : serveur ${serverCpuPerCreation.toFixed(2)} ms, clients HTTP ${clientCpuPerCreation.toFixed(2)} ms`,
+);
+console.log(
+  `mémoire résidente maximale d’un processus serveur : ${rss.toFixed(0)} Mo (${SERVERS} processus)`,
+);
 console.log(`charge moyenne pendant la mesure : ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
 process.exit(0);

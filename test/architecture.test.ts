@@ -20,7 +20,13 @@ import {
 } from './support/import-graph.ts';
 
 /** Pure libraries the domain may use: no I/O, no clock, no global state. */
-const DOMAIN_PACKAGES = new Set(['zod', 'date-fns', '@socialgouv/jours-feries', 'snowball-stemmers']);
+const DOMAIN_PACKAGES = new Set([
+  'zod',
+  'date-fns',
+  '@socialgouv/jours-feries',
+  'snowball-stemmers',
+  'lru-cache',
+]);
 /**
  * Test code beside the rules (`*.test.ts`, `test-builders.ts`) never ships in a rule: it may use the test runner
  * and read its fixtures from disk.

@@ -39,6 +39,11 @@ export interface Database {
    * `insert … select * from unnest($1::uuid[], …)`): Drizzle would expand an array into a list of parameters.
    */
   rawTransaction<T>(work: (query: RawQuery, copy: CopyIn) => Promise<T>): Promise<T>;
+  /**
+   * One statement on its own (atomic without BEGIN/COMMIT), prepared once per connection under `name` on
+   * PostgreSQL: the hot path of a creation sends neither its text to parse nor a plan to make again (issue 12).
+   */
+  prepared(name: string, text: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
 export type RawQuery = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
@@ -92,6 +97,9 @@ export function fromPglite(client: PGlite, location: string): Database {
         migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       ),
     close: () => client.close(),
+    prepared: async (_name, text, params) => ({
+      rows: (await client.query(text, params)).rows as Record<string, unknown>[],
+    }),
     rawTransaction: (work) =>
       client.transaction((tx) =>
         work(
@@ -147,6 +155,7 @@ async function openPostgres(url: string, readUrl: string | undefined): Promise<D
       await pool.end();
       await readPool?.end();
     },
+    prepared: async (name, text, values) => ({ rows: (await pool.query({ name, text, values })).rows }),
     rawTransaction: async (work) => {
       const client = await pool.connect();
       try {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { AuditEventBody } from '../../contracts/audit-events.ts';
 import { GENESIS_HASH, SYSTEM_CHAIN_ID } from '../../domain/audit/event-hash.ts';
 import type { Db } from '../client.ts';
@@ -29,25 +29,51 @@ export async function appendAuditEvent(tx: Db, event: NewAuditEvent): Promise<nu
 
 /**
  * The common table expressions that append one event (`head`, `event`, `queued`), for a statement that makes the
- * change and records it at once (a file's creation: one round trip, atomic without BEGIN and COMMIT).
+ * change and records it at once.
  */
 export function auditAppendCtes(event: NewAuditEvent): SQL {
-  const chainId = event.dossierId ?? event.organisationId ?? SYSTEM_CHAIN_ID;
-  const payload = JSON.stringify(event.payload ?? {});
-  const occurredAt = event.occurredAt.toISOString();
-  const fields = sql`${event.dossierId}::uuid, ${event.actorId}::uuid, ${event.type}::text, ${occurredAt}::timestamptz`;
+  return chainAppendCtes({
+    chainId: event.dossierId ?? event.organisationId ?? SYSTEM_CHAIN_ID,
+    dossierId: event.dossierId,
+    actorId: event.actorId,
+    type: event.type,
+    occurredAt: event.occurredAt.toISOString(),
+    payload: JSON.stringify(event.payload ?? {}),
+  });
+}
+
+/** An event's columns as SQL values: plain values, or placeholders of a statement prepared once. */
+export interface ChainAppendFields {
+  chainId: string | Placeholder;
+  dossierId: string | null | Placeholder;
+  actorId: string | null | Placeholder;
+  type: string | Placeholder;
+  /** ISO instant. */
+  occurredAt: string | Placeholder;
+  /** The payload as JSON text. */
+  payload: string | Placeholder;
+}
+
+/**
+ * The append itself. With `onlyIf`, a relation (e.g. the file just inserted, `d`), the event is appended only
+ * when that relation has a row: a statement whose change was refused records nothing.
+ */
+export function chainAppendCtes(f: ChainAppendFields, onlyIf?: SQL): SQL {
+  const fields = sql`${f.dossierId}::uuid, ${f.actorId}::uuid, ${f.type}::text, ${f.occurredAt}::timestamptz`;
+  const payload = sql`${f.payload}::jsonb`;
   return sql`head as (
       insert into audit_chain_heads as h (chain_id, last_seq, prev_hash, last_hash)
-      values (${chainId}::uuid, 1, ${GENESIS_HASH},
-        audit_event_hash(${chainId}::uuid, 1, ${fields}, ${GENESIS_HASH}, ${payload}::jsonb))
+      select ${f.chainId}::uuid, 1, ${GENESIS_HASH},
+        audit_event_hash(${f.chainId}::uuid, 1, ${fields}, ${GENESIS_HASH}, ${payload})
+      ${onlyIf ? sql`from ${onlyIf}` : sql``}
       on conflict (chain_id) do update set
         last_seq = h.last_seq + 1,
         prev_hash = h.last_hash,
-        last_hash = audit_event_hash(h.chain_id, h.last_seq + 1, ${fields}, h.last_hash, ${payload}::jsonb)
+        last_hash = audit_event_hash(h.chain_id, h.last_seq + 1, ${fields}, h.last_hash, ${payload})
       returning last_seq, prev_hash, last_hash
     ), event as (
       insert into audit_events (chain_id, chain_seq, dossier_id, actor_id, type, occurred_at, payload, prev_hash, hash)
-      select ${chainId}::uuid, last_seq, ${fields}, ${payload}::jsonb, prev_hash, last_hash from head
+      select ${f.chainId}::uuid, last_seq, ${fields}, ${payload}, prev_hash, last_hash from head
       returning seq
     ), queued as (
       insert into audit_log_pending (event_seq) select seq from event returning event_seq

@@ -66,7 +66,8 @@ export function projectionOf(file: FileFields, at: Date): ProjectionColumns {
   return projectionColumns(projectDeadlines(input, parisDateOf(at)));
 }
 
-const PROJECTION_KEYS: readonly (keyof ProjectionColumns)[] = Object.keys(
+/** The projection's columns, as `projectionColumns` fills them. */
+export const PROJECTION_KEYS: readonly (keyof ProjectionColumns)[] = Object.keys(
   projectionColumns(
     projectDeadlines(
       { facts: {}, organisationKind: 'mutuelle', zone: 'metropole', status: 'draft', openedOn: '2026-01-01' },

@@ -1,11 +1,24 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, getTableColumns, gt, isNotNull, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  fillPlaceholders,
+  getTableColumns,
+  gt,
+  isNotNull,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DossierScope } from '../../domain/access/policy.ts';
-import type { Db } from '../client.ts';
+import type { Database, Db } from '../client.ts';
 import { dossiers } from '../schema.ts';
-import { rowsOf } from '../snapshot.ts';
-import { auditAppendCtes, type NewAuditEvent } from './audit.ts';
-import { projectionOf } from './deadline-projection.ts';
+import { chainAppendCtes, type NewAuditEvent } from './audit.ts';
+import { PROJECTION_KEYS, projectionOf } from './deadline-projection.ts';
+import { sessionTokenHash } from './sessions.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type NewDossier = typeof dossiers.$inferInsert;
@@ -66,29 +79,134 @@ type EventOfNewFile = NewAuditEvent extends infer E
     : never
   : never;
 
+/** The columns a creation writes (the others keep their defaults), in the order of the statement. */
+const CREATED_COLUMNS = [
+  'id',
+  'reference',
+  'memberId',
+  'organisationId',
+  'organisationKind',
+  'category',
+  'title',
+  'description',
+  'amountCents',
+  'facts',
+  'status',
+  'idempotencyKey',
+  'idempotencyHash',
+  'suggestedCategory',
+  'priority',
+  'createdAt',
+  'updatedAt',
+  ...PROJECTION_KEYS,
+] as const satisfies readonly (keyof NewDossier)[];
+
+type CreatedColumn = (typeof CREATED_COLUMNS)[number];
+
+/** Who creates, checked by the statement itself against the tables (never only against this process's memory). */
+export interface CreationGuard {
+  /** The session the request came with: it must still exist, unexpired, its account active and of this role. */
+  sessionToken: string;
+  role: string;
+  now: Date;
+  /** The organisation chosen in the list and the kind this process believes it has; null for one typed in. */
+  organisation: { id: string; kind: string } | null;
+  /** The organisation's name when typed in (ignored when chosen in the list: its name is read from the table). */
+  organisationName: string;
+}
+
+const columns = getTableColumns(dossiers);
+const ph = (name: string) => sql.placeholder(name);
+const insertedColumns = sql.join(
+  CREATED_COLUMNS.map((key) => sql.identifier(columns[key].name)),
+  sql`, `,
+);
+const insertedValues = sql.join(
+  CREATED_COLUMNS.map((key) => sql`${ph(key)}::${sql.raw(columns[key].getSQLType())}`),
+  sql`, `,
+);
+
 /**
- * Inserts a file and appends its first history event in one statement: atomic without a transaction, one round
- * trip instead of four (BEGIN, INSERT, the event, COMMIT). The hot path of a member's creation (issue 12).
+ * A member's creation in one statement (issue 12): the guard (the session is still valid, the organisation chosen
+ * still has the kind the projection was computed for), the file, its first history event appended only if the
+ * file was written, and the file back as JSON. A refused guard or an Idempotency-Key already used writes nothing
+ * and returns no row: the caller then finds out why. Built once; prepared once per connection.
  */
-export async function insertDossierWithEvent(
-  db: Db,
-  values: NewDossier,
+export const CREATION = new PgDialect().sqlToQuery(sql`with guard as (
+    select 1 from sessions s join users u on u.id = s.user_id
+    where s.token_hash = ${ph('sessionTokenHash')}::text and s.expires_at > ${ph('now')}::timestamptz
+      and u.deactivated_at is null and u.id = ${ph('memberId')}::uuid and u.role = ${ph('role')}::text
+  ), org as (
+    select o.name from organisations o
+    where o.id = ${ph('organisationId')}::uuid and o.kind = ${ph('organisationKind')}::text
+    union all
+    select ${ph('organisationName')}::text where ${ph('organisationId')}::uuid is null
+  ), d as (
+    insert into ${dossiers} (${insertedColumns}, ${sql.identifier(columns.organisationName.name)})
+    select ${insertedValues}, org.name from guard, org
+    on conflict (${sql.identifier(columns.memberId.name)}, ${sql.identifier(columns.idempotencyKey.name)}) do nothing
+    returning *
+  ), ${chainAppendCtes(
+    {
+      chainId: ph('id'),
+      dossierId: ph('id'),
+      actorId: ph('memberId'),
+      type: ph('eventType'),
+      occurredAt: ph('occurredAt'),
+      payload: ph('eventPayload'),
+    },
+    sql`d`,
+  )}
+  select row_to_json(d)::text as row from d, queued`);
+
+function driverValue(key: CreatedColumn, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (key === 'facts') return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Inserts a member's file with its deadline projection and appends its first history event, in one statement
+ * prepared once (atomic without a transaction: one round trip where six were made). Undefined when the guard
+ * refused or the member's Idempotency-Key was already used: nothing was written.
+ */
+export async function insertCreatedDossier(
+  database: Pick<Database, 'prepared'>,
+  values: Omit<NewDossier, 'organisationName'>,
   event: EventOfNewFile,
-): Promise<DossierRow> {
+  guard: CreationGuard,
+): Promise<DossierRow | undefined> {
   const id = values.id ?? randomUUID();
-  const insert = db
-    .insert(dossiers)
-    .values(withProjection({ ...values, id }))
-    .returning();
-  // The row comes back as JSON text: both drivers (node-postgres, PGlite) then give it alike, and drizzle's own
-  // column mappers turn it into the row `insertDossier` returns.
-  const result = await db.execute(
-    sql`with d as (${insert.getSQL()}), ${auditAppendCtes({ ...event, dossierId: id })}
-        select row_to_json(d)::text as row from d, queued`,
+  const row = withProjection({ ...values, id, organisationName: guard.organisationName }) as Record<
+    string,
+    unknown
+  >;
+  const params: Record<string, unknown> = {
+    sessionTokenHash: sessionTokenHash(guard.sessionToken),
+    now: guard.now.toISOString(),
+    role: guard.role,
+    organisationName: guard.organisationName,
+    eventType: event.type,
+    eventPayload: JSON.stringify(event.payload ?? {}),
+  };
+  for (const key of CREATED_COLUMNS) params[key] = driverValue(key, row[key]);
+  params.organisationId = guard.organisation?.id ?? null;
+  params.organisationKind = guard.organisation?.kind ?? row.organisationKind;
+  params.occurredAt = event.occurredAt.toISOString();
+  const result = await database.prepared(
+    'recours_dossier_create',
+    CREATION.sql,
+    fillPlaceholders(CREATION.params, params),
   );
-  const raw = JSON.parse(rowsOf<{ row: string }>(result)[0]!.row) as Record<string, unknown>;
+  const json = result.rows[0]?.row;
+  return json === undefined ? undefined : rowFromJson(JSON.parse(String(json)) as Record<string, unknown>);
+}
+
+/** A row given as JSON (`row_to_json`), through drizzle's own column mappers: the row a select would give. */
+function rowFromJson(raw: Record<string, unknown>): DossierRow {
   const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(dossiers))) {
+  for (const [key, column] of Object.entries(columns)) {
     const value = raw[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }

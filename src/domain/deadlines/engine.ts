@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import { formatFrenchDate } from '../shared/calendar-date.ts';
 import { fieldPath } from '../shared/field-path.ts';
@@ -353,10 +354,75 @@ function explain(ctx: RuleContext): Convention[] {
 }
 
 /**
+ * A key that tells apart every input the engine could read differently, or null for an input that is not plain
+ * data (a Date, a class instance, a function): such an input is computed without the memo.
+ */
+function inputKey(value: unknown): string | null {
+  if (value === undefined) return 'u';
+  if (value === null) return 'n';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return `#${value}`;
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'object': {
+      const parts: string[] = [];
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          const key = inputKey(item);
+          if (key === null) return null;
+          parts.push(key);
+        }
+        return `[${parts.join(',')}]`;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return null;
+      for (const [k, v] of Object.entries(value)) {
+        const key = inputKey(v);
+        if (key === null) return null;
+        parts.push(`${JSON.stringify(k)}:${key}`);
+      }
+      return `{${parts.join(',')}}`;
+    }
+    default:
+      return null;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The engine is pure and its inputs repeat (the files created on one day share a handful of organisation kinds
+ * and complaint dates): each result is kept, frozen, for the next identical input. A creation ran the engine
+ * three times, a third of its CPU (issue 12, docs/performance.md).
+ */
+const RESULTS = new LRUCache<string, Result<DeadlinesOutput>>({ max: 2_000 });
+
+/**
  * Every deadline that applies to a dispute file, with its status on `context.today`. Pure: no clock, no I/O.
  * Never throws on bad input: returns `{ ok: false, error: { code, field, message } }` with a French message.
+ * The result is frozen (it may be shared with the next caller of the same input).
  */
 export function computeDeadlines(input: unknown): Result<DeadlinesOutput> {
+  const key = inputKey(input);
+  if (key === null) return deepFreeze(computeOnce(input));
+  let result = RESULTS.get(key);
+  if (result === undefined) {
+    result = deepFreeze(computeOnce(input));
+    RESULTS.set(key, result);
+  }
+  return result;
+}
+
+function computeOnce(input: unknown): Result<DeadlinesOutput> {
   const parsed = deadlinesInputSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return schemaError(parsed.error);
   const letterError = futureLetter(parsed.data);

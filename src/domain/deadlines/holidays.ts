@@ -45,21 +45,31 @@ function computeYear(year: number, options: HolidayCalendarOptions): Holiday[] {
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+type Year = { list: Holiday[]; byDate: Map<CalendarDate, string> };
+
+// A year's holidays depend only on the year and the options: computed once per process and shared by every
+// calendar (the engine builds one per run; recomputing them was a large part of each run).
+const YEARS = new Map<string, Year>();
+
+function yearFor(year: number, options: HolidayCalendarOptions): Year {
+  const key = `${options.zone}:${options.goodFridayInAlsace}:${year}`;
+  let entry = YEARS.get(key);
+  if (!entry) {
+    const list = computeYear(year, options);
+    Object.freeze(list);
+    for (const h of list) Object.freeze(h);
+    entry = { list, byDate: new Map(list.map((h) => [h.date, h.name])) };
+    if (YEARS.size < 2_000) YEARS.set(key, entry);
+  }
+  return entry;
+}
+
 /** French public holidays (C. trav. L3133-1, plus Good Friday and 26 December in Alsace-Moselle). */
 export function holidayCalendar(options: HolidayCalendarOptions): HolidayCalendar {
-  const years = new Map<number, { list: Holiday[]; byDate: Map<CalendarDate, string> }>();
-  const yearOf = (year: number) => {
-    let entry = years.get(year);
-    if (!entry) {
-      const list = computeYear(year, options);
-      entry = { list, byDate: new Map(list.map((h) => [h.date, h.name])) };
-      years.set(year, entry);
-    }
-    return entry;
-  };
+  const frozen = { zone: options.zone, goodFridayInAlsace: options.goodFridayInAlsace };
   return {
     options,
-    holidayName: (date) => yearOf(Number(date.slice(0, 4))).byDate.get(date),
-    holidaysOfYear: (year) => yearOf(year).list,
+    holidayName: (date) => yearFor(Number(date.slice(0, 4)), frozen).byDate.get(date),
+    holidaysOfYear: (year) => yearFor(year, frozen).list,
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { LRUCache } from 'lru-cache';
 import { findSession } from '../../db/repositories/sessions.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import type { Actor } from '../../domain/access/roles.ts';
@@ -10,6 +11,18 @@ export const SESSION_COOKIE = 'recours_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route's own statement checks the session again (it exists, has not expired, its account is active and
+     * keeps its role) and writes nothing otherwise: the session may then come from this process's memory. Only
+     * the creation of a file (one statement, issue 12); every other route reads the session table each time.
+     */
+    sessionRecheckedByStatement?: boolean;
+  }
+  interface FastifyInstance {
+    /** Drops a session remembered for `sessionRecheckedByStatement` routes (its statement refused it). */
+    forgetSession(token: string): void;
+  }
   interface FastifyRequest {
     user: UserRow | null;
     csrfToken: string | null;
@@ -28,11 +41,32 @@ async function sessionPlugin(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionToken', null);
 
+  // Token → session, for the routes whose statement checks the session again (never trusted on its own: a
+  // revoked session finds its entry here but writes nothing). Bounded, and short-lived so that a user's changed
+  // name or role reaches these routes soon; the statement refuses a changed role at once.
+  const remembered = new LRUCache<string, NonNullable<Awaited<ReturnType<typeof findSession>>>>({
+    max: 10_000,
+    ttl: 60_000,
+  });
+  app.decorate('forgetSession', (token: string) => {
+    remembered.delete(token);
+  });
+
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
-    const found = await findSession(ctx.database.db, token, ctx.now());
-    if (!found) return;
+    const now = ctx.now();
+    const cacheable = request.routeOptions.config.sessionRecheckedByStatement === true;
+    let found = cacheable ? remembered.get(token) : undefined;
+    if (found && found.expiresAt <= now) found = undefined;
+    if (!found) {
+      found = await findSession(ctx.database.db, token, now);
+      if (found && cacheable) remembered.set(token, found);
+    }
+    if (!found) {
+      remembered.delete(token);
+      return;
+    }
     request.user = found.user;
     request.csrfToken = found.csrfToken;
     request.sessionToken = token;

@@ -1,43 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { dossierListSchema, type dossierSchema, oneDossierSchema } from '../../contracts/api/dossiers.ts';
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
+import { ORGANISATION_KINDS } from '../../contracts/organisation-kinds.ts';
 import { PRIORITIES } from '../../contracts/priorities.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
-import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
-import { ORGANISATION_KINDS } from '../../domain/dossiers/status.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
-import { errorBodySchema } from '../errors.ts';
+import { AppError, errorBodySchema } from '../errors.ts';
 import { createDossier, listVisibleDossiers, openDossier } from './use-cases.ts';
 
 // Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
 const calendarDate = calendarDateSchema;
-
-export const dossierSchema = z.object({
-  id: z.string().uuid(),
-  reference: z.string().describe('Référence lisible du dossier (REC-2026-XXXXXX)'),
-  organisationId: z.string().uuid().nullable(),
-  organisationName: z.string(),
-  organisationKind: z.enum(ORGANISATION_KINDS),
-  category: z.string(),
-  title: z.string(),
-  description: z.string(),
-  status: z.string(),
-  amountCents: z.number().int().nullable().describe('Montant en jeu, en centimes'),
-  complaintSentOn: z.string().nullable().describe('Date d’envoi de la réclamation écrite (faits du dossier)'),
-  suggestedCategory: z
-    .string()
-    .nullable()
-    .describe('Type de litige suggéré par le texte du dossier (docs/triage.md), pour le back office'),
-  priority: z.enum(PRIORITIES).describe('Priorité de traitement (priorityOf, docs/triage.md)'),
-  transmittedAt: z
-    .string()
-    .nullable()
-    .describe('Transmis à l’organisme le… ; null tant que le dossier est un brouillon privé'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 function dossierView(row: DossierRow): z.infer<typeof dossierSchema> {
   return {
@@ -69,7 +45,7 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['Dossiers'],
         summary: 'Dossiers visibles : les siens pour un adhérent, ceux de son organisme pour un conseiller',
-        response: { 200: z.object({ dossiers: z.array(dossierSchema) }), 401: errorBodySchema },
+        response: { 200: dossierListSchema, 401: errorBodySchema },
       },
     },
     async (request) => {
@@ -85,7 +61,7 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['Dossiers'],
         summary: 'Un dossier (chaque consultation est journalisée)',
         params: z.object({ id: z.string().uuid('Identifiant de dossier invalide') }),
-        response: { 200: z.object({ dossier: dossierSchema }), 401: errorBodySchema, 404: errorBodySchema },
+        response: { 200: oneDossierSchema, 401: errorBodySchema, 404: errorBodySchema },
       },
     },
     async (request) => {
@@ -97,6 +73,8 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/v1/dossiers',
     {
+      // The creation's statement checks the session itself (issue 12): no separate read of the session table.
+      config: { sessionRecheckedByStatement: true },
       schema: {
         tags: ['Dossiers'],
         summary: 'Ouvrir un dossier (idempotent avec l’en-tête Idempotency-Key)',
@@ -112,8 +90,8 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
           complaintSentOn: calendarDate.optional(),
         }),
         response: {
-          200: z.object({ dossier: dossierSchema }),
-          201: z.object({ dossier: dossierSchema }),
+          200: oneDossierSchema,
+          201: oneDossierSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -121,9 +99,16 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const { dossier, created } = await createDossier(ctx, requireUser(request), {
-        ...request.body,
-        idempotencyKey: request.headers['idempotency-key'],
+      const user = requireUser(request);
+      const token = request.sessionToken!;
+      const { dossier, created } = await createDossier(
+        ctx,
+        user,
+        { ...request.body, idempotencyKey: request.headers['idempotency-key'] },
+        token,
+      ).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'UNAUTHENTICATED') app.forgetSession(token);
+        throw error;
       });
       reply.status(created ? 201 : 200);
       return { dossier: dossierView(dossier) };

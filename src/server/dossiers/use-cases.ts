@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
-import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
+import { LRUCache } from 'lru-cache';
+import type { DossierCategory } from '../../contracts/categories.ts';
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
+import { logAuditEvent } from '../../db/repositories/audit.ts';
 import {
   type DossierRow,
   findByIdempotencyKey,
   findDossier,
-  insertDossierWithEvent,
+  insertCreatedDossier,
   listDossiers,
   newReference,
 } from '../../db/repositories/dossiers.ts';
+import { findSession } from '../../db/repositories/sessions.ts';
 import { organisationOf, type UserRow } from '../../db/repositories/users.ts';
 import { canCreateDossier, canReadDossier, dossierScope } from '../../domain/access/policy.ts';
-import type { DossierCategory } from '../../domain/dossiers/categories.ts';
-import type { OrganisationKind } from '../../domain/dossiers/status.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -52,12 +54,21 @@ export interface CreateDossierInput {
   idempotencyKey?: string | undefined;
 }
 
-export async function createDossier(ctx: AppContext, user: UserRow, input: CreateDossierInput) {
+/**
+ * A member opens a file. `sessionToken` is the session the request came with: the creation's statement checks it
+ * again (the session may come from this process's memory, see `sessionRecheckedByStatement`).
+ */
+export async function createDossier(
+  ctx: AppContext,
+  user: UserRow,
+  input: CreateDossierInput,
+  sessionToken: string,
+) {
   if (!canCreateDossier(actorOf(user))) {
     throw new AppError('FORBIDDEN', 'Seul un adhérent peut ouvrir un dossier depuis son espace.');
   }
   try {
-    return await insertDossierOnce(ctx, user, input);
+    return await insertDossierOnce(ctx, user, input, sessionToken);
   } catch (error) {
     // Two retries racing with the same key: the unique index let one through; return that one.
     if (input.idempotencyKey && isUniqueViolation(error)) {
@@ -101,25 +112,77 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
-// No transaction: the file and its first event are written by one statement (atomic on its own), and the reads
-// before it need no lock (a key raced by a retry is caught by the unique index, see createDossier). Three round
-// trips in all with the session's, where six were made (issue 12).
-async function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDossierInput) {
+/**
+ * The kind of the organisations chosen in the list, which the projection and the triage need before the
+ * statement. Never trusted alone: the statement writes nothing if the organisation no longer has this kind, and
+ * its name is read from the table by the statement itself.
+ */
+const organisationKinds = new LRUCache<string, OrganisationKind>({ max: 5_000 });
+
+/**
+ * One statement, one round trip in the usual case (issue 12): no transaction, no lock, no read before it. When
+ * its guard refuses (a revoked session, an organisation whose kind changed, an Idempotency-Key already used),
+ * the cause is read afresh and the creation tried once more.
+ */
+async function insertDossierOnce(
+  ctx: AppContext,
+  user: UserRow,
+  input: CreateDossierInput,
+  sessionToken: string,
+) {
   const db = ctx.database.db;
+  const first = await tryCreate(ctx, user, input, sessionToken);
+  if (first) return { dossier: first, created: true };
   if (input.idempotencyKey) {
     const existing = await findByIdempotencyKey(db, user.id, input.idempotencyKey);
     if (existing) return sameRequestOnly(existing, input);
   }
-  let organisationName = input.organisationName?.trim();
-  let organisationKind = input.organisationKind;
-  if (input.organisationId) {
-    const org = await organisationOf(db, input.organisationId);
-    if (!org)
-      throw new AppError('VALIDATION', 'Organisme inconnu : choisissez-le dans la liste.', 'organisationId');
-    organisationName = org.name;
-    organisationKind = org.kind;
+  const session = await findSession(db, sessionToken, ctx.now());
+  if (!session || session.user.id !== user.id) {
+    throw new AppError(
+      'UNAUTHENTICATED',
+      'Votre session a pris fin : reconnectez-vous pour ouvrir un dossier.',
+    );
   }
-  if (!organisationName || !organisationKind) {
+  if (!canCreateDossier(actorOf(session.user))) {
+    throw new AppError('FORBIDDEN', 'Seul un adhérent peut ouvrir un dossier depuis son espace.');
+  }
+  if (input.organisationId) organisationKinds.delete(input.organisationId);
+  const second = await tryCreate(ctx, session.user, input, sessionToken);
+  if (second) return { dossier: second, created: true };
+  if (input.idempotencyKey) {
+    const existing = await findByIdempotencyKey(db, user.id, input.idempotencyKey);
+    if (existing) return sameRequestOnly(existing, input);
+  }
+  throw new AppError(
+    'CONFLICT',
+    'Le dossier n’a pas pu être enregistré (votre compte ou l’organisme a changé à l’instant) : réessayez.',
+  );
+}
+
+async function organisationKindOf(ctx: AppContext, organisationId: string): Promise<OrganisationKind> {
+  const known = organisationKinds.get(organisationId);
+  if (known) return known;
+  const org = await organisationOf(ctx.database.db, organisationId);
+  if (!org) {
+    throw new AppError(
+      'VALIDATION',
+      'Organisme inconnu : choisissez-le dans la liste.',
+      'organisationId',
+      422,
+    );
+  }
+  organisationKinds.set(organisationId, org.kind);
+  return org.kind;
+}
+
+/** The file as the statement wrote it, or undefined when its guard refused (nothing written). */
+async function tryCreate(ctx: AppContext, user: UserRow, input: CreateDossierInput, sessionToken: string) {
+  const organisationName = input.organisationName?.trim() ?? '';
+  const organisationKind = input.organisationId
+    ? await organisationKindOf(ctx, input.organisationId)
+    : input.organisationKind;
+  if ((!input.organisationId && !organisationName) || !organisationKind) {
     throw new AppError(
       'VALIDATION',
       'Indiquez l’organisme concerné : choisissez-le dans la liste ou saisissez son nom et son type.',
@@ -132,19 +195,18 @@ async function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDo
   const checked = deadlinesOf({ facts, organisationKind, zone: 'metropole' }, now);
   if (!checked.ok) throw AppError.fromDomain(checked.error);
   const status = input.complaintSentOn ? 'submitted' : 'draft';
-  const dossier = await insertDossierWithEvent(
-    db,
+  return insertCreatedDossier(
+    ctx.database,
     {
       reference: newReference(now.getUTCFullYear()),
       memberId: user.id,
       organisationId: input.organisationId ?? null,
-      organisationName,
       organisationKind,
       category: input.category,
       title: input.title,
       description: input.description,
       amountCents: input.amountCents ?? null,
-      facts: input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {},
+      facts,
       status,
       idempotencyKey: input.idempotencyKey ?? null,
       idempotencyHash: input.idempotencyKey ? requestHash(input) : null,
@@ -159,6 +221,12 @@ async function insertDossierOnce(ctx: AppContext, user: UserRow, input: CreateDo
       payload: { after: { category: input.category, status } },
       occurredAt: now,
     },
+    {
+      sessionToken,
+      role: user.role,
+      now,
+      organisation: input.organisationId ? { id: input.organisationId, kind: organisationKind } : null,
+      organisationName,
+    },
   );
-  return { dossier, created: true };
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actionResultSchema, decisionResultSchema } from '../../contracts/api/handling.ts';
 import { DECISION_OUTCOMES, MIN_REASONS_LENGTH } from '../../domain/register/answer.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { handledDossierSchema, handledDossierView } from '../shared/handled-dossier-view.ts';
+import { handledDossierView } from '../shared/handled-dossier-view.ts';
 import { acknowledge, addInternalNote, close, decide, reopen, requestDocuments } from './use-cases.ts';
 
 const TAG = 'Traitement des réclamations';
@@ -20,12 +21,6 @@ const errors = {
   409: errorBodySchema,
   422: errorBodySchema,
 };
-const actionResult = z
-  .object({
-    dossier: handledDossierSchema,
-    messageId: z.string().uuid().optional().describe('Message ou note créé par l’action'),
-  })
-  .describe('Résultat de l’action');
 
 export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -39,7 +34,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
         description:
           'Enregistre la date d’accusé de réception (aujourd’hui, heure de Paris), passe le dossier au statut « acknowledged » et envoie un message à l’adhérent avec la date limite de réponse.',
         params,
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
@@ -71,7 +66,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Liste des pièces demandées'),
           message: z.string().max(2000).optional().describe('Précisions pour l’adhérent'),
         }),
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
@@ -95,7 +90,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .max(5000, 'Note trop longue (5 000 caractères au plus)')
             .describe('Texte de la note interne'),
         }),
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
@@ -127,9 +122,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Motifs de la décision, adressés à l’adhérent'),
         }),
         response: {
-          200: actionResult.extend({
-            answerText: z.string().describe('Texte de la réponse envoyée à l’adhérent'),
-          }),
+          200: decisionResultSchema,
           ...errors,
         },
       },
@@ -159,7 +152,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .max(2000)
             .describe('Motif de la réouverture (note interne)'),
         }),
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
@@ -178,7 +171,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z
           .object({ reason: z.string().max(2000).optional().describe('Motif de clôture (note interne)') })
           .default({}),
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
