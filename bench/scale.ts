@@ -1,8 +1,13 @@
 // `npm run bench:scale` (issue 12): generates 10 000 then 1 000 000 files on PostgreSQL and measures the register,
 // search, a file page and the resident memory; then 10 000 files on PGlite. Creations per second beside pgbench:
-// `npm run bench:create` (bench/create.ts), the server in a process of its own. Prints the figures and writes them to docs/performance.md.
-// Asserts nothing (tests never assert on time). BENCH_DATABASE_URL (default: recours_bench on the local test
-// server, dropped and created again) must be a database that may be filled; BENCH_SIZES=10000,1000000 to change.
+// `npm run bench:create` (bench/create.ts), the server in a process of its own. Prints the figures and writes them to
+// docs/performance-last-run.md. Asserts nothing (tests never assert on time).
+// - BENCH_SIZES (default 10000,1000000; empty: none): sizes generated in turn in a fresh database,
+//   BENCH_DATABASE_URL, else `recours_bench_fresh` on the local server (dropped and created again).
+// - BENCH_EXISTING_URL: a database already filled (`recours bench generate`), measured as it is after the fresh
+//   sizes, without generating (migrations are applied). Example, a fresh 10 000 and the existing million:
+//   BENCH_SIZES=10000 BENCH_EXISTING_URL=postgres://postgres@127.0.0.1:5432/recours_bench npm run bench:scale
+// - BENCH_PGLITE=false skips the 10 000 files on PGlite.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
@@ -13,7 +18,11 @@ import { loadConfig } from '../src/server/config.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const sizes = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '10000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const existingUrl = process.env.BENCH_EXISTING_URL;
 const lines: string[] = [];
 const say = (line: string) => {
   console.log(line);
@@ -28,18 +37,20 @@ async function benchUrl(): Promise<string> {
   if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query('drop database if exists recours_bench with (force)');
-  await admin.query('create database recours_bench');
+  // Never the shared `recours_bench`: others measure on the million it holds.
+  await admin.query('drop database if exists recours_bench_fresh with (force)');
+  await admin.query('create database recours_bench_fresh');
   await admin.end();
   const url = new URL(ADMIN_URL);
-  url.pathname = '/recours_bench';
+  url.pathname = '/recours_bench_fresh';
   return url.href;
 }
 
+/** Percentiles, with the load average (1 min) when the measure ended: on a shared machine, figures need it. */
 function stats(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p95: at(0.95), n: sorted.length };
+  return { p50: at(0.5), p95: at(0.95), n: sorted.length, load: loadavg()[0]! };
 }
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
@@ -90,7 +101,9 @@ async function measureReads(label: string, database: Database, fileIds: string[]
   // Each figure is printed as soon as measured (a long run stopped halfway still says something).
   const results = new Proxy({} as Record<string, ReturnType<typeof stats>>, {
     set(target, name, value: ReturnType<typeof stats>) {
-      console.error(`  ${String(name)} : p50 ${ms(value.p50)}, p95 ${ms(value.p95)} (${value.n})`);
+      console.error(
+        `  ${String(name)} : p50 ${ms(value.p50)}, p95 ${ms(value.p95)} (${value.n}, charge ${value.load.toFixed(1)})`,
+      );
       target[name as string] = value;
       return true;
     },
@@ -126,6 +139,11 @@ async function measureReads(label: string, database: Database, fileIds: string[]
     handler,
     repeat('/api/v1/register?sla=red&offset=9950&limit=50', 20),
   );
+  results['registre filtré, orange, première page'] = await timeGets(
+    base,
+    handler,
+    repeat('/api/v1/register?sla=amber&limit=50', 20),
+  );
   results['recherche « résiliation »'] = await timeGets(
     base,
     handler,
@@ -146,8 +164,10 @@ async function measureReads(label: string, database: Database, fileIds: string[]
     handler,
     fileIds.slice(0, 60).map((id) => `/api/v1/dossiers/${id}`),
   );
-  say(`\n### ${label}\n\n| mesure | p50 | p95 | requêtes |\n|---|---|---|---|`);
-  for (const [name, s] of Object.entries(results)) say(`| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${s.n} |`);
+  say(`\n### ${label}\n\n| mesure | p50 | p95 | requêtes | charge moyenne |\n|---|---|---|---|---|`);
+  for (const [name, s] of Object.entries(results)) {
+    say(`| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${s.n} | ${s.load.toFixed(1)} |`);
+  }
   await app.close();
   return results;
 }
@@ -161,47 +181,63 @@ async function fileIdsOf(database: Database) {
   return rows.rows.map((r) => String(r.id));
 }
 
-const url = await benchUrl();
 say(
   `# Mesures de charge (npm run bench:scale)\n\n${new Date().toISOString()} — machine : 2 cœurs ; charge moyenne au départ ${loadavg()[0]!.toFixed(1)}`,
 );
-const database = await openDatabase({ url });
-await database.migrate();
-// Files already there (BENCH_DATABASE_URL filled by `recours bench generate`) count towards each size.
-let total = Number(
-  (
-    await database.rawTransaction((q) =>
-      q(`select count(*)::int as n from dossiers d join organisations o on o.id = d.organisation_id
-         where o.name like 'Mutuelle Charge%'`),
-    )
-  ).rows[0]!.n,
-);
-for (const size of sizes) {
-  const started = Date.now();
-  if (size > total)
-    await generateFiles(database, {
-      files: size - total,
-      organisation: 'Mutuelle Charge',
-      force: false,
-      now: new Date(),
-      onProgress: (done, all) => {
-        if (done % 100_000 === 0 || done === all) console.error(`  ${total + done} / ${size}`);
-      },
-    });
-  say(
-    `\n## PostgreSQL, ${size.toLocaleString('fr-FR')} dossiers\n\nGénération de ${(size - total).toLocaleString('fr-FR')} dossiers : ${((Date.now() - started) / 1000).toFixed(0)} s (charge moyenne ${loadavg()[0]!.toFixed(1)})`,
+async function chargeFiles(database: Database) {
+  const result = await database.rawTransaction((q) =>
+    q(`select count(*)::int as n from dossiers d join organisations o on o.id = d.organisation_id
+       where o.name like 'Mutuelle Charge%'`),
   );
-  total = size;
-  await measureReads(
-    `Lectures à ${size.toLocaleString('fr-FR')} dossiers`,
-    database,
-    await fileIdsOf(database),
-  );
+  return Number(result.rows[0]!.n);
+}
+
+if (sizes.length > 0) {
+  const database = await openDatabase({ url: await benchUrl() });
+  await database.migrate();
+  // Files already there (BENCH_DATABASE_URL filled by `recours bench generate`) count towards each size.
+  let total = await chargeFiles(database);
+  for (const size of sizes) {
+    const started = Date.now();
+    if (size > total)
+      await generateFiles(database, {
+        files: size - total,
+        organisation: 'Mutuelle Charge',
+        force: false,
+        now: new Date(),
+        onProgress: (done, all) => {
+          if (done % 100_000 === 0 || done === all) console.error(`  ${total + done} / ${size}`);
+        },
+      });
+    say(
+      `\n## PostgreSQL, ${size.toLocaleString('fr-FR')} dossiers\n\nGénération de ${Math.max(0, size - total).toLocaleString('fr-FR')} dossiers : ${((Date.now() - started) / 1000).toFixed(0)} s (charge moyenne ${loadavg()[0]!.toFixed(1)})`,
+    );
+    total = Math.max(total, size);
+    await measureReads(
+      `Lectures à ${size.toLocaleString('fr-FR')} dossiers`,
+      database,
+      await fileIdsOf(database),
+    );
+    say(
+      `\nMémoire résidente maximale du processus (serveur et clients de mesure) : ${(peakRss / 1e6).toFixed(0)} Mo`,
+    );
+  }
+  await database.close();
+}
+
+if (existingUrl) {
+  const database = await openDatabase({ url: existingUrl });
+  await database.migrate();
+  const files = (await database.rawTransaction((q) => q('select count(*)::int as n from dossiers'))).rows[0]!
+    .n;
+  const label = `${Number(files).toLocaleString('fr-FR')} dossiers (base existante, sans génération)`;
+  say(`\n## PostgreSQL, ${label}`);
+  await measureReads(`Lectures à ${label}`, database, await fileIdsOf(database));
   say(
     `\nMémoire résidente maximale du processus (serveur et clients de mesure) : ${(peakRss / 1e6).toFixed(0)} Mo`,
   );
+  await database.close();
 }
-await database.close();
 
 if (process.env.BENCH_PGLITE !== 'false') {
   const embedded = await openDatabase({ dataDir: 'memory://' });

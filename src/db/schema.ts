@@ -286,7 +286,9 @@ export const dossiers = pgTable(
     index('dossiers_handler_idx').on(t.assignedHandlerId, t.status),
     uniqueIndex('dossiers_idempotency_unique').on(t.memberId, t.idempotencyKey),
     index('dossiers_search_idx').using('gin', t.searchVector),
-    // Register pages on indexes, keyset order (docs/decisions/0007-deadline-projection.md).
+    // Register pages on indexes, keyset order (docs/decisions/0007-deadline-projection.md). Migration 0017 adds
+    // INCLUDE (transmitted_at, status and the two clocks' status and due date), which drizzle cannot declare: the
+    // colour and status filters are then checked in the index, without reading the table, deep in the list.
     index('dossiers_register_urgency_idx').on(
       t.organisationId,
       sql`coalesce(${t.nextDueOn}, 'infinity'::date)`,

@@ -9,6 +9,8 @@ import { PRIORITIES } from '../priorities.ts';
 
 /** Counts stop here: « plus de 10 000 » is what a person needs, and an exact count of a million rows is not free. */
 export const COUNT_CAP = 10_000;
+/** A search counts (and ranks) its matches up to here: « plus de 2 000 » (a common word matches thousands). */
+export const SEARCH_COUNT_CAP = 2_000;
 
 export const slaClockSchema = z
   .object({
@@ -71,8 +73,10 @@ export const registerPageSchema = z
     total: z
       .number()
       .int()
-      .describe(`Nombre de dossiers correspondant aux filtres (compté jusqu’à ${COUNT_CAP})`),
-    totalCapped: z.boolean().describe(`true : plus de ${COUNT_CAP} dossiers correspondent`),
+      .describe(
+        `Nombre de dossiers correspondant aux filtres (compté jusqu’à ${COUNT_CAP}, ${SEARCH_COUNT_CAP} pour une recherche)`,
+      ),
+    totalCapped: z.boolean().describe('true : plus de dossiers correspondent que le nombre indiqué'),
     limit: z.number().int(),
     offset: z.number().int(),
     sort: z.enum(['urgency', 'date', 'relevance']).describe('Ordre appliqué'),

@@ -1,10 +1,16 @@
 import { and, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { COUNT_CAP } from '../../contracts/api/register.ts';
+import { COUNT_CAP, SEARCH_COUNT_CAP } from '../../contracts/api/register.ts';
 import type { DossierCategory } from '../../contracts/categories.ts';
 import type { ComplaintChannel } from '../../contracts/channels.ts';
 import type { DossierStatus } from '../../contracts/dossier-status.ts';
-import { AMBER_THRESHOLD_DAYS, type SlaColour } from '../../domain/register/sla.ts';
+import {
+  type OpenClockColour,
+  openDueRange,
+  SETTLED_STATUS_COLOURS,
+  type SlaClockId,
+  type SlaColour,
+} from '../../domain/register/sla.ts';
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import type { Db } from '../client.ts';
 import { documents, dossiers, users } from '../schema.ts';
@@ -42,7 +48,7 @@ export type RegisterPosition =
 
 export { COUNT_CAP };
 /** Search results are ranked among this many matching files at most (bounded work per keystroke). */
-export const RANKED_CANDIDATES = 2_000;
+export const RANKED_CANDIDATES = SEARCH_COUNT_CAP;
 
 const member = alias(users, 'register_member');
 const handler = alias(users, 'register_handler');
@@ -50,40 +56,60 @@ const handler = alias(users, 'register_handler');
 /** Urgency key: the nearest actionable due date; files with no running clock last (docs/decisions/0007-deadline-projection.md). */
 const urgencySql = sql`coalesce(${dossiers.nextDueOn}, 'infinity'::date)`;
 
+/** The stored columns of one register clock. */
+const STORED_CLOCKS: readonly { id: SlaClockId; status: SQL; due: SQL }[] = [
+  {
+    id: 'complaint.acknowledgment',
+    status: sql`${dossiers.slaAckStatus}`,
+    due: sql`${dossiers.slaAckDueOn}`,
+  },
+  {
+    id: 'complaint.answer',
+    status: sql`${dossiers.slaAnswerStatus}`,
+    due: sql`${dossiers.slaAnswerDueOn}`,
+  },
+];
+
 /**
- * The colour of one stored clock on `today`, the SQL twin of `clocksAt` + `slaClock` used only to FILTER by
- * colour (the page's own clocks come from `clocksAt` in JavaScript). Thresholds come from the domain constant;
- * the property test (test/db/deadline-projection.test.ts) checks this against the engine.
+ * One stored clock shows `colour` on `today`: a settled status (met, missed), or an open clock whose due date lies
+ * in the domain's range for that colour (`openDueRange`). Plain comparisons of stored columns with dates, so that
+ * the planner estimates them and the urgency index, which carries these columns, serves them.
  */
-function clockColourSql(due: SQL, status: SQL, threshold: number, today: string): SQL {
-  return sql`(case
-    when ${status} = 'met' then 'green'
-    when ${status} = 'missed' then 'red'
-    when ${status} = 'open' and ${due} is not null then
-      case when ${due} - ${today}::date <= 0 then 'red'
-           when ${due} - ${today}::date <= ${threshold}::int then 'amber'
-           else 'green' end
-    else 'grey' end)`;
+function clockShows(
+  clock: (typeof STORED_CLOCKS)[number],
+  colour: OpenClockColour,
+  today: CalendarDate,
+): SQL {
+  const arms: SQL[] = Object.entries(SETTLED_STATUS_COLOURS)
+    .filter(([, c]) => c === colour)
+    .map(([status]) => sql`${clock.status} = ${status}`);
+  const range = openDueRange(clock.id, colour, today);
+  const bounds = [sql`${clock.status} = 'open'`, sql`${clock.due} is not null`];
+  if (range.from) bounds.push(sql`${clock.due} >= ${range.from}::date`);
+  if (range.to) bounds.push(sql`${clock.due} <= ${range.to}::date`);
+  arms.push(sql`(${sql.join(bounds, sql` and `)})`);
+  return sql`(${sql.join(arms, sql` or `)})`;
 }
 
-export function worstColourSql(today: string): SQL {
-  const ack = clockColourSql(
-    sql`${dossiers.slaAckDueOn}`,
-    sql`${dossiers.slaAckStatus}`,
-    AMBER_THRESHOLD_DAYS['complaint.acknowledgment'],
-    today,
-  );
-  const answer = clockColourSql(
-    sql`${dossiers.slaAnswerDueOn}`,
-    sql`${dossiers.slaAnswerStatus}`,
-    AMBER_THRESHOLD_DAYS['complaint.answer'],
-    today,
-  );
-  return sql`(case
-    when ${ack} = 'red' or ${answer} = 'red' then 'red'
-    when ${ack} = 'amber' or ${answer} = 'amber' then 'amber'
-    when ${ack} = 'green' or ${answer} = 'green' then 'green'
-    else 'grey' end)`;
+/** Some clock of the file shows `colour` on `today` (null-safe, for negations). */
+function someClockShows(colour: OpenClockColour, today: CalendarDate): SQL {
+  return sql`(${sql.join(
+    STORED_CLOCKS.map((clock) => clockShows(clock, colour, today)),
+    sql` or `,
+  )})`;
+}
+
+/**
+ * The file's worst colour (`worstColour` of `clocksAt`) is `colour` on `today`: some clock shows it and none shows
+ * a worse one; grey when no clock shows any colour. The page's own clocks come from `clocksAt` in JavaScript; the
+ * property test (test/db/deadline-projection.test.ts) checks this condition against the engine, day after day.
+ */
+export function worstColourIs(colour: SlaColour, today: CalendarDate): SQL {
+  const order: OpenClockColour[] = ['red', 'amber', 'green'];
+  const worse = colour === 'grey' ? order : order.slice(0, order.indexOf(colour));
+  const none = worse.map((c) => sql`not coalesce(${someClockShows(c, today)}, false)`);
+  if (colour === 'grey') return sql`(${sql.join(none, sql` and `)})`;
+  return sql`(${sql.join([someClockShows(colour, today), ...none], sql` and `)})`;
 }
 
 function escapeLike(text: string): string {
@@ -120,12 +146,8 @@ export function registerConditions(f: RegisterFilters): SQL[] {
   if (f.from) where.push(sql`${dossiers.complaintOn} >= ${f.from}`);
   if (f.to) where.push(sql`${dossiers.complaintOn} <= ${f.to}`);
   if (f.sla?.length) {
-    where.push(
-      sql`${worstColourSql(f.today)} in (${sql.join(
-        f.sla.map((c) => sql`${c}`),
-        sql`, `,
-      )})`,
-    );
+    const colours = [...new Set(f.sla)].map((c) => worstColourIs(c, f.today));
+    where.push(sql`(${sql.join(colours, sql` or `)})`);
   }
   if (f.search) where.push(searchCondition(f.search));
   return where;
@@ -200,67 +222,116 @@ function base(db: Db) {
 }
 
 /**
- * One page of the register, in the database: filters, order and limit on indexes (urgency and date orders are
- * keyset: the page after a given row costs the same at row 10 and at row 900 000). Returns `limit + 1` rows at
- * most: the extra one says that a next page exists.
+ * The rows of one ordered page: the page is chosen on the files alone (on the urgency index, read without the table
+ * when the filters are in it), then only its rows are joined to names. Joining before the offset read every
+ * skipped row's member: 10 000 lookups for a page at offset 9 950.
+ */
+function orderedPage(db: Db, where: SQL[], order: SQL[], limit: number, offset: number) {
+  const page = db
+    .select({ reference: dossiers.reference })
+    .from(dossiers)
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(limit + 1)
+    .offset(offset)
+    .as('page');
+  return base(db)
+    .innerJoin(page, eq(page.reference, dossiers.reference))
+    .orderBy(...order);
+}
+
+/**
+ * One page of the register, in the database, and how many files match (up to `countCapOf` + 1): filters, order and
+ * limit on indexes (urgency and date orders are keyset: the page after a given row costs the same at row 10 and at
+ * row 900 000). Returns `limit + 1` rows at most: the extra one says that a next page exists.
  */
 export async function registerPage(
   db: Db,
   filters: RegisterFilters,
   position: RegisterPosition,
   limit: number,
-) {
+): Promise<{ rows: RegisterRow[]; total: number }> {
   const where = registerConditions(filters);
+  if (position.sort === 'relevance') return rankedPage(db, filters, where, position.offset, limit);
+  let order: SQL[];
   if (position.sort === 'urgency') {
     if (position.after) {
       where.push(
         sql`(${urgencySql}, ${dossiers.reference}) > (${position.after.due}::date, ${position.after.reference})`,
       );
     }
-    return base(db)
-      .where(and(...where))
-      .orderBy(urgencySql, dossiers.reference)
-      .limit(limit + 1)
-      .offset(position.offset);
-  }
-  if (position.sort === 'date') {
+    order = [urgencySql, sql`${dossiers.reference}`];
+  } else {
     if (position.after) {
       where.push(
         sql`(${dossiers.complaintOn}, ${dossiers.reference}) < (${position.after.on}::date, ${position.after.reference})`,
       );
     }
-    return base(db)
-      .where(and(...where))
-      .orderBy(sql`${dossiers.complaintOn} desc`, sql`${dossiers.reference} desc`)
-      .limit(limit + 1)
-      .offset(position.offset);
+    order = [sql`${dossiers.complaintOn} desc`, sql`${dossiers.reference} desc`];
   }
-  // Relevance: rank a bounded set of matches (RANKED_CANDIDATES), best first.
+  const [rows, total] = await Promise.all([
+    orderedPage(db, where, order, limit, position.offset),
+    registerCount(db, filters),
+  ]);
+  return { rows, total };
+}
+export type RegisterRow = Awaited<ReturnType<typeof orderedPage>>[number];
+
+/**
+ * Relevance: a bounded set of matches (RANKED_CANDIDATES + 1, the one more saying « plus de 2 000 ») is ranked,
+ * best first, and counted in the same statement: a common word is matched once, not once more to count it.
+ */
+async function rankedPage(db: Db, filters: RegisterFilters, where: SQL[], offset: number, limit: number) {
   const search = filters.search;
   const rank = search
     ? sql`ts_rank(${dossiers.searchVector}, ${tsQuery(search.text)}) + (case when ${dossiers.reference} ilike ${`%${escapeLike(search.text)}%`} then 1 else 0 end)`
     : sql`0`;
   const candidates = db
-    .select({ id: dossiers.id, rank: sql<number>`${rank}`.as('rank') })
+    .select({ reference: dossiers.reference, rank: sql<number>`${rank}`.as('rank') })
     .from(dossiers)
     .where(and(...where))
-    .limit(RANKED_CANDIDATES)
+    .limit(RANKED_CANDIDATES + 1)
     .as('candidates');
-  return base(db)
-    .innerJoin(candidates, eq(candidates.id, dossiers.id))
-    .orderBy(sql`${candidates.rank} desc`, dossiers.reference)
+  const page = db
+    .select({
+      reference: candidates.reference,
+      rank: sql<number>`${candidates.rank}`.as('page_rank'),
+      matched: sql<number>`(count(*) over ())::int`.as('matched'),
+    })
+    .from(candidates)
+    .orderBy(sql`${candidates.rank} desc`, candidates.reference)
     .limit(limit + 1)
-    .offset(position.offset);
+    .offset(offset)
+    .as('page');
+  const ranked = await db
+    .select({ ...columns, matched: page.matched })
+    .from(dossiers)
+    .innerJoin(member, eq(member.id, dossiers.memberId))
+    .leftJoin(handler, eq(handler.id, dossiers.assignedHandlerId))
+    .innerJoin(page, eq(page.reference, dossiers.reference))
+    .orderBy(sql`${page.rank} desc`, dossiers.reference);
+  const rows: RegisterRow[] = ranked.map(({ matched: _, ...row }) => row);
+  const first = ranked[0];
+  // Past the last page nothing carries the count: count apart (rare).
+  const total = first ? Number(first.matched) : offset > 0 ? await registerCount(db, filters) : 0;
+  return { rows, total };
 }
-export type RegisterRow = Awaited<ReturnType<typeof registerPage>>[number];
 
-/** How many files match, counted up to COUNT_CAP + 1 (more means « plus de 10 000 »). */
+/**
+ * Where the count of matching files stops: COUNT_CAP, or SEARCH_COUNT_CAP for a search (a common word matches a
+ * tenth of a large organisation, and only RANKED_CANDIDATES of them are ranked anyway).
+ */
+export function countCapOf(filters: RegisterFilters): number {
+  return filters.search ? SEARCH_COUNT_CAP : COUNT_CAP;
+}
+
+/** How many files match, counted up to `countCapOf` + 1 (more means « plus de 10 000 », « plus de 2 000 »). */
 export async function registerCount(db: Db, filters: RegisterFilters): Promise<number> {
   const inner = db
     .select({ one: sql`1` })
     .from(dossiers)
     .where(and(...registerConditions(filters)))
-    .limit(COUNT_CAP + 1)
+    .limit(countCapOf(filters) + 1)
     .as('matching');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
   return row?.n ?? 0;

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../deadlines/test-builders.ts';
-import { compareUrgency, type SlaClock, slaClocksOf, urgencyKey, worstColour } from './sla.ts';
+import { addDays } from '../shared/calendar-date.ts';
+import {
+  compareUrgency,
+  openClockColour,
+  openDueRange,
+  SLA_CLOCKS,
+  type SlaClock,
+  slaClocksOf,
+  urgencyKey,
+  worstColour,
+} from './sla.ts';
 
 type Facts = { complaintSentOn?: string; acknowledgedOn?: string; answerReceivedOn?: string };
 
@@ -208,5 +218,38 @@ describe('urgency order of the register', () => {
     expect(key).toEqual({ group: 1, nearestDue: '2026-06-20' });
     expect(worstColour([clock('green', null), clock('amber', null)])).toBe('amber');
     expect(worstColour([clock('grey', null)])).toBe('grey');
+  });
+});
+
+// The register filters colours in SQL with ranges of due dates (src/db/repositories/register.ts): each range must
+// hold exactly the due dates the clock shows in that colour (ACPR 2024-R-02 clocks; amber thresholds above).
+describe('colour bands of an open clock as ranges of due dates', () => {
+  const today = '2026-05-08';
+  const cases = [
+    { id: 'complaint.acknowledgment', daysLeft: -30, colour: 'red' },
+    { id: 'complaint.acknowledgment', daysLeft: 0, colour: 'red' },
+    { id: 'complaint.acknowledgment', daysLeft: 1, colour: 'amber' },
+    { id: 'complaint.acknowledgment', daysLeft: 3, colour: 'amber' },
+    { id: 'complaint.acknowledgment', daysLeft: 4, colour: 'green' },
+    { id: 'complaint.answer', daysLeft: 0, colour: 'red' },
+    { id: 'complaint.answer', daysLeft: 1, colour: 'amber' },
+    { id: 'complaint.answer', daysLeft: 10, colour: 'amber' },
+    { id: 'complaint.answer', daysLeft: 11, colour: 'green' },
+    { id: 'complaint.answer', daysLeft: 400, colour: 'green' },
+  ] as const;
+  it.each(cases)('$id, $daysLeft days left: $colour', ({ id, daysLeft, colour }) => {
+    expect(openClockColour(id, daysLeft)).toBe(colour);
+  });
+  it('each due date falls in the range of its own colour and no other', () => {
+    for (const id of SLA_CLOCKS) {
+      for (let daysLeft = -20; daysLeft <= 40; daysLeft++) {
+        const due = addDays(today, daysLeft);
+        const holding = (['red', 'amber', 'green'] as const).filter((colour) => {
+          const { from, to } = openDueRange(id, colour, today);
+          return (from === null || due >= from) && (to === null || due <= to);
+        });
+        expect({ id, daysLeft, holding }).toEqual({ id, daysLeft, holding: [openClockColour(id, daysLeft)] });
+      }
+    }
   });
 });

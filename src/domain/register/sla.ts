@@ -1,5 +1,11 @@
 import type { Deadline, DeadlineId } from '../deadlines/schema.ts';
-import { type CalendarDate, compareDates, daysBetween, formatFrenchDate } from '../shared/calendar-date.ts';
+import {
+  addDays,
+  type CalendarDate,
+  compareDates,
+  daysBetween,
+  formatFrenchDate,
+} from '../shared/calendar-date.ts';
 
 /** The two ACPR clocks of the complaint register (ACPR 2024-R-02: acknowledgment, then answer). */
 export const SLA_CLOCKS = ['complaint.acknowledgment', 'complaint.answer'] as const;
@@ -20,6 +26,48 @@ export const AMBER_THRESHOLD_DAYS: Record<SlaClockId, number> = {
   'complaint.acknowledgment': 3,
   'complaint.answer': 10,
 };
+
+export type OpenClockColour = Exclude<SlaColour, 'grey'>;
+
+/** The colour of an open clock by its calendar days left, first band whose bound is reached. */
+function openBands(id: SlaClockId): readonly { colour: OpenClockColour; upToDaysLeft: number }[] {
+  return [
+    { colour: 'red', upToDaysLeft: 0 },
+    { colour: 'amber', upToDaysLeft: AMBER_THRESHOLD_DAYS[id] },
+    { colour: 'green', upToDaysLeft: Number.POSITIVE_INFINITY },
+  ];
+}
+
+/** Colour of a clock the engine says is open, `daysLeft` calendar days before its due date. */
+export function openClockColour(id: SlaClockId, daysLeft: number): OpenClockColour {
+  return openBands(id).find((band) => daysLeft <= band.upToDaysLeft)!.colour;
+}
+
+/** Statuses whose colour does not move with the days: an act done in time, an act missed. */
+export const SETTLED_STATUS_COLOURS: Readonly<Record<'met' | 'missed', OpenClockColour>> = {
+  met: 'green',
+  missed: 'red',
+};
+
+/**
+ * The due dates (inclusive; null: unbounded) for which an open clock shows `colour` on `today`: the same bands as
+ * `openClockColour`, turned into a range on the stored due date so that the register filters by colour with
+ * conditions an index can serve (src/db/repositories/register.ts).
+ */
+export function openDueRange(
+  id: SlaClockId,
+  colour: OpenClockColour,
+  today: CalendarDate,
+): { from: CalendarDate | null; to: CalendarDate | null } {
+  const bands = openBands(id);
+  const at = bands.findIndex((band) => band.colour === colour);
+  const upTo = bands[at]!.upToDaysLeft;
+  const after = at > 0 ? bands[at - 1]!.upToDaysLeft : null;
+  return {
+    from: after === null ? null : addDays(today, after + 1),
+    to: Number.isFinite(upTo) ? addDays(today, upTo) : null,
+  };
+}
 
 export interface SlaClock {
   id: SlaClockId;
@@ -132,9 +180,9 @@ export function slaClock(id: SlaClockId, deadline: Deadline | undefined, file: C
     case 'open': {
       const left = deadline.daysLeft;
       if (left === null) return { ...base, colour: 'grey', actionable: pending, label: 'Échéance inconnue' };
-      if (left <= 0) return { ...base, colour: 'red', actionable: pending, label: 'Dernier jour' };
-      const colour = left <= AMBER_THRESHOLD_DAYS[id] ? 'amber' : 'green';
-      return { ...base, colour, actionable: pending, label: `Reste ${daysWord(left)}` };
+      const colour = openClockColour(id, left);
+      const label = colour === 'red' ? 'Dernier jour' : `Reste ${daysWord(left)}`;
+      return { ...base, colour, actionable: pending, label };
     }
     default:
       return { ...base, colour: 'grey', actionable: false, label: 'Sans objet' };

@@ -8,12 +8,11 @@ import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { lockDossiers, updateDossier, userById } from '../../db/repositories/handling.ts';
 import type { NewNotification } from '../../db/repositories/notifications.ts';
 import {
-  COUNT_CAP,
+  countCapOf,
   filesWithTextMatching,
   membersNamed,
   type RegisterFilters,
   type RegisterRow,
-  registerCount,
   registerPage,
   staffWithLoad,
 } from '../../db/repositories/register.ts';
@@ -144,10 +143,8 @@ export async function listRegister(
     today,
   };
   const position = positionOf(sort, query.cursor, query.offset);
-  const [rows, total] = await Promise.all([
-    registerPage(db, filters, position, query.limit),
-    registerCount(db, filters),
-  ]);
+  const { rows, total } = await registerPage(db, filters, position, query.limit);
+  const cap = countCapOf(filters);
   const hasMore = rows.length > query.limit;
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -164,8 +161,8 @@ export async function listRegister(
     occurredAt: now,
   });
   return {
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    total: Math.min(total, cap),
+    totalCapped: total > cap,
     items,
     nextCursor,
     sort,
