@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PRIORITIES } from '../../contracts/priorities.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
@@ -107,7 +108,7 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
           organisationKind: z.enum(ORGANISATION_KINDS).optional(),
           category: z.enum(DOSSIER_CATEGORIES),
           title: z.string().trim().min(3, 'Donnez un titre de 3 caractères au moins').max(200),
-          description: z.string().max(20_000).default(''),
+          description: z.string().max(TEXT_LIMITS.complaintDescription).default(''),
           amountCents: z.number().int().min(0).max(100_000_000).optional(),
           complaintSentOn: calendarDate.optional(),
         }),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { type EthicsVote, tally, VOTE_CHOICES } from '../../domain/register/ethics.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -90,7 +91,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(20, 'Formulez la question posée au comité (20 caractères au moins)')
-            .max(5000)
+            .max(TEXT_LIMITS.ethicsQuestion)
             .describe('Question posée au comité'),
           committeeMembers: z
             .array(z.string().trim().min(2, 'Nom de membre trop court').max(120).describe('Nom d’un membre'))
@@ -120,7 +121,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(20, 'Rédigez l’avis du comité (20 caractères au moins)')
-            .max(20_000)
+            .max(TEXT_LIMITS.ethicsOpinion)
             .describe('Avis du comité'),
         }),
         response: one,
@@ -165,7 +166,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(10, 'Rédigez la décision (10 caractères au moins)')
-            .max(20_000)
+            .max(TEXT_LIMITS.ethicsDecision)
             .describe('Décision finale'),
         }),
         response: one,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { searchMembers } from '../../db/repositories/intake.ts';
 import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
 import { RECORDED_CHANNELS } from '../../domain/intake/recorded-complaint.ts';
@@ -60,7 +61,7 @@ const recordBody = z.object({
     .optional()
     .describe('Catégorie ; par défaut celle que suggère le texte'),
   title: text(200, 'Objet').min(3, 'Donnez un objet de 3 caractères au moins.'),
-  description: text(20_000, 'Texte de la réclamation').default(''),
+  description: text(TEXT_LIMITS.complaintDescription, 'Texte de la réclamation').default(''),
   amountCents: z.number().int().min(0).max(100_000_000).optional(),
   memberNumber: text(40, 'Numéro d’adhérent').optional(),
   organisationReference: text(100, 'Référence interne').optional(),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -103,7 +104,7 @@ export async function mediationRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(20, 'Rédigez la proposition (20 caractères au moins)')
-            .max(20_000)
+            .max(TEXT_LIMITS.mediationProposal)
             .describe('Proposition de solution, adressée aux parties'),
           endedOn: calendarDate.optional().describe('Date de fin de la médiation (par défaut aujourd’hui)'),
         }),

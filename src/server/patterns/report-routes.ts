@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { limitText } from '../../contracts/text-limits.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import { insertClauses, upsertMemberships } from '../../db/repositories/pattern-clauses.ts';
 import { checkPeriod } from '../../domain/kpi/period.ts';
@@ -169,7 +170,10 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
         body: z.object({
           text: z
             .string()
-            .max(MAX_CONTRACT_CHARACTERS, 'Texte trop long : 200 000 caractères au plus par import.')
+            .max(
+              MAX_CONTRACT_CHARACTERS,
+              `Texte trop long : ${limitText(MAX_CONTRACT_CHARACTERS)} caractères au plus par import.`,
+            )
             .describe('Texte du contrat ; une ligne « Article 3 – Résiliation » ouvre une clause'),
           title: z
             .string()

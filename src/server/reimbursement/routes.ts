@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { simulateReimbursement } from '../../domain/reimbursement/engine.ts';
 import { parseGuaranteesCsv, parseGuaranteesJson } from '../../domain/reimbursement/guarantees-import.ts';
 import {
@@ -47,7 +48,7 @@ export async function reimbursementRoutes(app: FastifyInstance, _ctx: AppContext
           format: z
             .enum(['csv', 'json'])
             .describe('csv : séparateur ; ou , et décimales françaises (« 150 % », « 100,00 € »)'),
-          text: z.string().min(1, 'Collez le tableau de garanties').max(200_000),
+          text: z.string().min(1, 'Collez le tableau de garanties').max(TEXT_LIMITS.guaranteeTable),
         }),
         response: { 200: z.object({ guarantees: z.array(GuaranteeSchema) }), 400: errorBodySchema },
       },
