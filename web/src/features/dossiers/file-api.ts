@@ -253,6 +253,7 @@ const deadlineSchema = z.object({
   action: z.string().optional(),
   computation: z.string().optional(),
   notes: z.array(z.string()).optional(),
+  doneOn: z.string().optional(),
 });
 export type EngineDeadline = z.infer<typeof deadlineSchema>;
 
