@@ -9,10 +9,7 @@ describe.skipIf(!browserAvailable)('the court step and the export of my data in 
   const session = useSession();
 
   it('after a failed mediation, the ladder offers the requête and the letters section drafts it as a PDF', async () => {
-    const page = await session.signIn('adherent2@demo.recours.fr', {
-      landing: 'Mes dossiers',
-      acceptDownloads: true,
-    });
+    const page = await session.signIn('adherent2@demo.recours.fr', { landing: 'Mes dossiers' });
     await page.getByRole('link', { name: GLASSES }).first().click();
     await page.getByRole('heading', { name: GLASSES, level: 1 }).waitFor();
     const filePath = new URL(page.url()).pathname;
@@ -66,10 +63,7 @@ describe.skipIf(!browserAvailable)('the court step and the export of my data in 
   });
 
   it('the member downloads his data: a zip whose summary a person reads in the browser (axe)', async () => {
-    const page = await session.signIn('adherent2@demo.recours.fr', {
-      landing: 'Mes dossiers',
-      acceptDownloads: true,
-    });
+    const page = await session.signIn('adherent2@demo.recours.fr', { landing: 'Mes dossiers' });
     // The request of the page's context carries its session cookie, as the « Télécharger mes données » link does.
     const response = await page.context().request.get(`${session.url}/api/v1/me/export`);
     expect(response.status()).toBe(200);

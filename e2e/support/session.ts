@@ -10,7 +10,6 @@ export interface PageOptions {
   /** Viewport, 1 280 × 900 unless said (390 or 375 for a phone). */
   width?: number;
   height?: number;
-  acceptDownloads?: boolean;
 }
 
 export interface SignInOptions extends PageOptions {
@@ -58,12 +57,9 @@ export function useSession(options: { startTimeoutMs?: number } = {}): Session {
     get url() {
       return started().server.url;
     },
-    async newPage({ width = 1280, height = 900, acceptDownloads = false } = {}) {
-      const context = await started().browser.newContext({
-        viewport: { width, height },
-        locale: 'fr-FR',
-        acceptDownloads,
-      });
+    async newPage({ width = 1280, height = 900 } = {}) {
+      // Downloads are accepted (Playwright's default): the export and the PDFs are read from them.
+      const context = await started().browser.newContext({ viewport: { width, height }, locale: 'fr-FR' });
       return context.newPage();
     },
     async submitSignIn(page, email, { at = '/connexion', password = DEMO_PASSWORD } = {}) {
