@@ -21,10 +21,11 @@ export const TEXT_LIMITS = {
   decisionReasons: 10_000,
   closeReason: 2_000,
   reopenReason: 2_000,
-  /** The ethics committee: the question put to it, its opinion, its final decision. */
+  /** The ethics committee: the question put to it, its opinion, its final decision, a member's explanation of vote. */
   ethicsQuestion: 5_000,
   ethicsOpinion: 20_000,
   ethicsDecision: 20_000,
+  ethicsVoteComment: 2_000,
   /** The mediator's proposal of a solution. */
   mediationProposal: 20_000,
   /** The medical adviser: the handler's question, the summary for the handler, the medical detail. */

@@ -144,7 +144,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z.object({
           member: z.string().trim().min(2).max(120).describe('Nom du membre, tel que saisi à la saisine'),
           vote: z.enum(VOTE_CHOICES).describe('for, against ou abstain'),
-          comment: z.string().max(2000).optional().describe('Explication de vote'),
+          comment: z.string().max(TEXT_LIMITS.ethicsVoteComment).optional().describe('Explication de vote'),
         }),
         response: one,
       },

@@ -223,7 +223,13 @@ function VoteForm({ review, prefix }: { review: EthicsReview; prefix: string }) 
           </select>
         )}
       </Field>
-      <Field id={ids.comment} label="Explication de vote" optional error={form.errors[ids.comment]}>
+      <Field
+        id={ids.comment}
+        label="Explication de vote"
+        optional
+        error={form.errors[ids.comment]}
+        count={{ length: comment.length, max: TEXT_LIMITS.ethicsVoteComment }}
+      >
         {(aria) => <input {...aria} value={comment} onChange={(e) => setComment(e.target.value)} />}
       </Field>
       <button type="submit" className="button" disabled={step.isPending}>
