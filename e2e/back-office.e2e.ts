@@ -109,6 +109,18 @@ describe.skipIf(!browserAvailable)('the complaint register of the back office', 
       });
     const fit = await widths();
     expect(fit.table).toBeLessThanOrEqual(fit.box);
+    // Compact rows: the register's own rules win over the base table's (the stylesheets' order in the bundle),
+    // and no row of the first page grows past two short lines of clocks.
+    const compact = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('table.register-table tbody tr')];
+      const cell = rows[0]!.querySelector('td') as HTMLElement;
+      return {
+        padding: getComputedStyle(cell).paddingTop,
+        tallest: Math.max(...rows.map((r) => r.getBoundingClientRect().height)),
+      };
+    });
+    expect(compact.padding).toBe('6px');
+    expect(compact.tallest).toBeLessThanOrEqual(120);
     // The ACPR clocks are in view, and the assignee list shows whole names.
     expect(await page.getByRole('columnheader', { name: /Délais ACPR/ }).isVisible()).toBe(true);
     // Whole names in the assignee list: the select is at least as wide as its longest option's text.
