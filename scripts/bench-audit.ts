@@ -6,14 +6,19 @@
  *   npx tsx scripts/bench-audit.ts            # BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test
  *   AUDIT_BENCH_EVENTS=1000000 BENCH_KEEP=1 npm run bench:audit     # keeps the database, prints its name
  *   AUDIT_BENCH_REUSE=recours_bench_audit_… npm run bench:audit     # times the verification again on it
+ *   AUDIT_BENCH_URL=postgres://postgres@127.0.0.1:5432/recours_bench npm run bench:audit
+ *       # times the verification of any database, read only (no generation, no checkpoint taken)
  * The load average is printed with the figures: on a shared machine they mean little without it.
  */
 
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../src/db/client.ts';
 import { auditCheckpoints } from '../src/db/schema.ts';
+import { rowsOf } from '../src/db/snapshot.ts';
 import { keyIdOf } from '../src/domain/audit/checkpoint.ts';
 import { takeCheckpoint } from '../src/server/audit/checkpoints.ts';
 import { STORED_LEVEL } from '../src/server/audit/merkle-log.ts';
@@ -23,6 +28,7 @@ const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const total = Number(process.env.AUDIT_BENCH_EVENTS ?? 10_000_000);
 const perFile = 10;
 const files = Math.ceil(total / perFile);
+const existing = process.env.AUDIT_BENCH_URL;
 const reuse = process.env.AUDIT_BENCH_REUSE;
 if (reuse && !/^recours_bench_audit_[0-9a-f]+$/.test(reuse))
   throw new Error('AUDIT_BENCH_REUSE : nom de base inattendu');
@@ -40,13 +46,16 @@ async function admin(text: string) {
   }
 }
 
-if (!reuse) await admin(`create database ${name}`);
-const target = new URL(url);
-target.pathname = `/${name}`;
+if (!reuse && !existing) await admin(`create database ${name}`);
+const target = new URL(existing ?? url);
+if (!existing) target.pathname = `/${name}`;
+// Names the benchmark's own server processes, whose CPU time is read below.
+const APPLICATION = 'recours_bench_audit';
+target.searchParams.set('application_name', APPLICATION);
 const database = await openDatabase({ url: target.href });
 try {
   let generation: number | null = null;
-  if (!reuse) generation = Number(await generate());
+  if (!reuse && !existing) generation = Number(await generate());
   async function generate() {
     await database.migrate();
     const client = new pg.Client({ connectionString: target.href });
@@ -104,16 +113,39 @@ try {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const keys = { privateKey, keyId: keyIdOf(publicKey), trustedKeyIds: new Set([keyIdOf(publicKey)]) };
   // Run again on a kept database: the checkpoints of earlier runs were signed by their own (throwaway) keys.
-  if (reuse) {
+  if (reuse || existing) {
     const earlier = await database.db
       .selectDistinct({ keyId: auditCheckpoints.keyId })
       .from(auditCheckpoints);
     for (const { keyId } of earlier) keys.trustedKeyIds.add(keyId);
   }
   let t = performance.now();
-  await takeCheckpoint(database.db, keys, new Date());
+  if (!existing) await takeCheckpoint(database.db, keys, new Date());
   const checkpoint = seconds(t);
 
+  /**
+   * CPU seconds used so far by the benchmark's PostgreSQL processes (same machine: /proc). With the Node process's
+   * own, it tells what the verification costs whatever the load, where the wall time says mostly how loaded it was.
+   */
+  const serverCpu = async () => {
+    const pids = rowsOf<{ pid: number }>(
+      await database.db.execute(
+        sql.raw(`select pid from pg_stat_activity where application_name = '${APPLICATION}'`),
+      ),
+    );
+    let ticks = 0;
+    for (const { pid } of pids) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return Number.NaN;
+      }
+    }
+    return ticks / 100;
+  };
+  const serverBefore = await serverCpu();
+  const cpuBefore = process.cpuUsage();
   const rssBefore = process.memoryUsage().rss;
   let rssMax = rssBefore;
   const sampler = setInterval(() => {
@@ -122,6 +154,8 @@ try {
   t = performance.now();
   const report = await verifyAuditHistory(database, { trustedKeyIds: keys.trustedKeyIds });
   const verify = (performance.now() - t) / 1000;
+  const nodeCpu = process.cpuUsage(cpuBefore);
+  const serverSeconds = (await serverCpu()) - serverBefore;
   clearInterval(sampler);
   console.log(
     JSON.stringify(
@@ -134,6 +168,10 @@ try {
         checkpointSeconds: Number(checkpoint),
         verifySeconds: Number(verify.toFixed(1)),
         eventsPerSecond: Math.round(report.events / verify),
+        cpuSeconds: {
+          node: Number(((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)),
+          postgres: Number(serverSeconds.toFixed(1)),
+        },
         rssMiB: { before: Math.round(rssBefore / 2 ** 20), max: Math.round(rssMax / 2 ** 20) },
         loadAverage: loadavg().map((l) => Number(l.toFixed(1))),
       },
@@ -146,6 +184,7 @@ try {
   process.exitCode = 1;
 } finally {
   await database.close();
-  if (process.env.BENCH_KEEP || reuse) console.log(`Base conservée : ${target.href}`);
+  if (existing) console.log(`Base vérifiée (lecture seule) : ${target.host}${target.pathname}`);
+  else if (process.env.BENCH_KEEP || reuse) console.log(`Base conservée : ${target.href}`);
   else await admin(`drop database if exists ${name} with (force)`);
 }

@@ -1,17 +1,22 @@
 // `npm run bench:kpi`: imports a generated history of N complaints (default 100 000) into a fresh database, then
 // times the KPI report (API use case) and the dashboard's two calls. Prints figures; asserts nothing.
 // DATABASE_URL=postgres://… runs it on PostgreSQL (on a scratch database you may fill); PGlite in memory otherwise.
+// BENCH_KPI_ORGANISATION=NAME times an existing register instead (read-only but for the KPI calendar table,
+// which the first KPI request fills as in production), e.g. the 1 M files of `recours bench generate`.
 // The scale bench (`npm run bench:scale`) can import `benchKpi` and run it on its own generated register.
 
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
+import { rowsOf } from '../src/db/snapshot.ts';
 import { previousPeriod } from '../src/domain/kpi/period.ts';
 import { addDays, parisDateOf } from '../src/domain/shared/calendar-date.ts';
 import { readImportFile } from '../src/server/import/read-records.ts';
 import { importComplaints } from '../src/server/import/use-cases.ts';
-import { kpiReport } from '../src/server/kpi/report.ts';
+import { kpiReport } from '../src/server/shared/kpi-report.ts';
 import { historyCsvLines } from './history-generator.ts';
 
 function percentiles(times: number[]) {
@@ -66,9 +71,23 @@ async function main() {
     process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: 'memory://' },
   );
   try {
-    await database.migrate();
     const now = new Date();
     const today = parisDateOf(now);
+    const existing = process.env.BENCH_KPI_ORGANISATION;
+    if (existing) {
+      // An existing register (the 1 M files of `recours bench generate`): nothing imported, nothing migrated.
+      const found = await database.db.execute(
+        sql`select id::text as id, (select count(*)::int from dossiers d where d.organisation_id = o.id) as files
+            from organisations o where o.name = ${existing}`,
+      );
+      const org = rowsOf<{ id: string; files: number }>(found)[0];
+      if (!org) throw new Error(`organisation not found: ${existing}`);
+      console.log(JSON.stringify({ database: database.kind, organisation: existing, files: org.files }));
+      const kpi = await benchKpi(database.db, org.id, today);
+      console.log(JSON.stringify({ loadAverage: loadavg().map((l) => l.toFixed(2)), kpi }, null, 2));
+      return;
+    }
+    await database.migrate();
     const lines = historyCsvLines(count, today);
     const stream = Readable.from(
       (function* () {
@@ -102,7 +121,7 @@ async function main() {
       ),
     );
     const kpi = await benchKpi(database.db, report.organisation.id, today);
-    console.log(JSON.stringify({ kpi }, null, 2));
+    console.log(JSON.stringify({ loadAverage: loadavg().map((l) => l.toFixed(2)), kpi }, null, 2));
   } finally {
     await database.close();
   }

@@ -1,4 +1,4 @@
-import { DOSSIER_CATEGORIES } from '../src/domain/dossiers/categories.ts';
+import { DOSSIER_CATEGORIES } from '../src/contracts/categories.ts';
 import { addDays, type CalendarDate } from '../src/domain/shared/calendar-date.ts';
 import { seededRandom } from '../src/server/register/demo-data.ts';
 

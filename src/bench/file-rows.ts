@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { DossierCategory } from '../contracts/categories.ts';
 import type { DossierStatus } from '../contracts/dossier-status.ts';
 import { jsonbText } from '../db/repositories/audit-batch.ts';
 import { projectionOf } from '../db/repositories/deadline-projection.ts';
 import { eventHash, GENESIS_HASH } from '../domain/audit/event-hash.ts';
-import type { DossierCategory } from '../domain/dossiers/categories.ts';
 import { addDays, type CalendarDate } from '../domain/shared/calendar-date.ts';
 import { CopyBuffer, type CopyValue } from './copy-text.ts';
 

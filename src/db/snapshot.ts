@@ -1,43 +1,23 @@
 import type { PGlite, Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { Database } from './client.ts';
 
 /** Rows as arrays of text (every column cast to text in the query): no per-row objects, no type parsing. */
 export type TextRow = (string | null)[];
 
 /**
- * One read-only, repeatable-read transaction: every query and cursor sees the same instant, so a long read (the
+ * One read-only, repeatable-read transaction: every query and copy sees the same instant, so a long read (the
  * verification of the history) is consistent while the platform keeps writing.
  */
 export interface Snapshot {
   query(text: string): Promise<TextRow[]>;
   /**
-   * A server-side cursor (DECLARE … FETCH), read `batchSize` rows at a time: memory stays flat however many rows.
-   * Several cursors may be open at once and read in turn (merges of sorted streams).
+   * The rows of `text` in PostgreSQL's binary COPY format, as chunks (read them with `BinaryCopyParser`): no message
+   * and no object per row, the cheapest way to stream millions of rows. On PostgreSQL, streamed from the socket; on
+   * PGlite (no COPY streaming), one chunk holding every row.
    */
-  cursor(text: string, batchSize?: number): AsyncGenerator<TextRow[]>;
-}
-
-let cursorCount = 0;
-
-function makeSnapshot(run: (text: string) => Promise<TextRow[]>): Snapshot {
-  return {
-    query: run,
-    async *cursor(text, batchSize = 5000) {
-      cursorCount += 1;
-      const name = `recours_cursor_${cursorCount}`;
-      await run(`declare ${name} no scroll cursor for ${text}`);
-      try {
-        for (;;) {
-          const rows = await run(`fetch ${batchSize} from ${name}`);
-          if (rows.length === 0) return;
-          yield rows;
-        }
-      } finally {
-        await run(`close ${name}`);
-      }
-    },
-  };
+  copy(text: string): AsyncIterable<Buffer>;
 }
 
 /**
@@ -56,12 +36,17 @@ export async function withSnapshots<T>(
       await tx.exec('set transaction isolation level repeatable read, read only');
       const run = async (text: string) =>
         (await tx.query<TextRow>(text, [], { rowMode: 'array' })).rows as TextRow[];
-      const session = makeSnapshot(run);
+      const copy = async function* (text: string) {
+        const result = await tx.query(`copy (${text}) to '/dev/blob' (format binary)`);
+        if (result.blob) yield Buffer.from(await result.blob.arrayBuffer());
+      };
+      const session: Snapshot = { query: run, copy };
       return action(Array.from({ length: count }, () => session));
     });
   }
   const pool = client as pg.Pool;
   const connections: pg.PoolClient[] = [];
+  const broken = new Set<pg.PoolClient>();
   try {
     for (let i = 0; i < count; i += 1) connections.push(await pool.connect());
     const [first, ...others] = connections;
@@ -73,17 +58,29 @@ export async function withSnapshots<T>(
         await other.query(`set transaction snapshot '${exported.rows[0]!.id.replace(/'/g, '')}'`);
       }
     }
-    const sessions = connections.map((c) =>
-      makeSnapshot(async (text) => (await c.query({ text, rowMode: 'array' })).rows as TextRow[]),
+    const sessions = connections.map(
+      (c): Snapshot => ({
+        query: async (text) => (await c.query({ text, rowMode: 'array' })).rows as TextRow[],
+        copy: async function* (text) {
+          let complete = false;
+          try {
+            yield* c.query(copyTo(`copy (${text}) to stdout (format binary)`));
+            complete = true;
+          } finally {
+            // A COPY left midway (the reader failed) leaves the connection mid-protocol: it is closed, not reused.
+            if (!complete) broken.add(c);
+          }
+        },
+      }),
     );
     const result = await action(sessions);
     for (const c of connections) await c.query('commit');
     return result;
   } catch (error) {
-    for (const c of connections) await c.query('rollback').catch(() => undefined);
+    for (const c of connections) if (!broken.has(c)) await c.query('rollback').catch(() => undefined);
     throw error;
   } finally {
-    for (const c of connections) c.release();
+    for (const c of connections) c.release(broken.has(c) ? true : undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
+import { demoDossiers } from './dossier-support.ts';
 
 /**
  * Every role against every route of a file: who is refused, and how. RGPD art. 9 (health data) and art. 25
@@ -126,8 +127,7 @@ let openapi: { paths: Record<string, Record<string, Operation>> };
 beforeAll(async () => {
   t = await createTestApp();
   for (const [who, email] of Object.entries(ACCOUNTS)) sessions[who as Who] = await t.login(email);
-  const list = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: as(sessions.owner!) });
-  dossierId = list.json().dossiers.find((d: { title: string }) => d.title.startsWith('Couronne')).id;
+  dossierId = demoDossiers(t).crown;
   openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
 }, 120_000);
 afterAll(() => t.close());

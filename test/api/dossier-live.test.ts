@@ -11,7 +11,7 @@ let base: string;
 beforeAll(async () => {
   t = await createTestApp();
   s = await loginAll(t);
-  ids = await demoDossiers(t, s);
+  ids = demoDossiers(t);
   // A real HTTP server on the loopback: an event stream cannot be tested through inject.
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 });

@@ -20,30 +20,17 @@ export async function loginAll(t: TestApp): Promise<Record<Who, Session>> {
   return sessions;
 }
 
-/** The demo files, by a word of their title. */
-export async function demoDossiers(t: TestApp, sessions: Record<Who, Session>) {
-  const list = async (who: Who) => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: as(sessions[who]) });
-    return res.json().dossiers as { id: string; title: string; organisationId: string | null }[];
-  };
-  const all = [...(await list('member')), ...(await list('member2'))];
-  const find = (word: string) => {
-    const found = all.find((d) => d.title.includes(word));
-    if (!found) throw new Error(`no demo file with "${word}"`);
-    return found.id;
-  };
-  return {
-    /** member, Mutuelle Démo (on Recours): handler, supervisor, auditor, admin see it. */
-    crown: find('Couronne'),
-    /** member, Assurances Exemple (on Recours): otherHandler sees it. */
-    termination: find('Résiliation'),
-    /** member, CPAM du Rhône, not on Recours. */
-    cpam: find('kinésithérapie'),
-    /** member2, Mutuelle Démo, referred to the demo mediator. */
-    glasses: find('Lunettes'),
-    /** member2, Mutuelle Démo. */
-    doubleDebit: find('Double prélèvement'),
-  };
+/**
+ * The demo files by key, as the seed created them (src/server/seed/demo.ts, DEMO_FILE_KEYS):
+ * crown — member, Mutuelle Démo (on Recours): handler, supervisor, auditor, admin see it;
+ * termination — member, Assurances Exemple (on Recours): otherHandler sees it;
+ * cpam — member, CPAM du Rhône, not on Recours;
+ * glasses — member2, Mutuelle Démo, referred to the demo mediator;
+ * doubleDebit — member2, Mutuelle Démo.
+ */
+export function demoDossiers(t: TestApp) {
+  if (!t.demoFiles) throw new Error('this test app was created without the demo data');
+  return t.demoFiles;
 }
 
 /** The smallest well-formed PDF header file-type recognises. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type TestApp } from '../support/test-app.ts';
+import { demoDossiers } from './dossier-support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,8 +11,7 @@ afterAll(() => t.close());
 describe('GET /api/v1/dossiers/:id/escalation', () => {
   it('shows the member the ladder of his file, with the mediator step explained', async () => {
     const member = await t.login('adherent@demo.recours.fr');
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: as(member) });
-    const crown = list.json().dossiers.find((d: { title: string }) => d.title.startsWith('Couronne'));
+    const crown = { id: demoDossiers(t).crown };
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/v1/dossiers/${crown.id}/escalation`,

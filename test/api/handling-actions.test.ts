@@ -5,6 +5,7 @@ import { findDossier } from '../../src/db/repositories/dossiers.ts';
 import { messages } from '../../src/db/schema.ts';
 import { verifyHistory } from '../support/audit.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
+import { demoDossiers } from './dossier-support.ts';
 
 let t: TestApp;
 const s: Record<string, Session> = {};
@@ -25,10 +26,7 @@ let otherOrgFile: string; // Assurances Exemple
 beforeAll(async () => {
   t = await createTestApp();
   for (const [who, email] of Object.entries(ACCOUNTS)) s[who] = await t.login(email);
-  const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: as(s.member!) })).json()
-    .dossiers as { id: string; title: string; organisationName: string }[];
-  dental = mine.find((d) => d.title.startsWith('Couronne'))!.id;
-  otherOrgFile = mine.find((d) => d.organisationName === 'Assurances Exemple')!.id;
+  ({ crown: dental, termination: otherOrgFile } = demoDossiers(t));
 });
 afterAll(() => t.close());
 

@@ -17,7 +17,7 @@ let ids: Awaited<ReturnType<typeof demoDossiers>>;
 beforeAll(async () => {
   t = await createTestApp();
   s = await loginAll(t);
-  ids = await demoDossiers(t, s);
+  ids = demoDossiers(t);
 }, 120_000);
 afterAll(() => t.close());
 

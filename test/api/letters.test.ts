@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, documentContents, documents } from '../../src/db/schema.ts';
 import { makePng } from '../pdf/support.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
+import { demoDossiers } from './dossier-support.ts';
 
 let t: TestApp;
 let member: Session;
@@ -14,12 +15,6 @@ let mediator: Session;
 let crownId: string;
 let cpamId: string;
 let glassesId: string;
-
-async function dossierId(session: Session, titleStart: string) {
-  const res = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: as(session) });
-  return (res.json().dossiers as { id: string; title: string }[]).find((d) => d.title.startsWith(titleStart))!
-    .id;
-}
 
 async function addDocument(id: string, title: string, mimeType: string, bytes: Uint8Array, date: string) {
   const [row] = await t.database.db
@@ -45,9 +40,7 @@ beforeAll(async () => {
   other = await t.login('adherent2@demo.recours.fr');
   handler = await t.login('conseiller@demo.recours.fr');
   mediator = await t.login('mediateur@demo.recours.fr');
-  crownId = await dossierId(member, 'Couronne');
-  cpamId = await dossierId(member, 'Refus de remboursement');
-  glassesId = await dossierId(other, 'Lunettes');
+  ({ crown: crownId, cpam: cpamId, glasses: glassesId } = demoDossiers(t));
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   pdf.addPage().drawText('Facture couronne 550 EUR', { x: 50, y: 700, size: 14, font });

@@ -4,7 +4,7 @@ import { computeSpikes } from '../../src/db/repositories/pattern-spikes.ts';
 import { weeklyCounts } from '../../src/db/repositories/patterns.ts';
 import { notifications, organisations } from '../../src/db/schema.ts';
 import { runWeeklyPatterns } from '../../src/server/jobs/weekly-patterns.ts';
-import { notifyInTransaction } from '../../src/server/notifications/notify.ts';
+import { notifyInTransaction } from '../../src/server/shared/notify.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;

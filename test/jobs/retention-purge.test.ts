@@ -5,9 +5,9 @@ import { auditEvents, documents, dossiers, notifications, sessions } from '../..
 import { SYSTEM_CHAIN_ID } from '../../src/domain/audit/event-hash.ts';
 import { retentionRules } from '../../src/domain/dossiers/retention.ts';
 import { jobHandlers } from '../../src/server/jobs/handlers.ts';
-import { createJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
 import { purgeRetention } from '../../src/server/jobs/retention-purge.ts';
 import { createMailer } from '../../src/server/mail/mailer.ts';
+import { createJobQueue, type JobQueue } from '../../src/server/shared/job-queue.ts';
 import { auditTypes, demoDossiers, loginAll, PDF_BYTES, upload } from '../api/dossier-support.ts';
 import { verifyHistory } from '../support/audit.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -27,7 +27,7 @@ const line = (report: Awaited<ReturnType<typeof purgeRetention>>, kind: string) 
 beforeAll(async () => {
   t = await createTestApp();
   s = await loginAll(t);
-  ids = await demoDossiers(t, s);
+  ids = demoDossiers(t);
   await upload(t, s.member, ids.crown, { kind: 'invoice' }, { name: 'facture.pdf', bytes: PDF_BYTES });
   await upload(t, s.member, ids.termination, { kind: 'invoice' }, { name: 'facture.pdf', bytes: PDF_BYTES });
   const { db } = t.database;

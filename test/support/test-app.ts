@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { AppContext } from '../../src/server/context.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.ts';
+import { DEMO_PASSWORD, type DemoFileKey, seedDemo } from '../../src/server/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 /** The tests' checkpoint signing key: nothing written to the data folder. */
@@ -21,6 +21,8 @@ export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
   database: TestDatabase;
+  /** The demo files' ids by key (src/server/seed/demo.ts), or null without the demo data. */
+  demoFiles: Record<DemoFileKey, string> | null;
   login(email: string, password?: string): Promise<Session>;
   close(): Promise<void>;
 }
@@ -38,13 +40,14 @@ export async function createTestApp(
     ...options.env,
   });
   const ctx: AppContext = { database, config, now: options.now ?? (() => new Date('2026-11-23T10:00:00Z')) };
-  if (options.seed !== false) await seedDemo(database.db, ctx.now());
+  const demoFiles = options.seed === false ? null : (await seedDemo(database.db, ctx.now())).files;
   const app = await buildApp(ctx, { serveWeb: false });
   await app.ready();
   return {
     app,
     ctx,
     database,
+    demoFiles,
     async login(email, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
       if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);

@@ -23,3 +23,120 @@ export const storedSpikesSchema = z.object({
   message: z.string().nullable().describe('Ce qui manque quand l’historique est trop court'),
   alerts: z.array(spikeAlertSchema),
 });
+
+export const clauseReviewSchema = z
+  .object({
+    status: z.enum(['scored', 'empty', 'not_french']),
+    message: z.string().optional().describe('Pourquoi la clause n’est pas notée (vide, pas en français)'),
+    readability: z
+      .number()
+      .optional()
+      .describe('Indice de lisibilité de Kandel et Moles (60 et plus : clair)'),
+    level: z.string().optional(),
+    words: z.number().int().optional(),
+    sentences: z.number().int().optional(),
+    longSentences: z
+      .array(z.object({ index: z.number().int(), words: z.number().int(), excerpt: z.string() }))
+      .optional(),
+    undefinedJargon: z.array(z.string()).optional(),
+    suggestions: z.array(z.string()).optional(),
+  })
+  .describe('Relecture de la clause');
+
+export const clauseCountSchema = z.object({
+  product: z.string(),
+  clauseId: z.string(),
+  label: z.string(),
+  complaints: z.number().int(),
+});
+
+export const productRankingSchema = z.object({
+  ranked: z.array(
+    clauseCountSchema.extend({ members: z.number().int(), perThousand: z.number(), text: z.string() }),
+  ),
+  withoutMembership: z.array(clauseCountSchema),
+});
+
+/** GET /api/v1/patterns/themes */
+export const themesReportSchema = z.object({
+  sample: z.number().int().describe('Réclamations lues (les plus récentes de la période)'),
+  sampleLimit: z.number().int(),
+  message: z.string().nullable().describe('Pourquoi aucun thème ne se dégage'),
+  themes: z.array(
+    z.object({
+      label: z.string(),
+      terms: z.array(z.string()),
+      complaints: z.number().int(),
+      examples: z.array(z.string()).describe('Extraits anonymisés'),
+      weekly: z.array(z.object({ weekStart: z.string(), complaints: z.number().int() })),
+      recent: z.number().int(),
+      baselinePerWeek: z.number(),
+      alert: z.object({ kind: z.enum(['new', 'growing']), explanation: z.string() }).nullable(),
+    }),
+  ),
+});
+export type ThemesReport = z.infer<typeof themesReportSchema>;
+
+/** GET /api/v1/patterns/clauses */
+export const clauseReportSchema = z.object({
+  clauses: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      product: z.string().nullable(),
+      topic: z.string().nullable(),
+      review: clauseReviewSchema,
+    }),
+  ),
+  toRewrite: z.array(
+    z.object({
+      clauseId: z.string(),
+      label: z.string(),
+      complaints: z.number().int(),
+      perThousand: z.number().optional(),
+      readability: z.number().nullable(),
+      priority: z.number(),
+      reasons: z.array(z.string()),
+      suggestions: z.array(z.string()),
+    }),
+  ),
+  ranking: productRankingSchema.describe('Garanties et clauses par réclamations pour 1 000 adhérents'),
+  products: productRankingSchema.describe('Produits par réclamations pour 1 000 adhérents'),
+});
+export type ClauseReport = z.infer<typeof clauseReportSchema>;
+
+/** GET /api/v1/patterns/rule-changes */
+export const ruleChangesSchema = z.object({
+  changes: z.array(
+    z.object({
+      parameter: z.string(),
+      label: z.string(),
+      table: z.enum(['remboursement', 'délais']),
+      from: z.string(),
+      before: z.string().nullable(),
+      after: z.string(),
+      source: z.string(),
+      confidence: z.enum(['confirmed', 'secondary', 'unconfirmed']),
+      letters: z.array(z.object({ type: z.string(), label: z.string() })),
+      deadlines: z.array(z.object({ id: z.string(), label: z.string() })),
+      checks: z.array(z.string()),
+      explanation: z.string(),
+    }),
+  ),
+});
+export type RuleChanges = z.infer<typeof ruleChangesSchema>;
+
+/** POST /api/v1/patterns/clauses (201) */
+export const importedClausesSchema = z.object({
+  clauses: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      topic: z.string().nullable(),
+      review: clauseReviewSchema,
+    }),
+  ),
+});
+export type Theme = ThemesReport['themes'][number];
+export type RewriteItem = ClauseReport['toRewrite'][number];
+export type RuleChange = RuleChanges['changes'][number];

@@ -129,3 +129,58 @@ export const staffSummarySchema = z
 export type StaffSummary = z.infer<typeof staffSummarySchema>;
 export type SlaClockView = z.infer<typeof slaClockSchema>;
 export type RegisterEntryView = z.infer<typeof registerEntrySchema>;
+
+export const bulkResultSchema = z
+  .object({
+    dossierId: z.string().uuid(),
+    reference: z.string().nullable().describe('Référence (absente pour un dossier introuvable)'),
+    outcome: z
+      .enum(['done', 'unchanged', 'refused', 'not_applied'])
+      .describe(
+        'done : fait ; unchanged : déjà ainsi ; refused : refusé ; not_applied : non appliqué (tout ou rien)',
+      ),
+    message: z.string().describe('Ce qui a été fait, ou pourquoi pas'),
+  })
+  .describe('Résultat pour un dossier');
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+/** GET /api/v1/register/handlers */
+export const handlerListSchema = z.object({
+  handlers: z.array(
+    z.object({
+      id: z.string().uuid(),
+      displayName: z.string().describe('Nom'),
+      role: z.string().describe('handler ou supervisor'),
+      openFiles: z.number().int().describe('Dossiers ouverts attribués'),
+    }),
+  ),
+});
+export type Handler = z.infer<typeof handlerListSchema>['handlers'][number];
+
+/** GET /api/v1/register/mediations: the files entrusted to the signed-in mediator. */
+export const mediationPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string().uuid(),
+      reference: z.string(),
+      title: z.string(),
+      organisationName: z.string(),
+      category: z.string(),
+      status: z.string(),
+      amountCents: z.number().int().nullable(),
+      complaintSentOn: z.string().nullable().describe('Date d’envoi de la réclamation écrite'),
+      clock: z.object({
+        colour: z.enum(SLA_COLOURS),
+        dueDate: z.string().nullable().describe('Avis attendu au plus tard le'),
+        label: z.string().describe('Libellé court'),
+      }),
+    }),
+  ),
+  total: z.number().int().describe('Nombre de dossiers confiés (plafonné)'),
+  totalCapped: z.boolean().describe('Vrai quand il y en a davantage que le nombre indiqué'),
+  nextAfter: z.string().nullable().describe('À passer en « after » pour la page suivante'),
+});
+export type MediationPage = z.infer<typeof mediationPageSchema>;
+
+/** POST /api/v1/register/assign, /bulk */
+export const bulkResultsSchema = z.object({ results: z.array(bulkResultSchema) });

@@ -17,6 +17,36 @@ export interface ImportedRow {
   region: string;
 }
 
+/** An imported file with its deadline projection, ready for `insertImportedBatch`. */
+export type ProjectedImportedRow = ImportedRow & Record<string, unknown>;
+
+/**
+ * The register's deadline projection of an imported file, by the one engine: the same columns insertDossier writes,
+ * computed before the batch's INSERT so that it overlaps the previous batch's round trip (issue 14: the engine is
+ * most of the import's processor time, 100 000 lines in under 60 s).
+ */
+export function projectImportedRow(
+  row: ImportedRow,
+  organisationKind: string,
+  now: Date,
+): ProjectedImportedRow {
+  return {
+    ...row,
+    ...projectionRecord(
+      projectionOf(
+        {
+          facts: row.facts,
+          organisationKind: organisationKind as never,
+          zone: 'metropole',
+          status: row.status as never,
+          createdAt: now,
+        },
+        now,
+      ),
+    ),
+  };
+}
+
 /**
  * Inserts a batch of imported complaints from one JSON parameter (jsonb_to_recordset): the same SQL on PostgreSQL
  * and PGlite, and a thousand rows cost one bind parameter instead of twenty thousand.
@@ -27,27 +57,10 @@ export async function insertImportedBatch(
     memberId: string;
     organisation: { id: string; name: string; kind: string };
     now: Date;
-    rows: readonly ImportedRow[];
+    rows: readonly ProjectedImportedRow[];
   },
 ): Promise<{ id: string; reference: string }[]> {
-  const { organisation: org } = input;
-  // The register's deadline projection, by the one engine, computed here and written by the INSERT itself: the
-  // same columns insertDossier writes, without a second statement per file (issue 12; 100 000 lines < 60 s).
-  const rows = input.rows.map((r) => ({
-    ...r,
-    ...projectionRecord(
-      projectionOf(
-        {
-          facts: r.facts,
-          organisationKind: org.kind as never,
-          zone: 'metropole',
-          status: r.status as never,
-          createdAt: input.now,
-        },
-        input.now,
-      ),
-    ),
-  }));
+  const { organisation: org, rows } = input;
   const result = await db.execute(sql`
     insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category,
       title, description, status, channel, facts, decision, satisfaction_score, product, region, created_at,

@@ -3,6 +3,9 @@ import { hash } from 'node:crypto';
 /** The previous hash of the first event of every chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** What the hashed text starts with: the RFC 9162 leaf prefix (0x00, a NUL in UTF-8) and the format's version. */
+export const EVENT_TEXT_PREFIX = '\0recours-audit-v2';
+
 /** The chain of the events that concern no file (sign-ins, organisation settings…). */
 export const SYSTEM_CHAIN_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -30,7 +33,7 @@ export function eventHash(e: EventColumns): string {
   // One string, one call (crypto.hash: no Hash object per event; 10 million are verified in one run). The leading
   // NUL character is the 0x00 byte of RFC 9162 in UTF-8.
   const text = [
-    '\0recours-audit-v2',
+    EVENT_TEXT_PREFIX,
     e.chainId,
     e.chainSeq,
     e.dossierId ?? '',

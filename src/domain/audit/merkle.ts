@@ -13,6 +13,7 @@ export function nodeHash(left: string, right: string): string {
   );
 }
 const NODE_PREFIX = Buffer.from([1]);
+const HASH_BYTES = 32;
 
 /** The hash of the empty tree, SHA-256 of nothing (RFC 9162 §2.1.1). */
 export const EMPTY_ROOT = createHash('sha256').digest('hex');
@@ -27,28 +28,41 @@ export function splitPoint(n: number): number {
 /**
  * Builds the root while leaves stream in, keeping one hash per level (memory O(log n)): the frontier of complete
  * subtrees, as in Trillian's compact ranges. `root()` folds it right to left, which is exactly RFC 9162's MTH.
+ * Hashes are kept as bytes in one buffer: about one interior node is computed per leaf (10 million in a run).
  */
 export class StreamingMerkle {
-  private readonly levels: { level: number; hash: string }[] = [];
+  /** The frontier's hashes, oldest (highest) subtree first; `levels[i]` is the height of hash i. */
+  private readonly frontier = Buffer.alloc(64 * HASH_BYTES);
+  private readonly levels: number[] = [];
+  /** 0x01 ‖ left ‖ right, the input of an interior node. */
+  private readonly node = Buffer.concat([NODE_PREFIX, Buffer.alloc(2 * HASH_BYTES)]);
   size = 0;
 
-  push(leafHash: string) {
-    let node = { level: 0, hash: leafHash };
-    for (;;) {
-      const top = this.levels.at(-1);
-      if (!top || top.level !== node.level) break;
-      this.levels.pop();
-      node = { level: node.level + 1, hash: nodeHash(top.hash, node.hash) };
+  /** Appends the leaf whose hash is the 32 bytes of `leaf` at `at`. */
+  push(leaf: Uint8Array, at = 0) {
+    const { node, frontier, levels } = this;
+    node.set(leaf.subarray(at, at + HASH_BYTES), 1 + HASH_BYTES);
+    let level = 0;
+    while (levels.length > 0 && levels[levels.length - 1] === level) {
+      const top = (levels.length - 1) * HASH_BYTES;
+      frontier.copy(node, 1, top, top + HASH_BYTES);
+      node.set(hash('sha256', node, 'buffer') as unknown as Buffer, 1 + HASH_BYTES);
+      levels.pop();
+      level += 1;
     }
-    this.levels.push(node);
+    node.copy(frontier, levels.length * HASH_BYTES, 1 + HASH_BYTES);
+    levels.push(level);
     this.size += 1;
   }
 
   root(): string {
-    if (this.levels.length === 0) return EMPTY_ROOT;
-    let hash = this.levels.at(-1)!.hash;
-    for (let i = this.levels.length - 2; i >= 0; i -= 1) hash = nodeHash(this.levels[i]!.hash, hash);
-    return hash;
+    const n = this.levels.length;
+    if (n === 0) return EMPTY_ROOT;
+    let root = this.frontier.toString('hex', (n - 1) * HASH_BYTES, n * HASH_BYTES);
+    for (let i = n - 2; i >= 0; i -= 1) {
+      root = nodeHash(this.frontier.toString('hex', i * HASH_BYTES, (i + 1) * HASH_BYTES), root);
+    }
+    return root;
   }
 }
 

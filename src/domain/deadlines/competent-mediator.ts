@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../dossiers/status.ts';
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
 import { MEDIATORS, type Mediator } from './parameters.ts';
 
 /** The consumer mediation schemes Recours knows (C. consom. L612-1, L616-1; CSS L217-7-1 for the CPAM). */

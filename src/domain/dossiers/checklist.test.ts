@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_CATEGORIES } from './categories.ts';
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
 import { checklistOf, checklistRules } from './checklist.ts';
 import { DOCUMENT_KINDS } from './documents.ts';
 

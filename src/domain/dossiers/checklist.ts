@@ -1,5 +1,5 @@
+import type { DossierCategory } from '../../contracts/categories.ts';
 import { publicText } from '../shared/public-text.ts';
-import type { DossierCategory } from './categories.ts';
 import type { DocumentKind } from './documents.ts';
 
 /**

@@ -1,8 +1,8 @@
+import { type DossierStatus, STATUS_LABELS } from '../../contracts/dossier-status.ts';
 import { LETTER_LABELS } from '../letters/chronology.ts';
 import { formatAmount } from '../letters/format.ts';
 import type { LetterType } from '../letters/schema.ts';
 import { type CalendarDate, formatFrenchDate, parisDateOf } from '../shared/calendar-date.ts';
-import { type DossierStatus, STATUS_LABELS } from './status.ts';
 import { factLabel, type TimelineEntry } from './timeline.ts';
 
 /**

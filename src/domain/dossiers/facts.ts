@@ -1,4 +1,4 @@
-import type { DossierStatus } from './status.ts';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 
 /** One recorded change, for the audit event's before/after. */
 export interface FactChange {

@@ -1,10 +1,10 @@
 import type { ContactChannel } from '../../contracts/channels.ts';
 import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
+import { type DossierStatus, STATUS_LABELS } from '../../contracts/dossier-status.ts';
 import { ROLE_LABELS, type Role } from '../access/roles.ts';
 import { type Deadline, factsSchema } from '../deadlines/schema.ts';
 import { type CalendarDate, daysBetween, formatFrenchDate } from '../shared/calendar-date.ts';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from './documents.ts';
-import { type DossierStatus, STATUS_LABELS } from './status.ts';
 
 /** Who reads the timeline: the member's view (also the mediator's), or the organisation's staff view. */
 export type TimelineAudience = 'member' | 'staff';

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, type DossierCategory } from '../dossiers/categories.ts';
+import { CATEGORY_LABELS, type DossierCategory } from '../../contracts/categories.ts';
 import { type ChronologyEntry, chronology } from './chronology.ts';
 import { formatAmount, formatDate } from './format.ts';
 import type { MediationChecks } from './mediation-checks.ts';

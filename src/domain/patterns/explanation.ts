@@ -1,5 +1,5 @@
-import { CATEGORY_LABELS, type DossierCategory } from '../dossiers/categories.ts';
-import { COMPLAINT_CHANNELS, type ComplaintChannel } from '../register/channels.ts';
+import { CATEGORY_LABELS, type DossierCategory } from '../../contracts/categories.ts';
+import { COMPLAINT_CHANNELS, type ComplaintChannel } from '../../contracts/channels.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import type { Dimensions } from './cells.ts';
 import type { Expectation } from './expectation.ts';

@@ -1,5 +1,5 @@
-import { DOSSIER_CATEGORIES } from '../dossiers/categories.ts';
-import { COMPLAINT_CHANNELS } from '../register/channels.ts';
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
+import { COMPLAINT_CHANNELS } from '../../contracts/channels.ts';
 import { addDays, type CalendarDate, parts } from '../shared/calendar-date.ts';
 import { DIMENSIONS, type Dimension, type Dimensions, type WeeklyCountRow } from './cells.ts';
 import { seededRandom } from './random.ts';

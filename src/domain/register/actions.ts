@@ -1,6 +1,6 @@
+import { type DossierStatus, STATUS_LABELS } from '../../contracts/dossier-status.ts';
 import { canReadDossier, type DossierParties } from '../access/policy.ts';
 import { ACTING_ROLES, type Actor, HANDLING_ROLES, REGISTER_ROLES, type Role } from '../access/roles.ts';
-import { type DossierStatus, STATUS_LABELS } from '../dossiers/status.ts';
 import { formatFrenchDate } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 

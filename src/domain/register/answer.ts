@@ -1,6 +1,6 @@
 import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
 import { competentMediator, type OrganisationMediatorChoice } from '../deadlines/competent-mediator.ts';
-import type { OrganisationKind } from '../dossiers/status.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 
 export { DECISION_OUTCOMES, type DecisionOutcome } from '../../contracts/decision-outcomes.ts';

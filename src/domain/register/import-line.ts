@@ -1,8 +1,8 @@
-import { CATEGORY_LABELS, DOSSIER_CATEGORIES, type DossierCategory } from '../dossiers/categories.ts';
-import type { DossierStatus } from '../dossiers/status.ts';
+import { CATEGORY_LABELS, DOSSIER_CATEGORIES, type DossierCategory } from '../../contracts/categories.ts';
+import type { ComplaintChannel } from '../../contracts/channels.ts';
+import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { type CalendarDate, formatFrenchDate, isCalendarDate } from '../shared/calendar-date.ts';
 import { DECISION_OUTCOMES, type DecisionOutcome } from './answer.ts';
-import type { ComplaintChannel } from './channels.ts';
 import { isDepartementCode, REGION_RULE } from './regions.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
 import { computeDeadlines } from '../deadlines/engine.ts';
-import { DOSSIER_CATEGORIES } from '../dossiers/categories.ts';
 import { checklistOf } from '../dossiers/checklist.ts';
 import { draftLetter } from '../letters/draft.ts';
 import { LETTER_TYPES } from '../letters/schema.ts';

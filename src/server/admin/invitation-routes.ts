@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { invitationCheckSchema } from '../../contracts/api/auth.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { acceptInvitation, findInvitation } from '../../db/repositories/staff.ts';
 import { findUserById } from '../../db/repositories/users.ts';
@@ -25,7 +26,7 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Lire une invitation avant de choisir son mot de passe',
         body: z.object({ token }),
         response: {
-          200: z.object({ displayName: z.string(), email: z.string().nullable() }),
+          200: invitationCheckSchema,
           400: errorBodySchema,
           404: errorBodySchema,
         },

@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  invitationSchema,
+  invitedSchema,
+  organisationSettingsSchema,
+  staffPageSchema,
+  staffSchema,
+} from '../../contracts/api/admin.ts';
 import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { listStaff } from '../../db/repositories/staff.ts';
 import { organisationOf } from '../../db/repositories/users.ts';
-import { ROLES } from '../../domain/access/roles.ts';
 import { ASSIGNABLE_ROLES } from '../../domain/admin/staff-changes.ts';
 import { ADMIN_ROLES, analyticsOrganisation } from '../../domain/kpi/access.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
@@ -23,29 +29,6 @@ const errors = {
   422: errorBodySchema,
 };
 
-const staffSchema = z
-  .object({
-    id: z.string().uuid(),
-    email: z.string().nullable(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    active: z.boolean().describe('false : compte désactivé, plus de connexion possible'),
-    invitationPending: z.boolean().describe('true : la personne n’a pas encore choisi son mot de passe'),
-    createdAt: z.string(),
-  })
-  .describe('Compte de l’équipe');
-
-const invitationSchema = z
-  .object({
-    emailSent: z.boolean().describe('true : l’invitation est partie par e-mail'),
-    link: z
-      .string()
-      .nullable()
-      .describe('Lien à transmettre soi-même quand l’envoi d’e-mails n’est pas configuré ; null sinon'),
-    expiresAt: z.string(),
-  })
-  .describe('Invitation');
-
 const role = z.enum(ASSIGNABLE_ROLES, {
   error: 'Rôle invalide : conseiller, superviseur, auditeur, administrateur ou médecin-conseil',
 });
@@ -57,23 +40,6 @@ const optionalText = (max: number, what: string) =>
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();
-
-const settingsSchema = z.object({
-  id: z.string().uuid(),
-  name: z.string(),
-  kind: z.string(),
-  postalAddress: z.string().nullable(),
-  complaintsEmail: z.string().nullable(),
-  mediatorName: z.string().nullable(),
-  mediatorContact: z.string().nullable(),
-  mediatorId: z.string().nullable(),
-  competentMediator: z
-    .object({ name: z.string(), declared: z.boolean() })
-    .describe('Le médiateur cité dans les réponses, d’après ces réglages'),
-  mediators: z
-    .array(z.object({ id: z.string().uuid(), displayName: z.string() }))
-    .describe('Médiateurs présents sur Recours, qui peuvent recevoir les saisines'),
-});
 
 const idParams = z.object({ id: z.string().uuid('Identifiant de compte invalide') });
 
@@ -102,7 +68,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
           limit: z.coerce.number().int().min(1).max(100).default(100),
         }),
         response: {
-          200: z.object({ staff: z.array(staffSchema), nextCursor: z.string().nullable() }),
+          200: staffPageSchema,
           ...errors,
         },
       },
@@ -141,7 +107,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
             .max(120, 'Nom trop long : 120 caractères au plus'),
           role,
         }),
-        response: { 201: z.object({ member: staffSchema, invitation: invitationSchema }), ...errors },
+        response: { 201: invitedSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -198,7 +164,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: [TAG],
         summary: 'Réglages de l’organisme : nom, adresses, médiateur compétent',
-        response: { 200: settingsSchema, ...errors },
+        response: { 200: organisationSettingsSchema, ...errors },
       },
     },
     async (request) => {
@@ -238,7 +204,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
             .nullable()
             .optional(),
         }),
-        response: { 200: settingsSchema, ...errors },
+        response: { 200: organisationSettingsSchema, ...errors },
       },
     },
     async (request) => {

@@ -1,10 +1,11 @@
 import type { Database } from '../../db/client.ts';
+import { BinaryCopyParser, type CopyRow, int64 } from '../../db/copy-binary.ts';
 import { type Snapshot, withSnapshots } from '../../db/snapshot.ts';
 import { type Checkpoint, checkpointProblem, LOG_ORIGIN } from '../../domain/audit/checkpoint.ts';
-import { GENESIS_HASH, SYSTEM_CHAIN_ID } from '../../domain/audit/event-hash.ts';
+import { SYSTEM_CHAIN_ID } from '../../domain/audit/event-hash.ts';
 import { StreamingMerkle } from '../../domain/audit/merkle.ts';
 import { Breaks, range } from './breaks.ts';
-import { rowReader } from './row-reader.ts';
+import { decodeHash } from './chain-states.ts';
 import { verifyChains } from './verify-chains.ts';
 
 export type BreakKind = 'altered' | 'inserted' | 'deleted' | 'moved' | 'log' | 'checkpoint';
@@ -44,11 +45,10 @@ export interface VerifyOptions {
   /** A checkpoint kept by the auditor outside the database (`--checkpoint FILE`): it must still hold. */
   externalCheckpoint?: Checkpoint | undefined;
   maxBreaks?: number;
-  batchSize?: number;
   now?: () => number;
 }
 
-const LEAVES_SQL = `select l.leaf_index::text, l.event_seq::text, e.hash from audit_log_leaves l
+const LEAVES_SQL = `select l.leaf_index, l.event_seq, e.hash from audit_log_leaves l
   left join audit_events e on e.seq = l.event_seq order by l.leaf_index`;
 const CHECKPOINTS_SQL = `select id::text, tree_size::text, root_hash,
   to_char(issued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), key_id, public_key, signature
@@ -68,7 +68,7 @@ function checkpointLabel(c: { id?: number; issuedAt: string }) {
  * Pass 2, the Merkle log in leaf order: each leaf's event still exists, the root recomputed at every checkpoint's
  * size equals the signed one (a rewrite of whole chains shows here), signatures by trusted keys only.
  */
-async function verifyLog(s: Snapshot, breaks: Breaks, options: VerifyOptions, batchSize: number) {
+async function verifyLog(s: Snapshot, breaks: Breaks, options: VerifyOptions) {
   const rows = await s.query(CHECKPOINTS_SQL);
   const toCheck: CheckpointToCheck[] = rows.map((r) => {
     const checkpoint: Checkpoint = {
@@ -117,31 +117,40 @@ async function verifyLog(s: Snapshot, breaks: Breaks, options: VerifyOptions, ba
     }
   };
   compareDue();
-  const nextLeaf = rowReader(s.cursor(LEAVES_SQL, batchSize));
-  for (let row = await nextLeaf(); row; row = await nextLeaf()) {
-    const [indexText, eventSeq, hash] = row;
-    if (Number(indexText) !== merkle.size) {
+  // A missing leaf or event counts as 32 zero bytes, a malformed hash as 32 bytes 0xff: the roots then differ.
+  const missing = Buffer.alloc(32);
+  const leaf = Buffer.alloc(32);
+  const check = ({ buf, start, length }: CopyRow) => {
+    const index = int64(buf, start[0]!);
+    if (index !== merkle.size) {
       breaks.add({
         kind: 'deleted',
         chainId: null,
-        reason: `des feuilles du journal (${range(merkle.size, Number(indexText) - 1)}) ont été supprimées`,
+        reason: `des feuilles du journal (${range(merkle.size, index - 1)}) ont été supprimées`,
       });
-      while (merkle.size < Number(indexText)) {
-        merkle.push(GENESIS_HASH);
+      while (merkle.size < index) {
+        merkle.push(missing);
         compareDue();
       }
     }
-    if (hash === null) {
+    if (length[2] === -1) {
+      const eventSeq = int64(buf, start[1]!);
       breaks.add({
         kind: 'deleted',
         chainId: null,
-        eventId: Number(eventSeq),
-        reason: `l’événement n° ${eventSeq}, scellé dans le journal (feuille ${indexText}), a été supprimé`,
+        eventId: eventSeq,
+        reason: `l’événement n° ${eventSeq}, scellé dans le journal (feuille ${index}), a été supprimé`,
       });
+      merkle.push(missing);
+    } else {
+      if (!decodeHash(buf, start[2]!, length[2]!, leaf, 0)) leaf.fill(0xff);
+      merkle.push(leaf);
     }
-    merkle.push(hash ?? GENESIS_HASH);
     compareDue();
-  }
+  };
+  const parser = new BinaryCopyParser(3, check);
+  for await (const chunk of s.copy(LEAVES_SQL)) parser.push(chunk);
+  parser.end();
   for (; next < toCheck.length; next += 1) {
     const c = toCheck[next]!;
     breaks.add({
@@ -196,14 +205,13 @@ export async function verifyAuditHistory(database: Database, options: VerifyOpti
   const now = options.now ?? Date.now;
   const started = now();
   const breaks = new Breaks(options.maxBreaks ?? Number.POSITIVE_INFINITY);
-  const batchSize = options.batchSize ?? 10_000;
   // The chains and the log are checked at once, each on its own connection, in one snapshot on PostgreSQL; on
   // PGlite, in turn.
   return withSnapshots(database, 2, async (sessions) => {
     const s = sessions[0]!;
     const [chainPass, log] = await Promise.all([
-      verifyChains(s, breaks, batchSize),
-      verifyLog(sessions[1]!, breaks, options, batchSize),
+      verifyChains(s, breaks),
+      verifyLog(sessions[1]!, breaks, options),
     ]);
     const { leaves, checkpointsChecked } = log;
     const { events, chains } = chainPass;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as client from 'openid-client';
 import { z } from 'zod';
+import { oidcConfigSchema } from '../../contracts/api/auth.ts';
 import { createSession, deleteSession } from '../../db/repositories/sessions.ts';
 import {
   findUserByEmail,
@@ -46,7 +47,7 @@ export async function oidcRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['Comptes'],
         summary: 'Fournisseur d’identité configuré (OpenID Connect), s’il y en a un',
-        response: { 200: z.object({ enabled: z.boolean(), label: z.string().nullable() }) },
+        response: { 200: oidcConfigSchema },
       },
     },
     async () => ({ enabled: Boolean(settings), label: settings?.label ?? null }),

@@ -2,6 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  openSessionListSchema,
+  sessionSchema,
+  signUpAnswerSchema,
+  type userSchema,
+} from '../../contracts/api/auth.ts';
+import {
   createSession,
   deleteSession,
   deleteSessionById,
@@ -10,7 +16,6 @@ import {
 } from '../../db/repositories/sessions.ts';
 import { createSignupRequest, takeSignupRequest } from '../../db/repositories/signup-requests.ts';
 import { findUserByEmail, insertUser, organisationOf, type UserRow } from '../../db/repositories/users.ts';
-import { ROLES } from '../../domain/access/roles.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import type { AccountEmail } from '../mail/account-mails.ts';
@@ -29,24 +34,6 @@ const password = z
   .string()
   .min(10, 'Le mot de passe doit compter au moins 10 caractères')
   .max(200, 'Le mot de passe ne peut dépasser 200 caractères');
-
-export const userSchema = z.object({
-  id: z.string().uuid(),
-  email: z.string().nullable(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  organisation: z.object({ id: z.string().uuid(), name: z.string(), kind: z.string() }).nullable(),
-});
-
-const meSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
-
-const sessionViewSchema = z.object({
-  id: z.string().uuid(),
-  createdAt: z.string().describe('Début de la session'),
-  expiresAt: z.string().describe('Fin de validité'),
-  userAgent: z.string().nullable().describe('Navigateur, tel qu’il s’est présenté'),
-  current: z.boolean().describe('La session de cette requête'),
-});
 
 const SIGNUP_ANSWER =
   'Vérifiez votre boîte e-mail : si cette adresse peut être utilisée, un message vient de lui être envoyé pour terminer l’inscription (le lien est valable 24 heures).';
@@ -115,7 +102,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
           password,
           displayName: z.string().trim().min(2, 'Indiquez votre nom (2 caractères au moins)').max(120),
         }),
-        response: { 202: z.object({ message: z.string() }), 400: errorBodySchema, 429: errorBodySchema },
+        response: { 202: signUpAnswerSchema, 400: errorBodySchema, 429: errorBodySchema },
       },
     },
     async (request, reply) => {
@@ -146,7 +133,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['Comptes'],
         summary: 'Confirmer une inscription avec le jeton du lien reçu par e-mail (ouvre la session)',
         body: z.object({ token: z.string().min(20).max(200) }),
-        response: { 201: meSchema, 400: errorBodySchema, 410: errorBodySchema },
+        response: { 201: sessionSchema, 400: errorBodySchema, 410: errorBodySchema },
       },
     },
     async (request, reply) => {
@@ -176,7 +163,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['Comptes'],
         summary: 'Se connecter (échecs limités par compte et par adresse IP)',
         body: z.object({ email, password: z.string().min(1, 'Saisissez votre mot de passe').max(200) }),
-        response: { 200: meSchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema },
+        response: { 200: sessionSchema, 401: errorBodySchema, 403: errorBodySchema, 429: errorBodySchema },
       },
     },
     async (request, reply) => {
@@ -232,7 +219,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['Comptes'],
         summary: 'Utilisateur connecté et jeton CSRF à renvoyer dans l’en-tête x-csrf-token',
-        response: { 200: meSchema },
+        response: { 200: sessionSchema },
       },
     },
     async (request) => {
@@ -247,7 +234,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['Comptes'],
         summary: 'Mes sessions ouvertes (navigateurs connectés à mon compte)',
-        response: { 200: z.object({ sessions: z.array(sessionViewSchema) }), 401: errorBodySchema },
+        response: { 200: openSessionListSchema, 401: errorBodySchema },
       },
     },
     async (request) => {

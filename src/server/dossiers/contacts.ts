@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  contactListSchema,
+  type contactSchema,
+  MEDICAL_FIELD_HELP,
+  oneContactSchema,
+} from '../../contracts/api/dossiers.ts';
 import { CONTACT_CHANNELS } from '../../contracts/channels.ts';
 import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
@@ -20,22 +26,8 @@ import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierParams, erasedConflict, readableDossier, writableDossier } from '../shared/dossier-access.ts';
-import { MEDICAL_FIELD_HELP, medicalRefusal } from '../shared/medical-marks.ts';
+import { medicalRefusal } from '../shared/medical-marks.ts';
 import { medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
-
-export const contactSchema = z.object({
-  id: z.string().uuid(),
-  occurredAt: z.string().describe('Date et heure du contact (ISO 8601)'),
-  channel: z.enum(CONTACT_CHANNELS),
-  agentName: z.string().nullable().describe('Nom de l’interlocuteur'),
-  reference: z.string().nullable().describe('Numéro de dossier ou d’appel donné par l’organisme'),
-  summary: z.string().describe('Ce qui a été dit'),
-  promises: z.string().nullable().describe('Ce qui a été promis, et pour quand'),
-  createdById: z.string().uuid(),
-  createdAt: z.string(),
-  medical: z.boolean().describe(`Échange médical. ${MEDICAL_FIELD_HELP}`),
-  withheld: z.boolean().describe('Échange médical que vous ne pouvez pas lire : son contenu est masqué'),
-});
 
 export function contactView(row: ContactRow & Partial<Withheld>): z.infer<typeof contactSchema> {
   return {
@@ -204,7 +196,7 @@ export async function contactRoutes(app: FastifyInstance, ctx: AppContext) {
           'Journal des contacts avec l’organisme (appels, e-mails, courriers, visites), du plus ancien au plus récent',
         params: dossierParams,
         response: {
-          200: z.object({ contacts: z.array(contactSchema) }),
+          200: contactListSchema,
           401: errorBodySchema,
           404: errorBodySchema,
         },
@@ -225,7 +217,7 @@ export async function contactRoutes(app: FastifyInstance, ctx: AppContext) {
         params: dossierParams,
         body: newContactSchema,
         response: {
-          201: z.object({ contact: contactSchema }),
+          201: oneContactSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -254,7 +246,7 @@ export async function contactRoutes(app: FastifyInstance, ctx: AppContext) {
         }),
         body: z.object({ medical: z.boolean().describe(MEDICAL_FIELD_HELP) }),
         response: {
-          200: z.object({ contact: contactSchema }),
+          200: oneContactSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

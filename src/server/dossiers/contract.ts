@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { storedContractSchema } from '../../contracts/api/reimbursement.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { updateDossier } from '../../db/repositories/dossier-updates.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
@@ -27,14 +28,6 @@ import { dossierParams, readDossierPart, writableDossier } from '../shared/dossi
 
 const WRITE_REFUSAL =
   'Seuls l’adhérent et les conseillers de l’organisme peuvent enregistrer le tableau de garanties du dossier.';
-
-const storedContractSchema = z
-  .object({
-    contract: ContractSchema.nullable().describe(
-      'Le tableau de garanties enregistré avec le dossier ; null tant qu’aucun ne l’a été.',
-    ),
-  })
-  .describe('Tableau de garanties du dossier');
 
 /** Where a refusal is, as people read it: « Garantie n° 3 : … » with the field `guarantees[2].percent`. */
 function contractError(error: z.ZodError): AppError {

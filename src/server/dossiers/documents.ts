@@ -4,6 +4,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
+import {
+  documentListSchema,
+  type documentSchema,
+  MEDICAL_FIELD_HELP,
+  oneDocumentSchema,
+} from '../../contracts/api/dossiers.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import {
   type DocumentRow,
@@ -40,7 +46,7 @@ import { publishChange } from '../live/bus.ts';
 import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../shared/control-characters.ts';
 import { dossierParams, erasedConflict, readableDossier, writableDossier } from '../shared/dossier-access.ts';
 import { jobQueueOf } from '../shared/job-queue.ts';
-import { MEDICAL_FIELD_HELP, medicalRefusal } from '../shared/medical-marks.ts';
+import { medicalRefusal } from '../shared/medical-marks.ts';
 import { logMedicalRead, medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
 import { UPLOADED_FILE_CSP } from '../shared/security-headers.ts';
 
@@ -51,28 +57,6 @@ const kindSchema = z
   .describe(
     `Nature de la pièce : ${DOCUMENT_KINDS.map((k) => `${k} (${DOCUMENT_KIND_LABELS[k]})`).join(', ')}`,
   );
-
-export const documentSchema = z.object({
-  id: z.string().uuid(),
-  kind: z.enum(DOCUMENT_KINDS),
-  kindLabel: z.string().describe('Nature de la pièce, en français'),
-  title: z.string(),
-  documentDate: z.string().nullable().describe('Date portée sur la pièce (AAAA-MM-JJ), si connue'),
-  fileName: z.string(),
-  mimeType: z.string().describe('Type reconnu à partir du contenu du fichier'),
-  sizeBytes: z.number().int(),
-  sha256: z.string().describe('Empreinte SHA-256 du fichier, preuve de son intégrité'),
-  uploadedById: z.string().uuid(),
-  uploadedAt: z.string(),
-  contentUrl: z.string().describe('Adresse pour afficher ou télécharger la pièce'),
-  medical: z.boolean().describe(MEDICAL_FIELD_HELP),
-  withheld: z
-    .boolean()
-    .describe(
-      'Pièce médicale que vous ne pouvez pas lire : titre, nom de fichier et empreinte sont masqués, le contenu refusé',
-    ),
-  heldBy: z.string().nullable().describe('Qui détient le contenu d’une pièce médicale'),
-});
 
 export function documentView(row: DocumentRow & Partial<Withheld>): z.infer<typeof documentSchema> {
   return {
@@ -426,7 +410,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
             file: z.string().meta({ format: 'binary' }).describe('Le fichier (PDF, JPEG, PNG ou HEIC)'),
           }),
           response: {
-            201: z.object({ document: documentSchema }),
+            201: oneDocumentSchema,
             400: errorBodySchema,
             401: errorBodySchema,
             403: errorBodySchema,
@@ -458,7 +442,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Pièces du dossier, par date de la pièce puis d’ajout (consultation journalisée)',
         params: dossierParams,
         response: {
-          200: z.object({ documents: z.array(documentSchema) }),
+          200: documentListSchema,
           401: errorBodySchema,
           404: errorBodySchema,
         },
@@ -534,7 +518,7 @@ export async function documentRoutes(app: FastifyInstance, ctx: AppContext) {
               'Indiquez au moins une chose à modifier : la nature, le titre, la date ou le caractère médical.',
           }),
         response: {
-          200: z.object({ document: documentSchema }),
+          200: oneDocumentSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

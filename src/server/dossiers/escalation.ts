@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { escalationSchema, escalationStepSchema } from '../../contracts/api/dossiers.ts';
 import { contacts } from '../../db/schema.ts';
 import type { Facts } from '../../domain/deadlines/schema.ts';
 import { escalationLadder, STEP_IDS } from '../../domain/escalation/ladder.ts';
@@ -12,25 +13,6 @@ import { AppError, errorBodySchema } from '../errors.ts';
 import { deadlinesOf, mediatorChoiceOf } from '../shared/deadline-projection.ts';
 import { openDossier } from './use-cases.ts';
 
-const stepSchema = z.object({
-  id: z.enum(STEP_IDS),
-  title: z.string(),
-  status: z
-    .enum(['done', 'open', 'not_yet', 'closed'])
-    .describe(
-      'done : faite ; open : possible maintenant ; not_yet : condition manquante ; closed : trop tard ou exclue',
-    ),
-  why: z.string().describe('Pourquoi, avec les dates qui décident'),
-  action: z.string(),
-  opensOn: z.string().nullable(),
-  closesOn: z.string().nullable(),
-  source: z.string(),
-  letterType: z
-    .enum(LETTER_TYPES)
-    .optional()
-    .describe('Le courrier que Recours rédige pour cette marche, quand elle est ouverte'),
-});
-
 export async function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/dossiers/:id/escalation',
@@ -40,7 +22,7 @@ export async function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Échelle des recours du dossier : chaque marche, ouverte ou non, et pourquoi',
         params: z.object({ id: z.string().uuid('Identifiant de dossier invalide') }),
         response: {
-          200: z.object({ steps: z.array(stepSchema) }),
+          200: escalationSchema,
           401: errorBodySchema,
           404: errorBodySchema,
         },

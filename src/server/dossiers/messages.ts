@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  MEDICAL_FIELD_HELP,
+  messageListSchema,
+  type messageSchema,
+  oneMessageSchema,
+} from '../../contracts/api/dossiers.ts';
 import { HANDLING_ROLES } from '../../contracts/roles.ts';
 import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import type { Db } from '../../db/client.ts';
@@ -17,7 +23,7 @@ import { updateDossier } from '../../db/repositories/dossier-updates.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
 import { canMarkMedical, canUnmarkMedical, canWriteMedicalMessage } from '../../domain/access/medical.ts';
-import { ROLES } from '../../domain/access/roles.ts';
+import type { ROLES } from '../../domain/access/roles.ts';
 import { medicalPiecesRead, messageForReader, type Withheld } from '../../domain/dossiers/medical-pieces.ts';
 import { audienceOf, canDo } from '../../domain/dossiers/permissions.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
@@ -26,19 +32,8 @@ import { AppError, errorBodySchema } from '../errors.ts';
 import { publishChange } from '../live/bus.ts';
 import { dossierParams, erasedConflict, readableDossier, writableDossier } from '../shared/dossier-access.ts';
 import { jobQueueOf } from '../shared/job-queue.ts';
-import { MEDICAL_FIELD_HELP, medicalRefusal } from '../shared/medical-marks.ts';
+import { medicalRefusal } from '../shared/medical-marks.ts';
 import { medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
-
-export const messageSchema = z.object({
-  id: z.string().uuid(),
-  body: z.string(),
-  kind: z.enum(['message', 'document_request']).describe('message, ou document_request (pièce demandée)'),
-  internal: z.boolean().describe('Note interne : visible des seuls personnels de l’organisme'),
-  medical: z.boolean().describe(`Message médical. ${MEDICAL_FIELD_HELP}`),
-  withheld: z.boolean().describe('Message médical que vous ne pouvez pas lire : son texte est remplacé'),
-  author: z.object({ id: z.string().uuid(), displayName: z.string(), role: z.enum(ROLES) }),
-  createdAt: z.string(),
-});
 
 type MessageWithAuthor = {
   message: MessageRow & Partial<Withheld>;
@@ -276,7 +271,7 @@ export async function messageRoutes(app: FastifyInstance, ctx: AppContext) {
           'Messages entre l’adhérent et l’organisme (les notes internes ne sont jamais montrées à l’adhérent)',
         params: dossierParams,
         response: {
-          200: z.object({ messages: z.array(messageSchema) }),
+          200: messageListSchema,
           401: errorBodySchema,
           404: errorBodySchema,
           409: errorBodySchema.describe('Organisme absent de Recours : pas de messagerie'),
@@ -319,7 +314,7 @@ export async function messageRoutes(app: FastifyInstance, ctx: AppContext) {
             ),
         }),
         response: {
-          201: z.object({ message: messageSchema }),
+          201: oneMessageSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -348,7 +343,7 @@ export async function messageRoutes(app: FastifyInstance, ctx: AppContext) {
         }),
         body: z.object({ medical: z.boolean().describe(MEDICAL_FIELD_HELP) }),
         response: {
-          200: z.object({ message: messageSchema }),
+          200: oneMessageSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

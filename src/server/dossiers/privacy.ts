@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { z } from 'zod';
+import { erasureAnswerSchema } from '../../contracts/api/dossiers.ts';
+import { CATEGORY_LABELS, type DossierCategory } from '../../contracts/categories.ts';
 import { ACTING_ROLES } from '../../contracts/roles.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { listContactsOfDossiers } from '../../db/repositories/dossier-contacts.ts';
@@ -14,7 +16,6 @@ import { listMemberMessagesOfDossiers } from '../../db/repositories/dossier-mess
 import { notify, staffOf } from '../../db/repositories/dossier-notifications.ts';
 import { listDossiersOfMember } from '../../db/repositories/dossier-updates.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
-import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/categories.ts';
 import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../domain/dossiers/documents.ts';
 import { exportSummary, type SummaryInput } from '../../domain/dossiers/export-summary.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
@@ -367,15 +368,7 @@ export async function privacyRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('true : je confirme, l’effacement est définitif'),
         }),
         response: {
-          202: z.object({
-            erased: z
-              .array(z.object({ id: z.string().uuid(), reference: z.string() }))
-              .describe('Dossiers effacés'),
-            pending: z
-              .array(z.object({ id: z.string().uuid(), reference: z.string(), organisationName: z.string() }))
-              .describe('Dossiers transmis à l’organisme, qui répond sous un mois'),
-            message: z.string(),
-          }),
+          202: erasureAnswerSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { dossierListSchema, type dossierSchema, oneDossierSchema } from '../../contracts/api/dossiers.ts';
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
+import { ORGANISATION_KINDS } from '../../contracts/organisation-kinds.ts';
 import { PRIORITIES } from '../../contracts/priorities.ts';
 import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
-import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
-import { ORGANISATION_KINDS } from '../../domain/dossiers/status.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
@@ -14,31 +15,6 @@ import { createDossier, listVisibleDossiers, openDossier } from './use-cases.ts'
 
 // Bounded to 1900–2100, like every date of the API (see calendar-date.ts).
 const calendarDate = calendarDateSchema;
-
-export const dossierSchema = z.object({
-  id: z.string().uuid(),
-  reference: z.string().describe('Référence lisible du dossier (REC-2026-XXXXXX)'),
-  organisationId: z.string().uuid().nullable(),
-  organisationName: z.string(),
-  organisationKind: z.enum(ORGANISATION_KINDS),
-  category: z.string(),
-  title: z.string(),
-  description: z.string(),
-  status: z.string(),
-  amountCents: z.number().int().nullable().describe('Montant en jeu, en centimes'),
-  complaintSentOn: z.string().nullable().describe('Date d’envoi de la réclamation écrite (faits du dossier)'),
-  suggestedCategory: z
-    .string()
-    .nullable()
-    .describe('Type de litige suggéré par le texte du dossier (docs/triage.md), pour le back office'),
-  priority: z.enum(PRIORITIES).describe('Priorité de traitement (priorityOf, docs/triage.md)'),
-  transmittedAt: z
-    .string()
-    .nullable()
-    .describe('Transmis à l’organisme le… ; null tant que le dossier est un brouillon privé'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 function dossierView(row: DossierRow): z.infer<typeof dossierSchema> {
   return {
@@ -70,7 +46,7 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['Dossiers'],
         summary: 'Dossiers visibles : les siens pour un adhérent, ceux de son organisme pour un conseiller',
-        response: { 200: z.object({ dossiers: z.array(dossierSchema) }), 401: errorBodySchema },
+        response: { 200: dossierListSchema, 401: errorBodySchema },
       },
     },
     async (request) => {
@@ -86,7 +62,7 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['Dossiers'],
         summary: 'Un dossier (chaque consultation est journalisée)',
         params: z.object({ id: z.string().uuid('Identifiant de dossier invalide') }),
-        response: { 200: z.object({ dossier: dossierSchema }), 401: errorBodySchema, 404: errorBodySchema },
+        response: { 200: oneDossierSchema, 401: errorBodySchema, 404: errorBodySchema },
       },
     },
     async (request) => {
@@ -113,8 +89,8 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
           complaintSentOn: calendarDate.optional(),
         }),
         response: {
-          200: z.object({ dossier: dossierSchema }),
-          201: z.object({ dossier: dossierSchema }),
+          200: oneDossierSchema,
+          201: oneDossierSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

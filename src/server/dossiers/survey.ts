@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { satisfactionSchema } from '../../contracts/api/dossiers.ts';
 import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { lockDossier, updateDossier } from '../../db/repositories/dossier-updates.ts';
@@ -81,7 +82,7 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Commentaire libre, facultatif'),
         }),
         response: {
-          201: z.object({ score: z.number().int(), comment: z.string().nullable() }),
+          201: satisfactionSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

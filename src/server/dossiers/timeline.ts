@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { factsAnswerSchema, timelineSchema } from '../../contracts/api/dossiers.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { listContacts } from '../../db/repositories/dossier-contacts.ts';
@@ -30,43 +31,6 @@ import { publishChange } from '../live/bus.ts';
 import { deadlinesOf, mediatorChoiceOf } from '../shared/deadline-projection.ts';
 import { dossierParams } from '../shared/dossier-access.ts';
 import { medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
-
-const stepSchema = z
-  .object({
-    deadlineId: z.string(),
-    text: z.string().describe('Quoi faire et avant quand, en une phrase'),
-    action: z.string(),
-    dueDate: z.string(),
-    daysLeft: z.number().int(),
-  })
-  .nullable();
-
-export const timelineSchema = z.object({
-  entries: z.array(
-    z.object({
-      kind: z.enum(['event', 'fact', 'contact', 'document', 'message', 'note', 'deadline']),
-      at: z.string().describe('Instant ISO 8601, ou jour AAAA-MM-JJ (fait daté, pièce datée, échéance)'),
-      text: z.string().describe('La ligne de l’historique, en français, pour la personne qui la lit'),
-      detail: z.string().nullable(),
-      ref: z.string().describe('Origine : document:…, contact:…, message:…, deadline:…, event:…'),
-      upcoming: z.boolean().describe('Échéance encore à venir'),
-    }),
-  ),
-  next: stepSchema.describe('Prochaine échéance de l’adhérent : quoi faire et avant quand'),
-  waitingFor: stepSchema.describe('Prochaine échéance de l’autre partie (organisme, médiateur, CPAM)'),
-  deadlinesError: z.string().nullable().describe('Pourquoi les échéances n’ont pas pu être calculées'),
-  deadlines: z
-    .array(deadlineSchema)
-    .describe(
-      'Les échéances du dossier telles que le moteur de délais les calcule (règle, calcul, source, notes)',
-    ),
-  facts: z.record(z.string(), z.unknown()).describe('Les faits datés du dossier (noms : docs/deadlines.md)'),
-  satisfactionScore: z
-    .number()
-    .int()
-    .nullable()
-    .describe('Note de satisfaction déjà donnée (1 à 5), sinon null'),
-});
 
 /**
  * Everything a viewer may see of a file, as plain data for the pure timeline. Medical pieces reach the timeline
@@ -249,10 +213,7 @@ export async function timelineRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Faits à modifier, par exemple { "complaintSentOn": "2026-09-15" }'),
         }),
         response: {
-          200: z.object({
-            facts: z.record(z.string(), z.unknown()).describe('Faits du dossier après modification'),
-            status: z.string(),
-          }),
+          200: factsAnswerSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

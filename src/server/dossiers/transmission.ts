@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { transmittedSchema } from '../../contracts/api/dossiers.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { lockDossier, updateDossier } from '../../db/repositories/dossier-updates.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
@@ -72,10 +73,7 @@ export async function transmissionRoutes(app: FastifyInstance, ctx: AppContext) 
           'Transmettre le brouillon à l’organisme : jusque-là, il ne voit ni le dossier ni ses messages',
         params: dossierParams,
         response: {
-          200: z.object({
-            status: z.string(),
-            transmittedAt: z.string().describe('Date et heure de la transmission'),
-          }),
+          200: transmittedSchema,
           401: errorBodySchema,
           403: errorBodySchema,
           404: errorBodySchema,

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { DossierCategory } from '../../contracts/categories.ts';
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import {
   type DossierRow,
@@ -10,8 +12,6 @@ import {
 } from '../../db/repositories/dossiers.ts';
 import { organisationOf, type UserRow } from '../../db/repositories/users.ts';
 import { canCreateDossier, canReadDossier, dossierScope } from '../../domain/access/policy.ts';
-import type { DossierCategory } from '../../domain/dossiers/categories.ts';
-import type { OrganisationKind } from '../../domain/dossiers/status.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  ethicsReviewListSchema,
+  type ethicsReviewSchema,
+  oneEthicsReviewSchema,
+} from '../../contracts/api/ethics.ts';
 import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { type EthicsVote, tally, VOTE_CHOICES } from '../../domain/register/ethics.ts';
 import { requireUser } from '../auth/session-plugin.ts';
@@ -27,35 +32,7 @@ const reviewParams = z.object({
   id: z.string().uuid('Identifiant de saisine invalide').describe('Identifiant de la saisine du comité'),
 });
 
-const reviewSchema = z
-  .object({
-    id: z.string().uuid(),
-    dossierId: z.string().uuid(),
-    reference: z.string().describe('Référence du dossier'),
-    question: z.string().describe('Question posée au comité'),
-    committeeMembers: z.array(z.string()).describe('Membres du comité'),
-    opinion: z.string().nullable().describe('Avis du comité'),
-    votes: z
-      .array(
-        z.object({
-          member: z.string(),
-          vote: z.enum(VOTE_CHOICES),
-          comment: z.string().optional(),
-          recordedAt: z.string(),
-        }),
-      )
-      .describe('Vote de chaque membre'),
-    tally: z
-      .object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() })
-      .describe('Décompte des votes'),
-    decision: z.string().nullable().describe('Décision finale'),
-    status: z.enum(['open', 'decided']).describe('open : en cours ; decided : décision rendue'),
-    createdAt: z.string(),
-    decidedAt: z.string().nullable(),
-  })
-  .describe('Saisine du comité éthique');
-
-function reviewView({ review, reference }: ReviewWithReference): z.infer<typeof reviewSchema> {
+function reviewView({ review, reference }: ReviewWithReference): z.infer<typeof ethicsReviewSchema> {
   const votes = review.votes as EthicsVote[];
   return {
     id: review.id,
@@ -75,7 +52,7 @@ function reviewView({ review, reference }: ReviewWithReference): z.infer<typeof 
 
 export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const one = { 200: z.object({ review: reviewSchema }), ...errors };
+  const one = { 200: oneEthicsReviewSchema, ...errors };
 
   r.post(
     '/api/v1/dossiers/:id/ethics-review',
@@ -99,7 +76,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
             .max(15)
             .describe('Membres du comité'),
         }),
-        response: { ...one, 201: z.object({ review: reviewSchema }) },
+        response: { ...one, 201: oneEthicsReviewSchema },
       },
     },
     async (request, reply) => {
@@ -189,7 +166,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
           status: z.enum(['open', 'decided']).optional().describe('Filtrer par état'),
         }),
         response: {
-          200: z.object({ reviews: z.array(reviewSchema) }),
+          200: ethicsReviewListSchema,
           401: errorBodySchema,
           403: errorBodySchema,
         },

@@ -1,9 +1,9 @@
+import { CATEGORY_LABELS, type DossierCategory } from '../../contracts/categories.ts';
+import { CHANNEL_LABELS, type ComplaintChannel } from '../../contracts/channels.ts';
 import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
+import { type DossierStatus, STATUS_LABELS } from '../../contracts/dossier-status.ts';
 import { PRIORITY_LABELS } from '../../contracts/priorities.ts';
 import type { ExportRow } from '../../db/repositories/register-export.ts';
-import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/categories.ts';
-import { type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
-import { CHANNEL_LABELS, type ComplaintChannel } from '../../domain/register/channels.ts';
 import { type SlaColour, slaClocksOf } from '../../domain/register/sla.ts';
 import { deadlinesOf } from '../shared/deadline-projection.ts';
 

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actionResultSchema, decisionResultSchema } from '../../contracts/api/handling.ts';
 import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { DECISION_OUTCOMES, MIN_REASONS_LENGTH } from '../../domain/register/answer.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { handledDossierSchema, handledDossierView } from '../shared/handled-dossier-view.ts';
+import { handledDossierView } from '../shared/handled-dossier-view.ts';
 import { acknowledge, addInternalNote, close, decide, reopen, requestDocuments } from './use-cases.ts';
 
 const TAG = 'Traitement des réclamations';
@@ -21,12 +22,6 @@ const errors = {
   409: errorBodySchema,
   422: errorBodySchema,
 };
-const actionResult = z
-  .object({
-    dossier: handledDossierSchema,
-    messageId: z.string().uuid().optional().describe('Message ou note créé par l’action'),
-  })
-  .describe('Résultat de l’action');
 
 export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -40,7 +35,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
         description:
           'Enregistre la date d’accusé de réception (aujourd’hui, heure de Paris), passe le dossier au statut « acknowledged » et envoie un message à l’adhérent avec la date limite de réponse.',
         params,
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
@@ -76,7 +71,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .optional()
             .describe('Précisions pour l’adhérent'),
         }),
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
@@ -103,7 +98,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             )
             .describe('Texte de la note interne'),
         }),
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
@@ -135,9 +130,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Motifs de la décision, adressés à l’adhérent'),
         }),
         response: {
-          200: actionResult.extend({
-            answerText: z.string().describe('Texte de la réponse envoyée à l’adhérent'),
-          }),
+          200: decisionResultSchema,
           ...errors,
         },
       },
@@ -167,7 +160,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .max(TEXT_LIMITS.reopenReason)
             .describe('Motif de la réouverture (note interne)'),
         }),
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {
@@ -192,7 +185,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
               .describe('Motif de clôture (note interne)'),
           })
           .default({}),
-        response: { 200: actionResult, ...errors },
+        response: { 200: actionResultSchema, ...errors },
       },
     },
     async (request) => {

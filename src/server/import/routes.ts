@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { importReportSchema } from '../../contracts/api/import.ts';
 import { ADMIN_ROLES } from '../../domain/kpi/access.ts';
-import { IMPORT_COLUMNS } from '../../domain/register/import-line.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
@@ -14,47 +14,6 @@ import { importComplaints } from './use-cases.ts';
 /** A register's history is large (100 000 lines ≈ 15 MB): the body is streamed, never held in memory. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 const FORMATS: Record<string, ImportFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'jsonl' };
-
-const reportSchema = z
-  .object({
-    organisation: z.object({ id: z.string().uuid(), name: z.string(), created: z.boolean() }),
-    lines: z.number().int().describe('Lignes lues (hors en-tête)'),
-    imported: z.number().int().describe('Réclamations importées (ou qui le seraient, en aperçu)'),
-    alreadyImported: z.number().int().describe('Références déjà importées : ignorées'),
-    invalid: z.number().int().describe('Lignes refusées'),
-    errors: z
-      .array(
-        z.object({
-          line: z.number().int().describe('Numéro de ligne dans le fichier'),
-          column: z.enum(IMPORT_COLUMNS).nullable().describe('Colonne en cause'),
-          message: z.string().describe('Ce qui ne va pas, en français'),
-        }),
-      )
-      .describe('Les 1 000 premières erreurs'),
-    errorsTruncated: z.boolean(),
-    fileErrors: z.array(z.string()).describe('Problèmes du fichier entier (en-tête)'),
-    preview: z
-      .array(
-        z.object({
-          line: z.number().int(),
-          reference: z.string(),
-          receivedOn: z.string(),
-          channel: z.string(),
-          category: z.string(),
-          product: z.string(),
-          region: z.string(),
-          acknowledgedOn: z.string().optional(),
-          answeredOn: z.string().optional(),
-          outcome: z.string().optional(),
-          mediationReferredOn: z.string().optional(),
-          satisfaction: z.number().int().optional(),
-          text: z.string(),
-        }),
-      )
-      .describe('Les 20 premières réclamations lues'),
-    committed: z.boolean().describe('true : enregistré ; false : aperçu, ou fichier refusé (tout ou rien)'),
-  })
-  .describe('Compte rendu d’import');
 
 export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
   await app.register(async (scope) => {
@@ -82,7 +41,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext) {
               .describe('true : importer les lignes correctes seulement'),
           }),
           response: {
-            200: reportSchema,
+            200: importReportSchema,
             400: errorBodySchema,
             401: errorBodySchema,
             403: errorBodySchema,

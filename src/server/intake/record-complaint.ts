@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { DossierCategory } from '../../contracts/categories.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertMessage } from '../../db/repositories/dossier-messages.ts';
@@ -6,7 +7,6 @@ import { insertDossier, newReference } from '../../db/repositories/dossiers.ts';
 import { memberKnownTo } from '../../db/repositories/intake.ts';
 import { organisationOf, type UserRow } from '../../db/repositories/users.ts';
 import { dossiers } from '../../db/schema.ts';
-import type { DossierCategory } from '../../domain/dossiers/categories.ts';
 import {
   RECORDED_CHANNEL_LABELS,
   type RecordedChannel,

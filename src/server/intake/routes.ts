@@ -1,9 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  claimCodeSchema,
+  claimedSchema,
+  documentTextSchema,
+  duplicatesSchema,
+  intakeSchema,
+  memberSearchSchema,
+  mergedSchema,
+  recordedSchema,
+} from '../../contracts/api/intake.ts';
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
 import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { searchMembers } from '../../db/repositories/intake.ts';
-import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
 import { RECORDED_CHANNELS } from '../../domain/intake/recorded-complaint.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -28,15 +38,6 @@ const text = (max: number, label: string) =>
     .string()
     .trim()
     .max(max, `${label} : ${max.toLocaleString('fr-FR')} caractères au plus.`);
-
-const memberMatchSchema = z.object({
-  id: z.string().uuid(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  memberNumber: z.string().nullable(),
-  phone: z.string().nullable(),
-  hasAccount: z.boolean().describe('L’adhérent a un compte et voit ses dossiers dans son espace'),
-});
 
 const newMemberSchema = z.object({
   displayName: text(200, 'Nom').min(2, 'Indiquez le nom de l’adhérent.'),
@@ -67,22 +68,6 @@ const recordBody = z.object({
   organisationReference: text(100, 'Référence interne').optional(),
 });
 
-const recordedSchema = z.object({
-  dossier: z.object({
-    id: z.string().uuid(),
-    reference: z.string(),
-    category: z.string(),
-    suggestedCategory: z.string().nullable(),
-    status: z.string(),
-    writtenConfirmationInvitedOn: z.string().nullable(),
-  }),
-  claimCode: z
-    .string()
-    .nullable()
-    .describe('Code de rattachement de la fiche créée, à remettre à l’adhérent (affiché une seule fois)'),
-  notes: z.array(z.string()).describe('Comment les délais ont été démarrés'),
-});
-
 export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -94,7 +79,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Rechercher un adhérent par nom, numéro d’adhérent ou e-mail (20 résultats au plus)',
         querystring: z.object({ q: text(200, 'Recherche').min(2, 'Saisissez 2 caractères au moins.') }),
         response: {
-          200: z.object({ members: z.array(memberMatchSchema) }),
+          200: memberSearchSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -160,7 +145,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
           'Nouveau code de rattachement pour une fiche adhérent sans compte (l’ancien cesse de valoir)',
         params: z.object({ id: z.string().uuid('Identifiant d’adhérent invalide') }),
         response: {
-          200: z.object({ code: z.string(), expiresAt: z.string() }),
+          200: claimCodeSchema,
           401: errorBodySchema,
           403: errorBodySchema,
           404: errorBodySchema,
@@ -182,15 +167,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
           'Réception du dossier : canal, adhérent et ses coordonnées, fiche à identifier, fusions (équipes de l’organisme)',
         params: dossierParams,
         response: {
-          200: z.object({
-            channel: z.string(),
-            recordedBy: z.object({ id: z.string().uuid(), displayName: z.string() }).nullable(),
-            writtenConfirmationInvitedOn: z.string().nullable(),
-            identificationPending: z.boolean(),
-            member: memberMatchSchema.nullable(),
-            mergedInto: z.object({ id: z.string().uuid(), reference: z.string() }).nullable(),
-            mergedFrom: z.array(z.object({ id: z.string().uuid(), reference: z.string() })),
-          }),
+          200: intakeSchema,
           401: errorBodySchema,
           403: errorBodySchema,
           404: errorBodySchema,
@@ -219,21 +196,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Doublons probables : même adhérent, dates proches, texte semblable',
         params: dossierParams,
         response: {
-          200: z.object({
-            candidates: z.array(
-              z.object({
-                id: z.string().uuid(),
-                reference: z.string(),
-                title: z.string(),
-                channel: z.string(),
-                status: z.string(),
-                receivedOn: z.string(),
-                score: z.number(),
-                daysApart: z.number().int(),
-                reasons: z.array(z.string()),
-              }),
-            ),
-          }),
+          200: duplicatesSchema,
           401: errorBodySchema,
           403: errorBodySchema,
           404: errorBodySchema,
@@ -253,7 +216,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
         params: dossierParams,
         body: z.object({ intoId: z.string().uuid('Dossier à conserver invalide') }),
         response: {
-          200: z.object({ kept: z.string().uuid(), closed: z.string().uuid() }),
+          200: mergedSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -296,14 +259,6 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
   const documentParams = dossierParams.extend({
     docId: z.string().uuid('Identifiant de pièce invalide'),
   });
-  const textSchema = z.object({
-    status: z
-      .enum(['pending', 'done', 'failed', 'unsupported'])
-      .nullable()
-      .describe('Lecture automatique : en cours, faite, échouée, format non lu'),
-    text: z.string().nullable(),
-    correctedAt: z.string().nullable(),
-  });
 
   r.get(
     '/api/v1/dossiers/:id/documents/:docId/text',
@@ -312,7 +267,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: [TAG],
         summary: 'Texte lu sur une pièce scannée (lecture journalisée)',
         params: documentParams,
-        response: { 200: textSchema, 401: errorBodySchema, 404: errorBodySchema },
+        response: { 200: documentTextSchema, 401: errorBodySchema, 404: errorBodySchema },
       },
     },
     async (request) => readDocumentTextOf(ctx, requireUser(request), request.params.id, request.params.docId),
@@ -327,7 +282,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
         params: documentParams,
         body: z.object({ text: text(200_000, 'Texte').min(1, 'Le texte est vide.') }),
         response: {
-          200: textSchema,
+          200: documentTextSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -359,7 +314,7 @@ export async function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
           email: z.email('Adresse e-mail invalide').optional(),
         }),
         response: {
-          200: z.object({ files: z.number().int() }),
+          200: claimedSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

@@ -1,11 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  createdLetterSchema,
+  letterListSchema,
+  letterPreviewSchema,
+  type letterSchema,
+  mediationChecksSchema,
+  sentLetterSchema,
+} from '../../contracts/api/letters.ts';
 import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
 import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import {
-  editedLetterSchema,
   LETTER_TYPES,
   letterOptionsSchema,
   letterTypeSchema,
@@ -45,19 +52,7 @@ const shortfallsSchema = z
   .max(50)
   .describe('Écarts trouvés par le simulateur de remboursement, cités dans le courrier');
 
-const letterView = z.object({
-  id: z.string().uuid(),
-  type: z.string(),
-  subject: z.string(),
-  body: z.string().describe('Texte final du courrier (paragraphes séparés par une ligne vide)'),
-  createdAt: z.string(),
-  sentOn: z.string().nullable(),
-  sendingMethod: z.string().nullable(),
-  registeredNumber: z.string().nullable(),
-  pdfUrl: z.string(),
-});
-
-function view(row: LetterRow): z.infer<typeof letterView> {
+function view(row: LetterRow): z.infer<typeof letterSchema> {
   return {
     id: row.id,
     type: row.type,
@@ -70,50 +65,6 @@ function view(row: LetterRow): z.infer<typeof letterView> {
     pdfUrl: pdfUrlOf(row),
   };
 }
-
-const structuredLetter = z
-  .object({
-    type: z.string(),
-    side: z.enum(['member', 'organisation']),
-    sender: z.array(z.string()),
-    recipient: z.array(z.string()),
-    placeAndDate: z.string(),
-    sendingNote: z.string().optional(),
-    subject: z.string(),
-    references: z.array(z.object({ label: z.string(), value: z.string() })),
-    salutation: z.string(),
-    body: z.array(z.string()),
-    closing: z.string(),
-    signature: z.array(z.string()),
-    enclosures: z.array(z.string()),
-    legalBasis: z.array(z.string()),
-    answerBy: z.object({ date: z.string(), rule: z.string() }).optional(),
-  })
-  .describe('Courrier structuré (expéditeur, destinataire, objet, références, corps, pièces)');
-
-const checkSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  status: z
-    .enum(['ok', 'fail', 'warning'])
-    .describe('ok : remplie ; fail : non remplie ; warning : à vérifier'),
-  detail: z.string(),
-  letterLine: z.string(),
-  source: z.string(),
-});
-
-const checksResponse = z.object({
-  mediator: z.object({
-    name: z.string(),
-    postalAddress: z.array(z.string()),
-    howToSeize: z.string(),
-  }),
-  admissible: z
-    .boolean()
-    .describe('false : le médiateur refuserait la saisine (voir les conditions non remplies)'),
-  checks: z.array(checkSchema),
-  window: z.object({ opensOn: z.string().nullable(), closesOn: z.string().nullable() }).nullable(),
-});
 
 const pdfResponse = z.any().describe('Document PDF (application/pdf)');
 
@@ -128,7 +79,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Courriers du dossier (texte final, envoi)',
         params: dossierParams,
         response: {
-          200: z.object({ letters: z.array(letterView) }),
+          200: letterListSchema,
           401: errorBodySchema,
           404: errorBodySchema,
         },
@@ -157,7 +108,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
           requestedDocument: z.string().max(300).optional().describe('Pièce demandée (demande_piece)'),
         }),
         response: {
-          200: z.object({ letter: structuredLetter, text: editedLetterSchema }),
+          200: letterPreviewSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -212,7 +163,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
           shortfalls: shortfallsSchema.optional(),
         }),
         response: {
-          201: z.object({ letter: letterView, pdfUrl: z.string() }),
+          201: createdLetterSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -275,11 +226,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Réponse motivée : sens de la réponse (sinon la décision du dossier)'),
         }),
         response: {
-          200: z.object({
-            letter: letterView,
-            recorded: z.array(z.object({ field: z.string(), value: z.unknown() })),
-            explanation: z.string(),
-          }),
+          200: sentLetterSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,
@@ -308,7 +255,12 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['Courriers'],
         summary: 'Conditions de recevabilité de la saisine du médiateur (L612-2), vérifiées sur le dossier',
         params: dossierParams,
-        response: { 200: checksResponse, 401: errorBodySchema, 404: errorBodySchema, 422: errorBodySchema },
+        response: {
+          200: mediationChecksSchema,
+          401: errorBodySchema,
+          404: errorBodySchema,
+          422: errorBodySchema,
+        },
       },
     },
     async (request) => {

@@ -1,12 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  mediationNotifiedSchema,
+  mediationOutcomeSchema,
+  referredSchema,
+} from '../../contracts/api/handling.ts';
 import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { errorBodySchema } from '../errors.ts';
-import { handledDossierSchema, handledDossierView } from '../shared/handled-dossier-view.ts';
+import { handledDossierView } from '../shared/handled-dossier-view.ts';
 import { recordMediationNotified, recordMediationOutcome, referToMediator } from './use-cases.ts';
 
 const TAG = 'Médiation';
@@ -37,13 +42,7 @@ export async function mediationRoutes(app: FastifyInstance, ctx: AppContext) {
           'Refusé (409) avec l’explication du moteur de délais tant que la fenêtre n’est pas ouverte : 2 mois sans réponse satisfaisante après la réclamation écrite, ou dès une réponse négative ou partielle ; au plus tard 1 an après la réclamation.',
         params,
         response: {
-          200: z.object({
-            dossier: handledDossierSchema,
-            mediator: z
-              .object({ name: z.string(), howToSeize: z.string(), source: z.string() })
-              .nullable()
-              .describe('Médiateur compétent selon le moteur de délais'),
-          }),
+          200: referredSchema,
           ...errors,
         },
       },
@@ -69,13 +68,7 @@ export async function mediationRoutes(app: FastifyInstance, ctx: AppContext) {
           })
           .default({}),
         response: {
-          200: z.object({
-            dossier: handledDossierSchema,
-            outcomeDue: z
-              .string()
-              .nullable()
-              .describe('Échéance de l’issue de la médiation (R612-5 : 90 jours)'),
-          }),
+          200: mediationNotifiedSchema,
           ...errors,
         },
       },
@@ -109,10 +102,7 @@ export async function mediationRoutes(app: FastifyInstance, ctx: AppContext) {
           endedOn: calendarDate.optional().describe('Date de fin de la médiation (par défaut aujourd’hui)'),
         }),
         response: {
-          200: z.object({
-            dossier: handledDossierSchema,
-            messageId: z.string().uuid().describe('Message de la proposition, visible de l’adhérent'),
-          }),
+          200: mediationOutcomeSchema,
           ...errors,
         },
       },

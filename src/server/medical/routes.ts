@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  medicalQueuePageSchema,
+  oneOpinionSchema,
+  opinionListSchema,
+  type opinionSchema,
+} from '../../contracts/api/medical.ts';
 import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import type { MedicalOpinionRow } from '../../db/repositories/medical-opinions.ts';
 import {
@@ -16,27 +22,6 @@ import { dossierParams } from '../shared/dossier-access.ts';
 import { answerOpinion, medicalQueue, readMedicalOpinions, requestMedicalOpinion } from './use-cases.ts';
 
 const TAG = 'Avis médicaux';
-
-export const opinionSchema = z.object({
-  id: z.string().uuid(),
-  dossierId: z.string().uuid(),
-  status: z.enum(OPINION_STATUSES).describe('requested : en attente ; answered : avis rendu'),
-  statusLabel: z.string(),
-  question: z.string().describe('La question du conseiller, sans détail médical'),
-  requestedById: z.string().uuid(),
-  requestedAt: z.string(),
-  conclusion: z.enum(OPINION_CONCLUSIONS).nullable(),
-  conclusionLabel: z.string().nullable(),
-  summary: z.string().nullable().describe('Ce que l’avis signifie pour le dossier, sans détail médical'),
-  medicalDetail: z
-    .string()
-    .nullable()
-    .describe('Détail médical : lu par l’adhérent, le médecin-conseil et le médiateur saisi seulement'),
-  medicalDetailWithheld: z
-    .boolean()
-    .describe('Un détail médical existe mais vous ne pouvez pas le lire (secret médical)'),
-  answeredAt: z.string().nullable(),
-});
 
 type SeenOpinion = MedicalOpinionRow & { medicalDetailWithheld: boolean };
 
@@ -95,7 +80,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: AppContext) {
         summary:
           'Demandes d’avis au médecin-conseil et avis rendus (le détail médical reste couvert par le secret)',
         params: dossierParams,
-        response: { 200: z.object({ opinions: z.array(opinionSchema) }), ...errors },
+        response: { 200: opinionListSchema, ...errors },
       },
     },
     async (request) => {
@@ -125,7 +110,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: AppContext) {
               'La question, sans détail médical : le médecin-conseil lit les pièces médicales lui-même',
             ),
         }),
-        response: { 201: z.object({ opinion: opinionSchema }), ...errors },
+        response: { 201: oneOpinionSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -178,7 +163,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: AppContext) {
             .optional()
             .describe('Sous secret médical : lu par l’adhérent, le médecin-conseil et le médiateur saisi'),
         }),
-        response: { 200: z.object({ opinion: opinionSchema }), ...errors },
+        response: { 200: oneOpinionSchema, ...errors },
       },
     },
     async (request) => {
@@ -219,17 +204,7 @@ export async function medicalRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Page suivante : la valeur « next » de la page précédente'),
         }),
         response: {
-          200: z.object({
-            entries: z.array(
-              opinionSchema.extend({
-                reference: z.string().describe('Référence du dossier'),
-                title: z.string().describe('Titre du dossier'),
-                category: z.string(),
-                requestedByName: z.string().describe('Le conseiller qui demande l’avis'),
-              }),
-            ),
-            next: z.string().nullable().describe('Curseur de la page suivante, null à la fin'),
-          }),
+          200: medicalQueuePageSchema,
           400: errorBodySchema,
           401: errorBodySchema,
           403: errorBodySchema,

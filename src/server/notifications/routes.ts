@@ -1,24 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  notificationListSchema,
+  notificationReadSchema,
+  type notificationSchema,
+} from '../../contracts/api/notifications.ts';
 import { countUnread, markRead, notificationsOf } from '../../db/repositories/notifications.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 
 const TAG = 'Notifications';
-const notificationSchema = z
-  .object({
-    id: z.string().uuid(),
-    dossierId: z.string().uuid().nullable().describe('Dossier concerné'),
-    reference: z.string().nullable().describe('Référence du dossier'),
-    kind: z.string().describe('Type (reminder.complaint.answer.due_soon, dossier.answered…)'),
-    title: z.string().describe('Titre'),
-    body: z.string().describe('Texte'),
-    createdAt: z.string(),
-    readAt: z.string().nullable().describe('Lue le (null : non lue)'),
-  })
-  .describe('Notification');
 
 type Row = Awaited<ReturnType<typeof notificationsOf>>[number];
 const view = (n: Row) => ({
@@ -41,10 +34,7 @@ export async function notificationRoutes(app: FastifyInstance, ctx: AppContext) 
           limit: z.coerce.number().int().min(1).max(200).default(50).describe('Nombre maximum'),
         }),
         response: {
-          200: z.object({
-            unread: z.number().int().describe('Nombre de notifications non lues'),
-            notifications: z.array(notificationSchema),
-          }),
+          200: notificationListSchema,
           401: errorBodySchema,
         },
       },
@@ -70,7 +60,7 @@ export async function notificationRoutes(app: FastifyInstance, ctx: AppContext) 
           id: z.string().uuid('Identifiant de notification invalide').describe('Notification'),
         }),
         response: {
-          200: z.object({ id: z.string().uuid(), readAt: z.string().describe('Lue le') }),
+          200: notificationReadSchema,
           401: errorBodySchema,
           404: errorBodySchema,
         },

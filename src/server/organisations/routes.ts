@@ -1,9 +1,8 @@
 import { asc } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { organisationListSchema } from '../../contracts/api/dossiers.ts';
 import { organisations } from '../../db/schema.ts';
-import { ORGANISATION_KINDS } from '../../domain/dossiers/status.ts';
 import type { AppContext } from '../context.ts';
 
 export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -15,11 +14,7 @@ export async function organisationRoutes(app: FastifyInstance, ctx: AppContext) 
         summary:
           'Organismes présents sur Recours (public : le choix de l’organisme à l’ouverture d’un dossier)',
         response: {
-          200: z.object({
-            organisations: z.array(
-              z.object({ id: z.string().uuid(), name: z.string(), kind: z.enum(ORGANISATION_KINDS) }),
-            ),
-          }),
+          200: organisationListSchema,
         },
       },
     },

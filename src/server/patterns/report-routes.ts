@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  clauseReportSchema,
+  importedClausesSchema,
+  ruleChangesSchema,
+  themesReportSchema,
+} from '../../contracts/api/patterns.ts';
 import { limitText } from '../../contracts/text-limits.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import { insertClauses, upsertMemberships } from '../../db/repositories/pattern-clauses.ts';
@@ -23,38 +29,6 @@ const periodQuery = z.object({
 });
 const refusals = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
 
-const reviewSchema = z
-  .object({
-    status: z.enum(['scored', 'empty', 'not_french']),
-    message: z.string().optional().describe('Pourquoi la clause n’est pas notée (vide, pas en français)'),
-    readability: z
-      .number()
-      .optional()
-      .describe('Indice de lisibilité de Kandel et Moles (60 et plus : clair)'),
-    level: z.string().optional(),
-    words: z.number().int().optional(),
-    sentences: z.number().int().optional(),
-    longSentences: z
-      .array(z.object({ index: z.number().int(), words: z.number().int(), excerpt: z.string() }))
-      .optional(),
-    undefinedJargon: z.array(z.string()).optional(),
-    suggestions: z.array(z.string()).optional(),
-  })
-  .describe('Relecture de la clause');
-
-const countSchema = z.object({
-  product: z.string(),
-  clauseId: z.string(),
-  label: z.string(),
-  complaints: z.number().int(),
-});
-const rankingSchema = z.object({
-  ranked: z.array(
-    countSchema.extend({ members: z.number().int(), perThousand: z.number(), text: z.string() }),
-  ),
-  withoutMembership: z.array(countSchema),
-});
-
 function period(query: { from: string; to: string }, today: string) {
   const checked = checkPeriod(query, today);
   if (!checked.ok) throw new AppError('VALIDATION', checked.error.message, checked.error.field);
@@ -72,23 +46,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
         summary: 'Thèmes des réclamations dans les mots des adhérents, leur évolution et leurs alertes',
         querystring: periodQuery,
         response: {
-          200: z.object({
-            sample: z.number().int().describe('Réclamations lues (les plus récentes de la période)'),
-            sampleLimit: z.number().int(),
-            message: z.string().nullable().describe('Pourquoi aucun thème ne se dégage'),
-            themes: z.array(
-              z.object({
-                label: z.string(),
-                terms: z.array(z.string()),
-                complaints: z.number().int(),
-                examples: z.array(z.string()).describe('Extraits anonymisés'),
-                weekly: z.array(z.object({ weekStart: z.string(), complaints: z.number().int() })),
-                recent: z.number().int(),
-                baselinePerWeek: z.number(),
-                alert: z.object({ kind: z.enum(['new', 'growing']), explanation: z.string() }).nullable(),
-              }),
-            ),
-          }),
+          200: themesReportSchema,
           ...refusals,
         },
       },
@@ -124,31 +82,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
         summary: 'Clauses à réécrire : lisibilité des clauses importées croisée avec les réclamations',
         querystring: periodQuery,
         response: {
-          200: z.object({
-            clauses: z.array(
-              z.object({
-                id: z.string(),
-                title: z.string(),
-                product: z.string().nullable(),
-                topic: z.string().nullable(),
-                review: reviewSchema,
-              }),
-            ),
-            toRewrite: z.array(
-              z.object({
-                clauseId: z.string(),
-                label: z.string(),
-                complaints: z.number().int(),
-                perThousand: z.number().optional(),
-                readability: z.number().nullable(),
-                priority: z.number(),
-                reasons: z.array(z.string()),
-                suggestions: z.array(z.string()),
-              }),
-            ),
-            ranking: rankingSchema.describe('Garanties et clauses par réclamations pour 1 000 adhérents'),
-            products: rankingSchema.describe('Produits par réclamations pour 1 000 adhérents'),
-          }),
+          200: clauseReportSchema,
           ...refusals,
         },
       },
@@ -185,16 +119,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
           product: z.string().trim().min(1).max(200).optional().describe('Produit concerné (tous si absent)'),
         }),
         response: {
-          201: z.object({
-            clauses: z.array(
-              z.object({
-                id: z.string(),
-                title: z.string(),
-                topic: z.string().nullable(),
-                review: reviewSchema,
-              }),
-            ),
-          }),
+          201: importedClausesSchema,
           400: errorBodySchema,
           ...refusals,
         },
@@ -293,24 +218,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
         summary: 'Règles qui ont changé sur une période, avec les courriers, délais et contrôles concernés',
         querystring: periodQuery,
         response: {
-          200: z.object({
-            changes: z.array(
-              z.object({
-                parameter: z.string(),
-                label: z.string(),
-                table: z.enum(['remboursement', 'délais']),
-                from: z.string(),
-                before: z.string().nullable(),
-                after: z.string(),
-                source: z.string(),
-                confidence: z.enum(['confirmed', 'secondary', 'unconfirmed']),
-                letters: z.array(z.object({ type: z.string(), label: z.string() })),
-                deadlines: z.array(z.object({ id: z.string(), label: z.string() })),
-                checks: z.array(z.string()),
-                explanation: z.string(),
-              }),
-            ),
-          }),
+          200: ruleChangesSchema,
           400: errorBodySchema,
           ...refusals,
         },

@@ -1,3 +1,5 @@
+import type { DossierCategory } from '../../contracts/categories.ts';
+import type { ComplaintChannel } from '../../contracts/channels.ts';
 import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { aDossier } from '../../db/builders.ts';
 import type { Db } from '../../db/client.ts';
@@ -5,13 +7,11 @@ import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertDossier } from '../../db/repositories/dossiers.ts';
 import { insertMessage } from '../../db/repositories/handling.ts';
 import { insertUser } from '../../db/repositories/users.ts';
-import type { DossierCategory } from '../../domain/dossiers/categories.ts';
 import {
   competentMediatorFor,
   type DecisionOutcome,
   reasonedAnswerText,
 } from '../../domain/register/answer.ts';
-import type { ComplaintChannel } from '../../domain/register/channels.ts';
 import { type SlaColour, slaClocksOf } from '../../domain/register/sla.ts';
 import { addDays, type CalendarDate } from '../../domain/shared/calendar-date.ts';
 import { deadlinesOf, todayInParis } from '../shared/deadline-projection.ts';

@@ -2,15 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  bulkResultSchema,
+  bulkResultsSchema,
+  handlerListSchema,
+  mediationPageSchema,
   type registerEntrySchema,
   registerPageSchema,
   staffSummarySchema,
 } from '../../contracts/api/register.ts';
-import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/categories.ts';
-import { type DossierStatus, STATUS_LABELS } from '../../domain/dossiers/status.ts';
+import { CATEGORY_LABELS, type DossierCategory } from '../../contracts/categories.ts';
+import { type DossierStatus, STATUS_LABELS } from '../../contracts/dossier-status.ts';
 import { PRIORITIES } from '../../domain/register/actions.ts';
 import type { DecisionOutcome } from '../../domain/register/answer.ts';
-import { SLA_COLOURS, type SlaClock } from '../../domain/register/sla.ts';
+import type { SlaClock } from '../../domain/register/sla.ts';
 import { DECISION_LABELS } from '../../domain/register/staff-summary.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -73,18 +77,6 @@ function entryView(e: RegisterEntry): z.infer<typeof registerEntrySchema> {
   };
 }
 
-const bulkResultSchema = z
-  .object({
-    dossierId: z.string().uuid(),
-    reference: z.string().nullable().describe('Référence (absente pour un dossier introuvable)'),
-    outcome: z
-      .enum(['done', 'unchanged', 'refused', 'not_applied'])
-      .describe(
-        'done : fait ; unchanged : déjà ainsi ; refused : refusé ; not_applied : non appliqué (tout ou rien)',
-      ),
-    message: z.string().describe('Ce qui a été fait, ou pourquoi pas'),
-  })
-  .describe('Résultat pour un dossier');
 const bulkRefusalSchema = errorBodySchema
   .extend({ results: z.array(bulkResultSchema).describe('Détail par dossier') })
   .describe('Demande groupée refusée : aucune modification');
@@ -191,16 +183,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: [TAG],
         summary: 'Conseillers et superviseurs de l’organisme, avec leur nombre de dossiers ouverts',
         response: {
-          200: z.object({
-            handlers: z.array(
-              z.object({
-                id: z.string().uuid(),
-                displayName: z.string().describe('Nom'),
-                role: z.string().describe('handler ou supervisor'),
-                openFiles: z.number().int().describe('Dossiers ouverts attribués'),
-              }),
-            ),
-          }),
+          200: handlerListSchema,
           401: errorBodySchema,
           403: errorBodySchema,
         },
@@ -241,7 +224,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
             .nullable()
             .describe('Conseiller ou superviseur de l’organisme ; null pour retirer l’attribution'),
         }),
-        response: { 200: z.object({ results: z.array(bulkResultSchema) }), ...bulkErrors },
+        response: { 200: bulkResultsSchema, ...bulkErrors },
       },
     },
     async (request, reply) =>
@@ -278,7 +261,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
             dossierIds,
           }),
         ]),
-        response: { 200: z.object({ results: z.array(bulkResultSchema) }), ...bulkErrors },
+        response: { 200: bulkResultsSchema, ...bulkErrors },
       },
     },
     async (request, reply) => sendBulk(reply, () => runBulk(ctx, requireUser(request), request.body)),
@@ -326,28 +309,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext) {
             .describe('Référence du dernier dossier de la page précédente (page suivante)'),
         }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string().uuid(),
-                reference: z.string(),
-                title: z.string(),
-                organisationName: z.string(),
-                category: z.string(),
-                status: z.string(),
-                amountCents: z.number().int().nullable(),
-                complaintSentOn: z.string().nullable().describe('Date d’envoi de la réclamation écrite'),
-                clock: z.object({
-                  colour: z.enum(SLA_COLOURS),
-                  dueDate: z.string().nullable().describe('Avis attendu au plus tard le'),
-                  label: z.string().describe('Libellé court'),
-                }),
-              }),
-            ),
-            total: z.number().int().describe('Nombre de dossiers confiés (plafonné)'),
-            totalCapped: z.boolean().describe('Vrai quand il y en a davantage que le nombre indiqué'),
-            nextAfter: z.string().nullable().describe('À passer en « after » pour la page suivante'),
-          }),
+          200: mediationPageSchema,
           401: errorBodySchema,
           403: errorBodySchema,
         },

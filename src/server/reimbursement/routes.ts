@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { importedGuaranteesSchema } from '../../contracts/api/reimbursement.ts';
 import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { simulateReimbursement } from '../../domain/reimbursement/engine.ts';
 import { parseGuaranteesCsv, parseGuaranteesJson } from '../../domain/reimbursement/guarantees-import.ts';
-import {
-  GuaranteeSchema,
-  ReimbursementInputSchema,
-  ReimbursementOutputSchema,
-} from '../../domain/reimbursement/schema.ts';
+import { ReimbursementInputSchema, ReimbursementOutputSchema } from '../../domain/reimbursement/schema.ts';
 import type { AppContext } from '../context.ts';
 import { validatedByDomain } from '../domain-route.ts';
 import { AppError, domainInputError, errorBodySchema } from '../errors.ts';
@@ -50,7 +47,7 @@ export async function reimbursementRoutes(app: FastifyInstance, _ctx: AppContext
             .describe('csv : séparateur ; ou , et décimales françaises (« 150 % », « 100,00 € »)'),
           text: z.string().min(1, 'Collez le tableau de garanties').max(TEXT_LIMITS.guaranteeTable),
         }),
-        response: { 200: z.object({ guarantees: z.array(GuaranteeSchema) }), 400: errorBodySchema },
+        response: { 200: importedGuaranteesSchema, 400: errorBodySchema },
       },
     },
     async (request) => {

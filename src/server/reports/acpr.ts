@@ -1,6 +1,6 @@
+import { CATEGORY_LABELS, type DossierCategory } from '../../contracts/categories.ts';
+import { CHANNEL_LABELS, type ComplaintChannel } from '../../contracts/channels.ts';
 import type { Db } from '../../db/client.ts';
-import { CATEGORY_LABELS, type DossierCategory } from '../../domain/dossiers/categories.ts';
-import { CHANNEL_LABELS, type ComplaintChannel } from '../../domain/register/channels.ts';
 import { type CalendarDate, fromParts } from '../../domain/shared/calendar-date.ts';
 import { renderPdfmake } from '../../pdf/pdfmake.ts';
 import { CSV_BOM, csvLine } from '../shared/csv.ts';

@@ -29,19 +29,25 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; or
   { email: 'conseiller@assurances-exemple.fr', displayName: 'Julien Petit', role: 'handler', org: 'other' },
 ];
 
+/** The member-side demo files, named for the code that needs one (tests, the CLI's answer): never found by title. */
+export const DEMO_FILE_KEYS = ['crown', 'termination', 'cpam', 'doubleDebit', 'glasses'] as const;
+export type DemoFileKey = (typeof DEMO_FILE_KEYS)[number];
+
 export interface SeedResult {
   created: boolean;
   accounts: { email: string; role: Role }[];
+  /** The demo files' ids by key; null when the database already held data (nothing was seeded). */
+  files: Record<DemoFileKey, string> | null;
 }
 
 /** Creates the demo organisation, its staff, two members and example files, once (an empty database only). */
 export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
   const accounts = DEMO_ACCOUNTS.map(({ email, role }) => ({ email, role }));
   const [existing] = await db.select({ n: count() }).from(organisations);
-  if ((existing?.n ?? 0) > 0) return { created: false, accounts };
+  if ((existing?.n ?? 0) > 0) return { created: false, accounts, files: null };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const files = await db.transaction(async (tx) => {
     const [demo] = await tx
       .insert(organisations)
       .values({ name: 'Mutuelle Démo', kind: 'mutuelle', slug: 'mutuelle-demo' })
@@ -86,6 +92,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
     const member2 = ids['adherent2@demo.recours.fr']!;
     const examples = [
       {
+        key: 'crown' as const,
         memberId: member,
         organisationId: demo!.id,
         organisationName: demo!.name,
@@ -100,6 +107,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         facts: { complaintSentOn: '2026-09-15' },
       },
       {
+        key: 'termination' as const,
         memberId: member,
         organisationId: other!.id,
         organisationName: other!.name,
@@ -113,6 +121,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         facts: { complaintSentOn: '2026-09-20' },
       },
       {
+        key: 'cpam' as const,
         memberId: member,
         organisationId: null,
         organisationName: 'CPAM du Rhône',
@@ -125,6 +134,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         facts: {},
       },
       {
+        key: 'doubleDebit' as const,
         memberId: member2,
         organisationId: demo!.id,
         organisationName: demo!.name,
@@ -137,6 +147,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         facts: { complaintSentOn: '2026-10-08' },
       },
       {
+        key: 'glasses' as const,
         memberId: member2,
         organisationId: demo!.id,
         organisationName: demo!.name,
@@ -151,7 +162,8 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         mediatorId: ids['mediateur@demo.recours.fr']!,
       },
     ];
-    for (const example of examples) {
+    const files = {} as Record<DemoFileKey, string>;
+    for (const { key, ...example } of examples) {
       const dossier = await insertDossier(tx, {
         ...example,
         // The demo files past the draft were sent to their organisation; the draft stays the member's own.
@@ -170,6 +182,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         },
         occurredAt: now,
       });
+      files[key] = dossier.id;
     }
     // The back office's register: ~40 files in every state for ten more members (issue 5).
     await seedDemoRegister(tx, {
@@ -184,6 +197,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
       passwordHash,
       now,
     });
+    return files;
   });
-  return { created: true, accounts };
+  return { created: true, accounts, files };
 }

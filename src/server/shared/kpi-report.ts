@@ -1,3 +1,4 @@
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
 import type { Db } from '../../db/client.ts';
 import {
   type KpiCounts,
@@ -7,7 +8,6 @@ import {
   staffNames,
 } from '../../db/repositories/kpi.ts';
 import { ensureKpiCalendar } from '../../db/repositories/kpi-calendar.ts';
-import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
 import { BACKLOG_BUCKETS, HANDLING_TIME_BUCKETS } from '../../domain/kpi/definitions.ts';
 import type { KpiPeriod } from '../../domain/kpi/period.ts';
 import { mean2, rate } from '../../domain/kpi/rules.ts';

@@ -1,9 +1,5 @@
 import { AppError } from '../errors.ts';
 
-/** The API's one-line explanation of the medical mark (OpenAPI descriptions). */
-export const MEDICAL_FIELD_HELP =
-  'Pièce médicale : couverte par le secret médical (C. santé publ. L1110-4), son contenu n’est lu que par l’adhérent, le médecin-conseil de l’organisme et le médiateur saisi ; les autres personnels voient seulement qu’elle existe, sa date et qui la détient';
-
 const REFUSALS = {
   read: 'Cette pièce est couverte par le secret médical : seuls l’adhérent, le médecin-conseil de l’organisme et le médiateur saisi peuvent la lire ou la modifier.',
   mark: 'Seuls l’adhérent, les conseillers de l’organisme et son médecin-conseil peuvent placer une pièce sous secret médical.',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
 import { COMPLAINT_CHANNELS } from '../../contracts/channels.ts';
+import { DOSSIER_STATUSES } from '../../contracts/dossier-status.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
-import { DOSSIER_CATEGORIES } from '../../domain/dossiers/categories.ts';
-import { DOSSIER_STATUSES } from '../../domain/dossiers/status.ts';
 import { SLA_COLOURS } from '../../domain/register/sla.ts';
 
 // Bounded to 1900–2100, like every date of the API (see calendar-date.ts).

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../../domain/dossiers/status.ts';
+import type { OrganisationKind } from '../../contracts/organisation-kinds.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { triageText } from '../../domain/triage/answers.ts';
 import type { Category, Organisation } from '../../domain/triage/labels.ts';

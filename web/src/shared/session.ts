@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { type Session, sessionSchema, type User } from '../../../src/contracts/api/auth.ts';
 import {
   REGISTER_ROLES as ORGANISATION_REGISTER_ROLES,
   ROLES,
@@ -7,18 +7,9 @@ import {
 } from '../../../src/contracts/roles.ts';
 import { apiGet, setCsrfToken } from './api-client.ts';
 
-export const userSchema = z.object({
-  id: z.string(),
-  email: z.string().nullable(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  organisation: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
-});
-export type User = z.infer<typeof userSchema>;
-
-/** The answer of /api/auth/me, and of login and sign-up. */
-export const sessionSchema = z.object({ user: userSchema.nullable(), csrfToken: z.string().nullable() });
-export type Session = z.infer<typeof sessionSchema>;
+export type { Session, User } from '../../../src/contracts/api/auth.ts';
+/** The answer of /api/auth/me, and of login and sign-up (src/contracts/api/auth.ts). */
+export { sessionSchema, userSchema } from '../../../src/contracts/api/auth.ts';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 export const SIGNED_OUT: Session = { user: null, csrfToken: null };

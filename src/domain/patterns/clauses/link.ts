@@ -1,4 +1,4 @@
-import type { DossierCategory } from '../../dossiers/categories.ts';
+import type { DossierCategory } from '../../../contracts/categories.ts';
 import type { GuaranteeKind } from '../../reimbursement/schema.ts';
 import { normaliseText } from '../../triage/normalise.ts';
 

@@ -1,40 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { ROLES } from '../../../../src/domain/access/roles.ts';
+import {
+  invitationSchema,
+  invitedSchema,
+  type OrganisationSettings,
+  organisationSettingsSchema,
+  staffPageSchema,
+  staffSchema,
+} from '../../../../src/contracts/api/admin.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
 
-const staffSchema = z.object({
-  id: z.string(),
-  email: z.string().nullable(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  active: z.boolean(),
-  invitationPending: z.boolean(),
-  createdAt: z.string(),
-});
-export type StaffMember = z.infer<typeof staffSchema>;
-const staffPageSchema = z.object({ staff: z.array(staffSchema), nextCursor: z.string().nullable() });
-
-const invitationSchema = z.object({
-  emailSent: z.boolean(),
-  link: z.string().nullable(),
-  expiresAt: z.string(),
-});
-export type Invitation = z.infer<typeof invitationSchema>;
-
-const settingsSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  postalAddress: z.string().nullable(),
-  complaintsEmail: z.string().nullable(),
-  mediatorName: z.string().nullable(),
-  mediatorContact: z.string().nullable(),
-  mediatorId: z.string().nullable(),
-  competentMediator: z.object({ name: z.string(), declared: z.boolean() }),
-  mediators: z.array(z.object({ id: z.string(), displayName: z.string() })),
-});
-export type OrganisationSettings = z.infer<typeof settingsSchema>;
+export type { Invitation, OrganisationSettings, StaffMember } from '../../../../src/contracts/api/admin.ts';
 
 const STAFF_KEY = ['admin', 'staff'] as const;
 const SETTINGS_KEY = ['admin', 'organisation'] as const;
@@ -57,7 +32,7 @@ export function useInviteStaff() {
     mutationFn: (body: { email: string; displayName: string; role: string }) =>
       apiSend('/api/v1/admin/staff', {
         body,
-        schema: z.object({ member: staffSchema, invitation: invitationSchema }),
+        schema: invitedSchema,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: STAFF_KEY }),
   });
@@ -86,7 +61,7 @@ export function useChangeStaff() {
 export function useOrganisationSettings() {
   return useQuery({
     queryKey: SETTINGS_KEY,
-    queryFn: ({ signal }) => apiGet('/api/v1/admin/organisation', settingsSchema, signal),
+    queryFn: ({ signal }) => apiGet('/api/v1/admin/organisation', organisationSettingsSchema, signal),
   });
 }
 
@@ -95,7 +70,7 @@ export function useUpdateOrganisation() {
   return useMutation({
     mutationFn: (
       body: Partial<Omit<OrganisationSettings, 'id' | 'kind' | 'competentMediator' | 'mediators'>>,
-    ) => apiSend('/api/v1/admin/organisation', { method: 'PATCH', body, schema: settingsSchema }),
+    ) => apiSend('/api/v1/admin/organisation', { method: 'PATCH', body, schema: organisationSettingsSchema }),
     onSuccess: (data) => {
       client.setQueryData(SETTINGS_KEY, data);
       // The organisation's name is in the header (session).

@@ -1,36 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { z } from 'zod';
-import { CATEGORY_LABELS } from '../../../../src/domain/dossiers/categories.ts';
+import { type ImportReport, importReportSchema } from '../../../../src/contracts/api/import.ts';
+import { CATEGORY_LABELS } from '../../../../src/contracts/categories.ts';
 import { apiSendFile, errorMessage } from '../../shared/api-client.ts';
 import { formatDate } from '../../shared/format.ts';
 import { Page } from '../../shared/ui/page.tsx';
 import './admin.css';
-
-// POST /api/v1/import/complaints (src/server/import/routes.ts).
-const reportSchema = z.object({
-  organisation: z.object({ name: z.string() }),
-  lines: z.number(),
-  imported: z.number(),
-  alreadyImported: z.number(),
-  invalid: z.number(),
-  errors: z.array(z.object({ line: z.number(), column: z.string().nullable(), message: z.string() })),
-  errorsTruncated: z.boolean(),
-  fileErrors: z.array(z.string()),
-  preview: z.array(
-    z.object({
-      line: z.number(),
-      reference: z.string(),
-      receivedOn: z.string(),
-      category: z.string(),
-      product: z.string(),
-      answeredOn: z.string().optional(),
-    }),
-  ),
-  committed: z.boolean(),
-});
-type ImportReport = z.infer<typeof reportSchema>;
 
 const count = new Intl.NumberFormat('fr-FR');
 
@@ -143,7 +119,7 @@ export function ImportPage() {
         `/api/v1/import/complaints?${new URLSearchParams({ dryRun: String(dryRun), skipInvalid: String(skipInvalid) })}`,
         file,
         type,
-        reportSchema,
+        importReportSchema,
       ),
   });
 

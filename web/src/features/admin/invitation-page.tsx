@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { z } from 'zod';
+import { invitationCheckSchema } from '../../../../src/contracts/api/auth.ts';
 import { apiSend, errorMessage } from '../../shared/api-client.ts';
 import { Field } from '../../shared/ui/form.tsx';
 import { Loading, Page } from '../../shared/ui/page.tsx';
@@ -22,7 +22,7 @@ export function InvitationPage() {
     queryFn: () =>
       apiSend('/api/auth/invitation/check', {
         body: { token },
-        schema: z.object({ displayName: z.string(), email: z.string().nullable() }),
+        schema: invitationCheckSchema,
       }),
   });
   const accept = useMutation({

@@ -1,5 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import {
+  oidcConfigSchema,
+  openSessionListSchema,
+  signUpAnswerSchema,
+} from '../../../../src/contracts/api/auth.ts';
 import { apiGet, apiSend, setCsrfToken } from '../../shared/api-client.ts';
 import { SESSION_QUERY_KEY, type Session, sessionSchema } from '../../shared/session.ts';
 
@@ -12,13 +16,11 @@ export interface SignUpInput extends Credentials {
   displayName: string;
 }
 
-const oidcSchema = z.object({ enabled: z.boolean(), label: z.string().nullable() });
-
 /** Whether a single sign-on provider is configured, and its name for the button. */
 export function useOidcConfig() {
   return useQuery({
     queryKey: ['auth', 'oidc'],
-    queryFn: ({ signal }) => apiGet('/api/auth/oidc', oidcSchema, signal),
+    queryFn: ({ signal }) => apiGet('/api/auth/oidc', oidcConfigSchema, signal),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -41,8 +43,6 @@ export function useLogin() {
   });
 }
 
-const signUpAnswerSchema = z.object({ message: z.string() });
-
 /** Asks for an account: the answer is the same whatever the address; the account comes from the mailed link. */
 export function useSignUp() {
   return useMutation({
@@ -61,25 +61,15 @@ export function useConfirmSignUp() {
   });
 }
 
-const sessionsSchema = z.object({
-  sessions: z.array(
-    z.object({
-      id: z.string(),
-      createdAt: z.string(),
-      expiresAt: z.string(),
-      userAgent: z.string().nullable(),
-      current: z.boolean(),
-    }),
-  ),
-});
-export type OpenSession = z.infer<typeof sessionsSchema>['sessions'][number];
+export type { OpenSession } from '../../../../src/contracts/api/auth.ts';
+
 const SESSIONS_KEY = ['auth', 'sessions'] as const;
 
 /** The browsers signed in to this account. */
 export function useOpenSessions() {
   return useQuery({
     queryKey: SESSIONS_KEY,
-    queryFn: ({ signal }) => apiGet('/api/auth/sessions', sessionsSchema, signal),
+    queryFn: ({ signal }) => apiGet('/api/auth/sessions', openSessionListSchema, signal),
   });
 }
 

@@ -1,12 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { type Dossier, oneDossierSchema } from '../../../../src/contracts/api/dossiers.ts';
+import { ethicsReviewListSchema, oneEthicsReviewSchema } from '../../../../src/contracts/api/ethics.ts';
+import { actionAnswerSchema } from '../../../../src/contracts/api/handling.ts';
 import {
+  notificationListSchema,
+  notificationReadSchema,
+} from '../../../../src/contracts/api/notifications.ts';
+import {
+  bulkResultSchema,
+  handlerListSchema,
   type registerEntrySchema,
   registerPageSchema,
   slaClockSchema,
 } from '../../../../src/contracts/api/register.ts';
 import type { DecisionOutcome } from '../../../../src/contracts/decision-outcomes.ts';
-import { PRIORITIES, type Priority } from '../../../../src/contracts/priorities.ts';
+import type { Priority } from '../../../../src/contracts/priorities.ts';
 import { ApiError, apiGet, apiSend } from '../../shared/api-client.ts';
 import { SESSION_QUERY_KEY, type Session } from '../../shared/session.ts';
 
@@ -19,6 +28,15 @@ const clockSchema = slaClockSchema;
 export { slaClockSchema };
 export type SlaClockView = z.infer<typeof clockSchema>;
 export type RegisterEntry = z.infer<typeof registerEntrySchema>;
+export type { EthicsReview } from '../../../../src/contracts/api/ethics.ts';
+export type { ActionAnswer } from '../../../../src/contracts/api/handling.ts';
+export type { AppNotification } from '../../../../src/contracts/api/notifications.ts';
+
+import type { BulkResult } from '../../../../src/contracts/api/register.ts';
+
+export type { BulkResult, Handler } from '../../../../src/contracts/api/register.ts';
+/** One file as the handling section needs it. */
+export type StaffFile = Dossier;
 const registerSchema = registerPageSchema;
 export type RegisterPage = z.infer<typeof registerSchema>;
 
@@ -73,19 +91,10 @@ export function useRegister(filters: RegisterFilters, enabled = true) {
   });
 }
 
-const handlerSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  openFiles: z.number().int(),
-});
-export type Handler = z.infer<typeof handlerSchema>;
-
 export function useHandlers(enabled = true) {
   return useQuery({
     queryKey: ['back-office', 'handlers'],
-    queryFn: ({ signal }) =>
-      apiGet('/api/v1/register/handlers', z.object({ handlers: z.array(handlerSchema) }), signal),
+    queryFn: ({ signal }) => apiGet('/api/v1/register/handlers', handlerListSchema, signal),
     select: (d) => d.handlers,
     staleTime: 60_000,
     enabled,
@@ -94,14 +103,6 @@ export function useHandlers(enabled = true) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bulk actions and assignment (POST /api/v1/register/assign, /bulk): per-file results, also on refusal
-
-const bulkResultSchema = z.object({
-  dossierId: z.string(),
-  reference: z.string().nullable(),
-  outcome: z.enum(['done', 'unchanged', 'refused', 'not_applied']),
-  message: z.string(),
-});
-export type BulkResult = z.infer<typeof bulkResultSchema>;
 
 /** eligible: the possible files are changed, the others reported; all_or_nothing: one refusal stops all. */
 export type BulkMode = 'eligible' | 'all_or_nothing';
@@ -187,35 +188,16 @@ export function useAssign() {
 // ---------------------------------------------------------------------------------------------------------------
 // One file as the handling section needs it (GET /api/v1/dossiers/:id, own key: another feature owns the page)
 
-const fileSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  organisationId: z.string().nullable(),
-  status: z.string(),
-  priority: z.enum(PRIORITIES),
-  category: z.string(),
-  suggestedCategory: z.string().nullable(),
-});
-export type StaffFile = z.infer<typeof fileSchema>;
-
 export function useStaffFile(id: string) {
   return useQuery({
     queryKey: ['back-office', 'file', id],
-    queryFn: ({ signal }) =>
-      apiGet(`/api/v1/dossiers/${encodeURIComponent(id)}`, z.object({ dossier: fileSchema }), signal),
-    select: (d): StaffFile => d.dossier,
+    queryFn: ({ signal }) => apiGet(`/api/v1/dossiers/${encodeURIComponent(id)}`, oneDossierSchema, signal),
+    select: (d): Dossier => d.dossier,
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Handling actions (POST /api/v1/dossiers/:id/actions/…)
-
-const actionAnswerSchema = z.object({
-  dossier: z.object({ id: z.string(), status: z.string() }).loose(),
-  messageId: z.string().optional(),
-  answerText: z.string().optional(),
-});
-export type ActionAnswer = z.infer<typeof actionAnswerSchema>;
 
 export type HandlingRequest =
   | { action: 'acknowledge' }
@@ -241,37 +223,12 @@ export function useHandlingAction(dossierId: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // Ethics committee
 
-const reviewSchema = z.object({
-  id: z.string(),
-  dossierId: z.string(),
-  reference: z.string(),
-  question: z.string(),
-  committeeMembers: z.array(z.string()),
-  opinion: z.string().nullable(),
-  votes: z.array(
-    z.object({
-      member: z.string(),
-      vote: z.enum(['for', 'against', 'abstain']),
-      comment: z.string().optional(),
-      recordedAt: z.string(),
-    }),
-  ),
-  tally: z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() }),
-  decision: z.string().nullable(),
-  status: z.enum(['open', 'decided']),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-});
-export type EthicsReview = z.infer<typeof reviewSchema>;
-const oneReview = z.object({ review: reviewSchema });
-
 export const ETHICS_KEY = ['back-office', 'ethics-reviews'] as const;
 
 export function useEthicsReviews(enabled = true) {
   return useQuery({
     queryKey: ETHICS_KEY,
-    queryFn: ({ signal }) =>
-      apiGet('/api/v1/ethics-reviews', z.object({ reviews: z.array(reviewSchema) }), signal),
+    queryFn: ({ signal }) => apiGet('/api/v1/ethics-reviews', ethicsReviewListSchema, signal),
     select: (d) => d.reviews,
     enabled,
   });
@@ -288,24 +245,24 @@ function ethicsCall(request: EthicsRequest) {
     case 'request':
       return apiSend(`/api/v1/dossiers/${encodeURIComponent(request.dossierId)}/ethics-review`, {
         body: { question: request.question, committeeMembers: request.committeeMembers },
-        schema: oneReview,
+        schema: oneEthicsReviewSchema,
       });
     case 'opinion':
       return apiSend(`/api/v1/ethics-reviews/${encodeURIComponent(request.reviewId)}/opinion`, {
         body: { opinion: request.opinion },
-        schema: oneReview,
+        schema: oneEthicsReviewSchema,
       });
     case 'vote': {
       const { member, vote, comment } = request;
       return apiSend(`/api/v1/ethics-reviews/${encodeURIComponent(request.reviewId)}/votes`, {
         body: comment ? { member, vote, comment } : { member, vote },
-        schema: oneReview,
+        schema: oneEthicsReviewSchema,
       });
     }
     case 'decision':
       return apiSend(`/api/v1/ethics-reviews/${encodeURIComponent(request.reviewId)}/decision`, {
         body: { decision: request.decision },
-        schema: oneReview,
+        schema: oneEthicsReviewSchema,
       });
   }
 }
@@ -321,29 +278,12 @@ export function useEthicsStep() {
 // ---------------------------------------------------------------------------------------------------------------
 // Notifications (every signed-in user)
 
-const notificationSchema = z.object({
-  id: z.string(),
-  dossierId: z.string().nullable(),
-  reference: z.string().nullable(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export type AppNotification = z.infer<typeof notificationSchema>;
-
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 export function useNotifications(enabled = true) {
   return useQuery({
     queryKey: NOTIFICATIONS_KEY,
-    queryFn: ({ signal }) =>
-      apiGet(
-        '/api/v1/notifications?limit=100',
-        z.object({ unread: z.number().int(), notifications: z.array(notificationSchema) }),
-        signal,
-      ),
+    queryFn: ({ signal }) => apiGet('/api/v1/notifications?limit=100', notificationListSchema, signal),
     enabled,
     refetchInterval: 60_000,
   });
@@ -354,7 +294,7 @@ export function useMarkRead() {
   return useMutation({
     mutationFn: (id: string) =>
       apiSend(`/api/v1/notifications/${encodeURIComponent(id)}/read`, {
-        schema: z.object({ id: z.string(), readAt: z.string() }),
+        schema: notificationReadSchema,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });

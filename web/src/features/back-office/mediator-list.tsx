@@ -1,32 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { z } from 'zod';
-import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
+import { mediationPageSchema } from '../../../../src/contracts/api/register.ts';
 import { apiGet, errorMessage } from '../../shared/api-client.ts';
 import { formatDate, formatEuros } from '../../shared/format.ts';
 import { categoryLabel } from '../../shared/labels.ts';
 import { ErrorNotice, Loading, Page } from '../../shared/ui/page.tsx';
 import { StatusBadge } from '../../shared/ui/status-badge.tsx';
 import { SlaLight } from './sla-light.tsx';
-
-const mediationsSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      reference: z.string(),
-      title: z.string(),
-      organisationName: z.string(),
-      category: z.string(),
-      status: z.string(),
-      amountCents: z.number().int().nullable(),
-      complaintSentOn: z.string().nullable(),
-      clock: z.object({ colour: z.enum(SLA_COLOURS), dueDate: z.string().nullable(), label: z.string() }),
-    }),
-  ),
-  total: z.number().int(),
-  totalCapped: z.boolean(),
-  nextAfter: z.string().nullable(),
-});
 
 /**
  * The referrals a page at a time, with the 90-day clock of each (C. consom. R612-5) worded by the domain
@@ -38,7 +18,7 @@ function useMediations() {
     queryFn: ({ pageParam, signal }) =>
       apiGet(
         `/api/v1/register/mediations${pageParam ? `?after=${encodeURIComponent(pageParam)}` : ''}`,
-        mediationsSchema,
+        mediationPageSchema,
         signal,
       ),
     initialPageParam: '',

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { CHANNEL_LABELS, COMPLAINT_CHANNELS } from '../../../../src/contracts/channels.ts';
 import { PRIORITY_LABELS } from '../../../../src/contracts/priorities.ts';
 import { ACTING_ROLES, HANDLING_ROLES, SUPERVISING_ROLES } from '../../../../src/contracts/roles.ts';
-import { CHANNEL_LABELS, COMPLAINT_CHANNELS } from '../../../../src/domain/register/channels.ts';
 import { SLA_COLOURS } from '../../../../src/domain/register/sla.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import { formatDate, formatEuros } from '../../shared/format.ts';

@@ -1,30 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import {
+  dossierListSchema,
+  erasureAnswerSchema,
+  oneDossierSchema,
+  organisationListSchema,
+  transmittedSchema,
+} from '../../../../src/contracts/api/dossiers.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
+
+export type { Dossier, ErasureAnswer, Organisation } from '../../../../src/contracts/api/dossiers.ts';
 
 // Status, category and kind stay plain strings here: a value the server adds later is shown raw
 // (see shared/labels.ts) instead of making the whole list fail to load.
-export const dossierSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  organisationId: z.string().nullable(),
-  organisationName: z.string(),
-  organisationKind: z.string(),
-  category: z.string(),
-  title: z.string(),
-  description: z.string(),
-  status: z.string(),
-  amountCents: z.number().int().nullable(),
-  complaintSentOn: z.string().nullable(),
-  // Absent from older servers: treated as transmitted (no private-draft notice).
-  transmittedAt: z.string().nullable().optional(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type Dossier = z.infer<typeof dossierSchema>;
-
-export const organisationSchema = z.object({ id: z.string(), name: z.string(), kind: z.string() });
-export type Organisation = z.infer<typeof organisationSchema>;
 
 /** Query keys: everything about one file lives under `file(id)`, so that one invalidation refreshes it all. */
 export const dossierKeys = {
@@ -39,8 +26,7 @@ export const dossierKeys = {
 export function useDossiers() {
   return useQuery({
     queryKey: dossierKeys.list(),
-    queryFn: async ({ signal }) =>
-      (await apiGet('/api/v1/dossiers', z.object({ dossiers: z.array(dossierSchema) }), signal)).dossiers,
+    queryFn: async ({ signal }) => (await apiGet('/api/v1/dossiers', dossierListSchema, signal)).dossiers,
   });
 }
 
@@ -48,13 +34,7 @@ export function useDossier(id: string) {
   return useQuery({
     queryKey: dossierKeys.detail(id),
     queryFn: async ({ signal }) =>
-      (
-        await apiGet(
-          `/api/v1/dossiers/${encodeURIComponent(id)}`,
-          z.object({ dossier: dossierSchema }),
-          signal,
-        )
-      ).dossier,
+      (await apiGet(`/api/v1/dossiers/${encodeURIComponent(id)}`, oneDossierSchema, signal)).dossier,
   });
 }
 
@@ -63,13 +43,7 @@ export function useOrganisations() {
   return useQuery({
     queryKey: ['organisations'],
     queryFn: async ({ signal }) =>
-      (
-        await apiGet(
-          '/api/v1/organisations',
-          z.object({ organisations: z.array(organisationSchema) }),
-          signal,
-        )
-      ).organisations,
+      (await apiGet('/api/v1/organisations', organisationListSchema, signal)).organisations,
     staleTime: 5 * 60_000,
   });
 }
@@ -93,7 +67,7 @@ export function useCreateDossier() {
       apiSend('/api/v1/dossiers', {
         body: input,
         headers: { 'idempotency-key': idempotencyKey },
-        schema: z.object({ dossier: dossierSchema }),
+        schema: oneDossierSchema,
       }).then((answer) => answer.dossier),
     onSuccess: (dossier) => {
       queryClient.setQueryData(dossierKeys.detail(dossier.id), dossier);
@@ -106,13 +80,6 @@ export function useCreateDossier() {
 
 /** The zip of everything Recours holds about the member (a plain link: the browser downloads it). */
 export const EXPORT_URL = '/api/v1/me/export';
-
-export const erasureAnswerSchema = z.object({
-  erased: z.array(z.object({ id: z.string(), reference: z.string() })),
-  pending: z.array(z.object({ id: z.string(), reference: z.string(), organisationName: z.string() })),
-  message: z.string(),
-});
-export type ErasureAnswer = z.infer<typeof erasureAnswerSchema>;
 
 export function useRequestErasure() {
   const queryClient = useQueryClient();
@@ -130,7 +97,7 @@ export function useTransmitDossier(id: string) {
     mutationFn: () =>
       apiSend(`/api/v1/dossiers/${encodeURIComponent(id)}/transmit`, {
         method: 'POST',
-        schema: z.object({ status: z.string(), transmittedAt: z.string() }),
+        schema: transmittedSchema,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: dossierKeys.all }),
   });

@@ -1,30 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { documentListSchema } from '../../../../src/contracts/api/dossiers.ts';
+import {
+  claimCodeSchema,
+  claimedSchema,
+  type DocumentText,
+  documentTextSchema,
+  duplicatesSchema,
+  intakeSchema,
+  memberSearchSchema,
+  mergedSchema,
+  recordedSchema,
+} from '../../../../src/contracts/api/intake.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
+
+export type {
+  DocumentText,
+  DuplicateCandidate,
+  Intake,
+  MemberMatch,
+  Recorded,
+} from '../../../../src/contracts/api/intake.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Members known to the organisation (GET /api/v1/intake/members)
-
-const memberSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  memberNumber: z.string().nullable(),
-  phone: z.string().nullable(),
-  hasAccount: z.boolean(),
-});
-export type MemberMatch = z.infer<typeof memberSchema>;
 
 export function useMemberSearch(query: string) {
   const q = query.trim();
   return useQuery({
     queryKey: ['intake-members', q],
     queryFn: ({ signal }) =>
-      apiGet(
-        `/api/v1/intake/members?q=${encodeURIComponent(q)}`,
-        z.object({ members: z.array(memberSchema) }),
-        signal,
-      ),
+      apiGet(`/api/v1/intake/members?q=${encodeURIComponent(q)}`, memberSearchSchema, signal),
     enabled: q.length >= 2,
     select: (data) => data.members,
   });
@@ -56,20 +61,6 @@ export interface RecordComplaintBody {
   memberNumber?: string;
 }
 
-const recordedSchema = z.object({
-  dossier: z.object({
-    id: z.string(),
-    reference: z.string(),
-    category: z.string(),
-    suggestedCategory: z.string().nullable(),
-    status: z.string(),
-    writtenConfirmationInvitedOn: z.string().nullable(),
-  }),
-  claimCode: z.string().nullable(),
-  notes: z.array(z.string()),
-});
-export type Recorded = z.infer<typeof recordedSchema>;
-
 export function useRecordComplaint() {
   const client = useQueryClient();
   return useMutation({
@@ -86,17 +77,6 @@ export function useRecordComplaint() {
 // ---------------------------------------------------------------------------------------------------------------
 // A file's intake (GET /api/v1/dossiers/:id/intake, duplicates, merge, identify, read texts)
 
-const intakeSchema = z.object({
-  channel: z.string(),
-  recordedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
-  writtenConfirmationInvitedOn: z.string().nullable(),
-  identificationPending: z.boolean(),
-  member: memberSchema.nullable(),
-  mergedInto: z.object({ id: z.string(), reference: z.string() }).nullable(),
-  mergedFrom: z.array(z.object({ id: z.string(), reference: z.string() })),
-});
-export type Intake = z.infer<typeof intakeSchema>;
-
 export function useIntake(dossierId: string) {
   return useQuery({
     queryKey: ['intake', dossierId],
@@ -104,28 +84,10 @@ export function useIntake(dossierId: string) {
   });
 }
 
-const candidateSchema = z.object({
-  id: z.string(),
-  reference: z.string(),
-  title: z.string(),
-  channel: z.string(),
-  status: z.string(),
-  receivedOn: z.string(),
-  score: z.number(),
-  daysApart: z.number(),
-  reasons: z.array(z.string()),
-});
-export type DuplicateCandidate = z.infer<typeof candidateSchema>;
-
 export function useDuplicates(dossierId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['duplicates', dossierId],
-    queryFn: ({ signal }) =>
-      apiGet(
-        `/api/v1/dossiers/${dossierId}/duplicates`,
-        z.object({ candidates: z.array(candidateSchema) }),
-        signal,
-      ),
+    queryFn: ({ signal }) => apiGet(`/api/v1/dossiers/${dossierId}/duplicates`, duplicatesSchema, signal),
     select: (data) => data.candidates,
     enabled,
   });
@@ -137,7 +99,7 @@ export function useMerge(dossierId: string) {
     mutationFn: (intoId: string) =>
       apiSend(`/api/v1/dossiers/${dossierId}/merge`, {
         body: { intoId },
-        schema: z.object({ kept: z.string(), closed: z.string() }),
+        schema: mergedSchema,
       }),
     onSuccess: () => client.invalidateQueries(),
   });
@@ -156,36 +118,28 @@ export function useRenewClaimCode() {
   return useMutation({
     mutationFn: (memberId: string) =>
       apiSend(`/api/v1/intake/members/${memberId}/claim-code`, {
-        schema: z.object({ code: z.string(), expiresAt: z.string() }),
+        schema: claimCodeSchema,
       }),
   });
 }
-
-const documentsSchema = z.object({
-  documents: z.array(
-    z.object({ id: z.string(), title: z.string(), fileName: z.string(), mimeType: z.string() }),
-  ),
-});
-const textSchema = z.object({
-  status: z.enum(['pending', 'done', 'failed', 'unsupported']).nullable(),
-  text: z.string().nullable(),
-  correctedAt: z.string().nullable(),
-});
-export type DocumentText = z.infer<typeof textSchema>;
 
 /** The documents of the file and the text read on each (one request per document: a file holds a few). */
 export function useDocumentTexts(dossierId: string) {
   return useQuery({
     queryKey: ['document-texts', dossierId],
     queryFn: async ({ signal }) => {
-      const { documents } = await apiGet(`/api/v1/dossiers/${dossierId}/documents`, documentsSchema, signal);
+      const { documents } = await apiGet(
+        `/api/v1/dossiers/${dossierId}/documents`,
+        documentListSchema,
+        signal,
+      );
       return Promise.all(
         documents.map(async (d) => ({
           ...d,
           // A medical piece's text is refused to staff who may not read it: shown as not read.
           read: await apiGet(
             `/api/v1/dossiers/${dossierId}/documents/${d.id}/text`,
-            textSchema,
+            documentTextSchema,
             signal,
           ).catch((): DocumentText => ({ status: null, text: null, correctedAt: null })),
         })),
@@ -201,7 +155,7 @@ export function useCorrectText(dossierId: string) {
       apiSend(`/api/v1/dossiers/${dossierId}/documents/${documentId}/text`, {
         method: 'PUT',
         body: { text },
-        schema: textSchema,
+        schema: documentTextSchema,
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['document-texts', dossierId] }),
   });
@@ -214,7 +168,7 @@ export function useClaim() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { code: string; memberNumber?: string; email?: string }) =>
-      apiSend('/api/v1/me/claim', { body, schema: z.object({ files: z.number() }) }),
+      apiSend('/api/v1/me/claim', { body, schema: claimedSchema }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['dossiers'] }),
   });
 }

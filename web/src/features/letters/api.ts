@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import {
+  createdLetterSchema,
+  letterListSchema,
+  letterPreviewSchema,
+  mediationChecksSchema,
+  type StoredLetter,
+  sentLetterSchema,
+} from '../../../../src/contracts/api/letters.ts';
 import type { DecisionOutcome } from '../../../../src/contracts/decision-outcomes.ts';
 import type { LetterType } from '../../../../src/domain/letters/schema.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
@@ -9,31 +16,24 @@ import { apiGet, apiSend } from '../../shared/api-client.ts';
 
 const base = (dossierId: string) => `/api/v1/dossiers/${encodeURIComponent(dossierId)}`;
 
+export type {
+  AdmissibilityCheck,
+  LetterPreview,
+  MediationChecks,
+  StoredLetter,
+} from '../../../../src/contracts/api/letters.ts';
+
 export const letterKeys = {
   all: (dossierId: string) => ['letters', dossierId] as const,
   list: (dossierId: string) => [...letterKeys.all(dossierId), 'list'] as const,
   checks: (dossierId: string) => [...letterKeys.all(dossierId), 'mediation-checks'] as const,
 };
 
-export const letterSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  subject: z.string(),
-  body: z.string(),
-  createdAt: z.string(),
-  sentOn: z.string().nullable(),
-  sendingMethod: z.string().nullable(),
-  registeredNumber: z.string().nullable(),
-  pdfUrl: z.string(),
-});
-export type StoredLetter = z.infer<typeof letterSchema>;
-
 export function useLetters(dossierId: string) {
   return useQuery({
     queryKey: letterKeys.list(dossierId),
     queryFn: async ({ signal }) =>
-      (await apiGet(`${base(dossierId)}/letters`, z.object({ letters: z.array(letterSchema) }), signal))
-        .letters,
+      (await apiGet(`${base(dossierId)}/letters`, letterListSchema, signal)).letters,
   });
 }
 
@@ -49,18 +49,6 @@ export interface DraftRequest {
   type: LetterType;
   choices: LetterChoices;
 }
-
-const previewSchema = z.object({
-  letter: z
-    .object({
-      recipient: z.array(z.string()),
-      sendingNote: z.string().optional(),
-      answerBy: z.object({ date: z.string(), rule: z.string() }).optional(),
-    })
-    .loose(),
-  text: z.object({ subject: z.string(), bodyText: z.string() }),
-});
-export type LetterPreview = z.infer<typeof previewSchema>;
 
 function previewQuery({ type, choices }: DraftRequest): string {
   const query = new URLSearchParams({ type });
@@ -81,7 +69,7 @@ function previewQuery({ type, choices }: DraftRequest): string {
 export function useDraftPreview(dossierId: string) {
   return useMutation({
     mutationFn: (request: DraftRequest) =>
-      apiGet(`${base(dossierId)}/letters/preview?${previewQuery(request)}`, previewSchema),
+      apiGet(`${base(dossierId)}/letters/preview?${previewQuery(request)}`, letterPreviewSchema),
   });
 }
 
@@ -99,8 +87,6 @@ export interface NewLetterInput extends DraftRequest {
   bodyText: string;
 }
 
-const createdSchema = z.object({ letter: letterSchema, pdfUrl: z.string() });
-
 /** Stores the edited letter; the answer carries the address of its PDF. */
 export function useCreateLetter(dossierId: string) {
   const queryClient = useQueryClient();
@@ -109,7 +95,7 @@ export function useCreateLetter(dossierId: string) {
       const options = optionsOf(choices);
       return apiSend(`${base(dossierId)}/letters`, {
         body: { type, subject, bodyText, ...(Object.keys(options).length > 0 ? { options } : {}) },
-        schema: createdSchema,
+        schema: createdLetterSchema,
       });
     },
     onSuccess: ({ letter }) => {
@@ -131,12 +117,6 @@ export interface SentInput {
   answerOutcome?: DecisionOutcome;
 }
 
-const sentSchema = z.object({
-  letter: letterSchema,
-  recorded: z.array(z.object({ field: z.string(), value: z.unknown() })),
-  explanation: z.string(),
-});
-
 /** Records how and when a letter left; the fact it starts (complaint sent, mediator seized…) changes the file. */
 export function useMarkSent(dossierId: string, letterId: string) {
   const queryClient = useQueryClient();
@@ -144,7 +124,7 @@ export function useMarkSent(dossierId: string, letterId: string) {
     mutationFn: (input: SentInput) =>
       apiSend(`${base(dossierId)}/letters/${encodeURIComponent(letterId)}/sent`, {
         body: input,
-        schema: sentSchema,
+        schema: sentLetterSchema,
       }),
     onSuccess: ({ letter, recorded }) => {
       queryClient.setQueryData<StoredLetter[]>(letterKeys.list(dossierId), (current) =>
@@ -162,27 +142,11 @@ export function useMarkSent(dossierId: string, letterId: string) {
   });
 }
 
-const checkSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  status: z.string(),
-  detail: z.string(),
-  source: z.string(),
-});
-export type AdmissibilityCheck = z.infer<typeof checkSchema>;
-
-const checksSchema = z.object({
-  mediator: z.object({ name: z.string(), postalAddress: z.array(z.string()), howToSeize: z.string() }),
-  admissible: z.boolean(),
-  checks: z.array(checkSchema),
-  window: z.object({ opensOn: z.string().nullable(), closesOn: z.string().nullable() }).nullable(),
-});
-export type MediationChecks = z.infer<typeof checksSchema>;
-
 export function useMediationChecks(dossierId: string) {
   return useQuery({
     queryKey: letterKeys.checks(dossierId),
-    queryFn: ({ signal }) => apiGet(`${base(dossierId)}/mediation-bundle/checks`, checksSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(`${base(dossierId)}/mediation-bundle/checks`, mediationChecksSchema, signal),
   });
 }
 

@@ -1,31 +1,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import {
+  medicalQueuePageSchema,
+  oneOpinionSchema,
+  opinionListSchema,
+} from '../../../../src/contracts/api/medical.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
 
 // The medical adviser's opinions (issue 18, docs/medical-secrecy.md): requests, answers and the adviser's queue.
 
-export const opinionSchema = z.object({
-  id: z.string(),
-  dossierId: z.string(),
-  status: z.string(),
-  statusLabel: z.string(),
-  question: z.string(),
-  requestedAt: z.string(),
-  conclusion: z.string().nullable(),
-  conclusionLabel: z.string().nullable(),
-  summary: z.string().nullable(),
-  medicalDetail: z.string().nullable(),
-  medicalDetailWithheld: z.boolean(),
-  answeredAt: z.string().nullable(),
-});
-export type Opinion = z.infer<typeof opinionSchema>;
-
-const queueEntrySchema = opinionSchema.extend({
-  reference: z.string(),
-  title: z.string(),
-  requestedByName: z.string(),
-});
-export type QueueEntry = z.infer<typeof queueEntrySchema>;
+export type { Opinion, QueueEntry } from '../../../../src/contracts/api/medical.ts';
 
 const keys = {
   ofDossier: (id: string) => ['dossiers', id, 'medical-opinions'] as const,
@@ -37,8 +20,7 @@ const base = (id: string) => `/api/v1/dossiers/${encodeURIComponent(id)}/medical
 export function useOpinions(dossierId: string) {
   return useQuery({
     queryKey: keys.ofDossier(dossierId),
-    queryFn: async ({ signal }) =>
-      (await apiGet(base(dossierId), z.object({ opinions: z.array(opinionSchema) }), signal)).opinions,
+    queryFn: async ({ signal }) => (await apiGet(base(dossierId), opinionListSchema, signal)).opinions,
   });
 }
 
@@ -46,7 +28,7 @@ export function useRequestOpinion(dossierId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (question: string) =>
-      apiSend(base(dossierId), { body: { question }, schema: z.object({ opinion: opinionSchema }) }),
+      apiSend(base(dossierId), { body: { question }, schema: oneOpinionSchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.ofDossier(dossierId) }),
   });
 }
@@ -63,7 +45,7 @@ export function useAnswerOpinion(dossierId: string) {
     mutationFn: ({ opinionId, answer }: { opinionId: string; answer: OpinionAnswer }) =>
       apiSend(`${base(dossierId)}/${encodeURIComponent(opinionId)}/answer`, {
         body: answer,
-        schema: z.object({ opinion: opinionSchema }),
+        schema: oneOpinionSchema,
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keys.ofDossier(dossierId) });
@@ -80,11 +62,7 @@ export function useMedicalQueue(status: 'requested' | 'answered') {
     queryFn: ({ pageParam, signal }) => {
       const query = new URLSearchParams({ status, limit: '25' });
       if (pageParam) query.set('after', pageParam);
-      return apiGet(
-        `/api/v1/medical-opinions?${query}`,
-        z.object({ entries: z.array(queueEntrySchema), next: z.string().nullable() }),
-        signal,
-      );
+      return apiGet(`/api/v1/medical-opinions?${query}`, medicalQueuePageSchema, signal);
     },
     getNextPageParam: (last) => last.next,
   });

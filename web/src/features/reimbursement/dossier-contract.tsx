@@ -1,25 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
-import { z } from 'zod';
+import { dossierListSchema } from '../../../../src/contracts/api/dossiers.ts';
+import { storedContractSchema } from '../../../../src/contracts/api/reimbursement.ts';
 import type { ReimbursementInput } from '../../../../src/domain/reimbursement/schema.ts';
 import { apiGet, apiSend, errorMessage } from '../../shared/api-client.ts';
 import { useSession } from '../../shared/session.ts';
 import { buildInput, exampleValues, guaranteeRowOf, type ReimbursementFormValues } from './form-model.ts';
 
 type ContractInput = NonNullable<ReimbursementInput['contract']>;
-
-const dossierOptionSchema = z.object({ id: z.string(), reference: z.string(), title: z.string() });
-
-// Only the shape matters here: the rows go back into the form, and the server validates again on save.
-const storedContractSchema = z.object({
-  contract: z
-    .looseObject({
-      name: z.string().optional(),
-      responsible: z.boolean().optional(),
-      guarantees: z.array(z.looseObject({ kind: z.string(), label: z.string(), mode: z.string() })),
-    })
-    .nullable(),
-});
 
 const contractUrl = (dossierId: string) => `/api/v1/dossiers/${encodeURIComponent(dossierId)}/contract`;
 
@@ -72,9 +60,7 @@ export function DossierContractPanel({ values, onChange }: Props) {
   const dossiers = useQuery({
     queryKey: ['reimbursement', 'my-dossiers'],
     enabled: isMember,
-    queryFn: async ({ signal }) =>
-      (await apiGet('/api/v1/dossiers', z.object({ dossiers: z.array(dossierOptionSchema) }), signal))
-        .dossiers,
+    queryFn: async ({ signal }) => (await apiGet('/api/v1/dossiers', dossierListSchema, signal)).dossiers,
   });
 
   const save = useMutation({

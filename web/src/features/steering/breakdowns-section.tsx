@@ -1,4 +1,4 @@
-import { CHANNEL_LABELS } from '../../../../src/domain/register/channels.ts';
+import { CHANNEL_LABELS } from '../../../../src/contracts/channels.ts';
 import { categoryLabel } from '../../shared/labels.ts';
 import type { KpiDefinitions, KpiReport } from './api.ts';
 import { formatFigure } from './figures.ts';

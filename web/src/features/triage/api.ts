@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { oneDossierSchema, organisationListSchema } from '../../../../src/contracts/api/dossiers.ts';
 import { diagnosisSchema, type TriageAnswers } from '../../../../src/domain/triage/schema.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
 
@@ -20,8 +21,7 @@ export function useTriage() {
   });
 }
 
-const organisationSchema = z.object({ id: z.string(), name: z.string(), kind: z.string() });
-export type Organisation = z.infer<typeof organisationSchema>;
+export type { Organisation } from '../../../../src/contracts/api/dossiers.ts';
 
 /** Organisations present on Recours (public), for the pre-filled file. */
 export function useOrganisations(enabled: boolean) {
@@ -29,13 +29,7 @@ export function useOrganisations(enabled: boolean) {
     queryKey: ['organisations'],
     enabled,
     queryFn: async ({ signal }) =>
-      (
-        await apiGet(
-          '/api/v1/organisations',
-          z.object({ organisations: z.array(organisationSchema) }),
-          signal,
-        )
-      ).organisations,
+      (await apiGet('/api/v1/organisations', organisationListSchema, signal)).organisations,
     staleTime: 5 * 60_000,
   });
 }
@@ -58,7 +52,7 @@ export function useOpenDossier() {
       apiSend('/api/v1/dossiers', {
         body: input,
         headers: { 'idempotency-key': idempotencyKey },
-        schema: z.object({ dossier: z.object({ id: z.string() }) }),
+        schema: oneDossierSchema,
       }).then((answer) => answer.dossier),
   });
 }

@@ -8,18 +8,32 @@ const NBSP = '\u00a0';
 /** A deadline as the timeline route sends it (the engine's, src/domain/deadlines/schema.ts). */
 function engine(over: Partial<EngineDeadline> & Pick<EngineDeadline, 'id' | 'status'>): EngineDeadline {
   return {
+    kind: 'deadline',
     title: over.id,
     party: 'organisation',
+    opensOn: null,
     dueDate: '2026-11-15',
     daysLeft: null,
+    rolledOver: false,
     rule: 'Règle.',
     source: 'Recommandation ACPR 2024-R-02',
+    action: 'Agir.',
+    computation: 'Calcul.',
+    notes: [],
     ...over,
   };
 }
 
 function timeline(deadlines: EngineDeadline[]): Timeline {
-  return { entries: [], next: null, waitingFor: null, deadlinesError: null, deadlines };
+  return {
+    entries: [],
+    next: null,
+    waitingFor: null,
+    deadlinesError: null,
+    deadlines,
+    facts: {},
+    satisfactionScore: null,
+  };
 }
 
 const answeredLate = engine({
@@ -166,37 +180,6 @@ describe('deadlinesOf: each clock met, late or running, in words', () => {
     expect(shown.map((d) => [d.id, d.party])).toEqual([
       ['complaint.acknowledgment', 'L’organisme'],
       ['complaint.answer', 'L’organisme'],
-    ]);
-  });
-
-  it('without the engine’s deadlines, reads them back from the timeline’s sentences', () => {
-    const shown = deadlinesOf(
-      {
-        entries: [
-          {
-            kind: 'deadline',
-            at: '2026-11-13',
-            text: 'Accusé de réception de la réclamation : au plus tard le 13/11/2026 (dépassé).',
-            detail: 'L’organisme : Relancez l’organisme. Source : Recommandation ACPR 2024-R-02.',
-            ref: 'deadline:complaint.acknowledgment',
-            upcoming: false,
-          },
-        ],
-        next: null,
-        waitingFor: null,
-        deadlinesError: null,
-      },
-      TODAY,
-    );
-    expect(shown).toMatchObject([
-      {
-        id: 'complaint.acknowledgment',
-        title: 'Accusé de réception de la réclamation',
-        status: 'missed',
-        party: 'L’organisme',
-        source: 'Recommandation ACPR 2024-R-02',
-        state: `dépassé de 19${NBSP}jours`,
-      },
     ]);
   });
 });

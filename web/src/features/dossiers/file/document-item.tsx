@@ -95,7 +95,7 @@ function EditDocument({
   onDone: () => void;
 }) {
   const update = useUpdateDocument(dossierId);
-  const [kind, setKind] = useState(document.kind);
+  const [kind, setKind] = useState<string>(document.kind);
   const [title, setTitle] = useState(document.title);
   const [date, setDate] = useState(document.documentDate ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
