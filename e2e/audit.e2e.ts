@@ -1,52 +1,30 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { proofProblems } from '../src/domain/audit/proof.ts';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
-const PASSWORD = 'Recours-Demo-2026';
 /** An event type code as the server stores it (dossier.viewed…): never shown to a person. */
 const TYPE_CODE =
   /\b(account|contact|document|dossier|ethics|letter|mediation|medical|member|message|register|report)\.[a-z_]+\b/;
 
 describe.skipIf(!browserAvailable)('the auditor’s page: integrity, checkpoints, history', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    return page;
-  }
+  const session = useSession();
 
   const rows = (page: Page) => page.locator('table.audit-events tbody tr');
 
   it('runs the verification, filters the history by event, file and author, and exports it', async () => {
-    const page = await signIn('auditeur@demo.recours.fr');
+    const page = await session.signIn('auditeur@demo.recours.fr');
     // The auditor reads a few files first (each reading is logged): the history then fills more than one page.
     const api = page.context().request;
     const created = await (
-      await api.get(`${server.url}/api/v1/audit/events?type=dossier.created&limit=10`)
+      await api.get(`${session.url}/api/v1/audit/events?type=dossier.created&limit=10`)
     ).json();
     for (const round of [1, 2]) {
       for (const e of created.events as { dossierId: string }[]) {
         expect(
-          (await api.get(`${server.url}/api/v1/dossiers/${e.dossierId}`)).status(),
+          (await api.get(`${session.url}/api/v1/dossiers/${e.dossierId}`)).status(),
           `lecture ${round}`,
         ).toBe(200);
       }
@@ -114,7 +92,7 @@ describe.skipIf(!browserAvailable)('the auditor’s page: integrity, checkpoints
 
     // The CSV export carries the same filters, French labels and no type code.
     const csvHref = (await page.getByRole('link', { name: /Exporter en CSV/ }).getAttribute('href'))!;
-    const csv = await api.get(`${server.url}${csvHref}`);
+    const csv = await api.get(`${session.url}${csvHref}`);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\n');
     expect(lines.length).toBeGreaterThan(1);
@@ -127,7 +105,7 @@ describe.skipIf(!browserAvailable)('the auditor’s page: integrity, checkpoints
       .first()
       .getByRole('link', { name: /Télécharger/ })
       .getAttribute('href'))!;
-    const proof = await (await api.get(`${server.url}${proofHref}`)).json();
+    const proof = await (await api.get(`${session.url}${proofHref}`)).json();
     expect(proofProblems(proof, new Set([proof.checkpoint.keyId]))).toEqual([]);
 
     // That proof sealed the log: its checkpoint is listed and downloads as the file an auditor keeps.
@@ -143,11 +121,11 @@ describe.skipIf(!browserAvailable)('the auditor’s page: integrity, checkpoints
   });
 
   it('is not in the menu of a handler, and the page says who may open it', async () => {
-    const page = await signIn('conseiller@demo.recours.fr');
+    const page = await session.signIn('conseiller@demo.recours.fr');
     const menu = page.getByRole('navigation', { name: 'Menu principal' });
     await menu.getByRole('link', { name: 'Registre' }).waitFor();
     expect(await menu.getByRole('link', { name: 'Historique et intégrité' }).count()).toBe(0);
-    await page.goto(`${server.url}/historique`);
+    await page.goto(`${session.url}/historique`);
     await page.getByRole('heading', { name: 'Accès réservé aux auditeurs' }).waitFor();
   });
 });

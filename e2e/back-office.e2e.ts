@@ -1,37 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'Recours-Demo-2026';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
 describe.skipIf(!browserAvailable)('the complaint register of the back office', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signIn(email: string, width = 1280, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    return page;
-  }
+  const session = useSession();
 
   const rows = (page: Page) => page.locator('table.register-table tbody tr');
 
   it('shows ~40 files with SLA lights in words, searches « couronne », filters red, and acts in bulk', async () => {
-    const page = await signIn('conseiller@demo.recours.fr');
+    const page = await session.signIn('conseiller@demo.recours.fr');
     await page.getByRole('heading', { name: 'Registre des réclamations', level: 1 }).waitFor();
     await rows(page).first().waitFor();
 
@@ -120,7 +98,7 @@ describe.skipIf(!browserAvailable)('the complaint register of the back office', 
   });
 
   it('fits 1 280 × 800 without horizontal scrolling, with a column chooser kept in the browser', async () => {
-    const page = await signIn('superviseur@demo.recours.fr', 1280, 800);
+    const page = await session.signIn('superviseur@demo.recours.fr', { width: 1280, height: 800 });
     await page.getByRole('heading', { name: 'Registre des réclamations', level: 1 }).waitFor();
     await rows(page).first().waitFor();
     const widths = () =>
@@ -131,6 +109,18 @@ describe.skipIf(!browserAvailable)('the complaint register of the back office', 
       });
     const fit = await widths();
     expect(fit.table).toBeLessThanOrEqual(fit.box);
+    // Compact rows: the register's own rules win over the base table's (the stylesheets' order in the bundle),
+    // and no row of the first page grows past two short lines of clocks.
+    const compact = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('table.register-table tbody tr')];
+      const cell = rows[0]!.querySelector('td') as HTMLElement;
+      return {
+        padding: getComputedStyle(cell).paddingTop,
+        tallest: Math.max(...rows.map((r) => r.getBoundingClientRect().height)),
+      };
+    });
+    expect(compact.padding).toBe('6px');
+    expect(compact.tallest).toBeLessThanOrEqual(120);
     // The ACPR clocks are in view, and the assignee list shows whole names.
     expect(await page.getByRole('columnheader', { name: /Délais ACPR/ }).isVisible()).toBe(true);
     // Whole names in the assignee list: the select is at least as wide as its longest option's text.
@@ -164,14 +154,14 @@ describe.skipIf(!browserAvailable)('the complaint register of the back office', 
     expect(pageOverflow).toBeLessThanOrEqual(0);
 
     // « du » after « au »: a French error on the field, not an empty list.
-    await page.goto(`${server.url}/registre?du=2026-12-02&au=2026-11-15`);
+    await page.goto(`${session.url}/registre?du=2026-12-02&au=2026-11-15`);
     await page.getByText('La date de début (02/12/2026) est après la date de fin (15/11/2026)').waitFor();
     expect(await page.getByLabel('Réclamation à partir du').getAttribute('aria-invalid')).toBe('true');
     await page.context().close();
   });
 
   it('opens a file for staff on its summary and actions, the member’s advice last', async () => {
-    const page = await signIn('superviseur@demo.recours.fr', 1280, 800);
+    const page = await session.signIn('superviseur@demo.recours.fr', { width: 1280, height: 800 });
     await page.locator('#filtre-statut').selectOption('submitted');
     await rows(page).first().waitFor();
     await rows(page).first().getByRole('link').first().click();
@@ -189,7 +179,7 @@ describe.skipIf(!browserAvailable)('the complaint register of the back office', 
   });
 
   it('fits a phone (375 px) and the mediator sees « Dossiers en médiation »', async () => {
-    const page = await signIn('conseiller@demo.recours.fr', 375);
+    const page = await session.signIn('conseiller@demo.recours.fr', { width: 375 });
     page.on('console', (m) => console.log('[page]', m.text()));
     await page.getByRole('heading', { name: 'Registre des réclamations', level: 1 }).waitFor();
     await rows(page).first().waitFor();
@@ -207,7 +197,7 @@ describe.skipIf(!browserAvailable)('the complaint register of the back office', 
     await screenshot(page, 'back-office-05-telephone');
     await page.context().close();
 
-    const mediator = await signIn('mediateur@demo.recours.fr');
+    const mediator = await session.signIn('mediateur@demo.recours.fr');
     await mediator.getByRole('heading', { name: 'Dossiers en médiation', level: 1 }).waitFor();
     await mediator.locator('table tbody tr').first().waitFor();
     await mediator.getByRole('columnheader', { name: /Avis du médiateur/ }).waitFor();

@@ -1,42 +1,15 @@
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
-const PASSWORD = 'Recours-Demo-2026';
 const GLASSES = 'Lunettes : forfait optique refusé';
 
 describe.skipIf(!browserAvailable)('the court step and the export of my data in Chromium (issue 16)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'fr-FR',
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Mes dossiers', level: 1 }).waitFor();
-    return page;
-  }
+  const session = useSession();
 
   it('after a failed mediation, the ladder offers the requête and the letters section drafts it as a PDF', async () => {
-    const page = await signedInPage('adherent2@demo.recours.fr');
+    const page = await session.signIn('adherent2@demo.recours.fr', { landing: 'Mes dossiers' });
     await page.getByRole('link', { name: GLASSES }).first().click();
     await page.getByRole('heading', { name: GLASSES, level: 1 }).waitFor();
     const filePath = new URL(page.url()).pathname;
@@ -90,9 +63,9 @@ describe.skipIf(!browserAvailable)('the court step and the export of my data in 
   });
 
   it('the member downloads his data: a zip whose summary a person reads in the browser (axe)', async () => {
-    const page = await signedInPage('adherent2@demo.recours.fr');
+    const page = await session.signIn('adherent2@demo.recours.fr', { landing: 'Mes dossiers' });
     // The request of the page's context carries its session cookie, as the « Télécharger mes données » link does.
-    const response = await page.context().request.get(`${server.url}/api/v1/me/export`);
+    const response = await page.context().request.get(`${session.url}/api/v1/me/export`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/zip');
     expect(response.headers()['content-disposition']).toMatch(/recours-mes-donnees-\d{4}-\d{2}-\d{2}\.zip/);

@@ -1,38 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'Recours-Demo-2026';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
 describe.skipIf(!browserAvailable)('walking skeleton in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-    return context.newPage();
-  }
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
+  const session = useSession();
 
   it('home page explains the service and passes axe', async () => {
-    const page = await newPage();
-    await page.goto(server.url);
+    const page = await session.newPage();
+    await page.goto(session.url);
     await expect.poll(() => page.locator('h1').first().textContent()).toBeTruthy();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     await expectAccessible(page, 'l’accueil');
@@ -41,11 +16,11 @@ describe.skipIf(!browserAvailable)('walking skeleton in Chromium', () => {
   });
 
   it('sign-in and sign-up pages pass axe; a wrong password shows a French error', async () => {
-    const page = await newPage();
-    await page.goto(`${server.url}/inscription`);
+    const page = await session.newPage();
+    await page.goto(`${session.url}/inscription`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(page, 'l’inscription');
-    await page.goto(`${server.url}/connexion`);
+    await page.goto(`${session.url}/connexion`);
     await expectAccessible(page, 'la connexion');
     await page.getByLabel('Adresse e-mail').fill('adherent@demo.recours.fr');
     await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
@@ -56,8 +31,8 @@ describe.skipIf(!browserAvailable)('walking skeleton in Chromium', () => {
   });
 
   it('the demo member signs in and sees « Mes dossiers » with his files', async () => {
-    const page = await newPage();
-    await signIn(page, 'adherent@demo.recours.fr');
+    const page = await session.newPage();
+    await session.submitSignIn(page, 'adherent@demo.recours.fr');
     await page.getByRole('heading', { name: 'Mes dossiers', level: 1 }).waitFor();
     await page.getByText('Couronne dentaire remboursée 9 € au lieu de 120 €').first().waitFor();
     // Another member's file never shows.
@@ -68,8 +43,8 @@ describe.skipIf(!browserAvailable)('walking skeleton in Chromium', () => {
   });
 
   it('the handler signs in and sees the complaint register of his organisation', async () => {
-    const page = await newPage();
-    await signIn(page, 'conseiller@demo.recours.fr');
+    const page = await session.newPage();
+    await session.submitSignIn(page, 'conseiller@demo.recours.fr');
     await page.getByRole('heading', { name: 'Registre des réclamations', level: 1 }).waitFor();
     await page.getByText('Double prélèvement de la cotisation d’octobre').first().waitFor();
     // A file against another organisation never shows in this register.
@@ -80,11 +55,11 @@ describe.skipIf(!browserAvailable)('walking skeleton in Chromium', () => {
   });
 
   it('a signed-out visitor is sent to the sign-in page; the member page fits a phone', async () => {
-    const page = await newPage(375);
-    await page.goto(`${server.url}/mes-dossiers`);
+    const page = await session.newPage({ width: 375 });
+    await page.goto(`${session.url}/mes-dossiers`);
     await page.getByLabel('Adresse e-mail').waitFor();
     expect(new URL(page.url()).pathname).toBe('/connexion');
-    await signIn(page, 'adherent@demo.recours.fr');
+    await session.submitSignIn(page, 'adherent@demo.recours.fr');
     await page.getByRole('heading', { name: 'Mes dossiers', level: 1 }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,28 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'Recours-Demo-2026';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
 /** Issue 10: the app runs under its strict Content-Security-Policy, and a member manages his sessions. */
 describe.skipIf(!browserAvailable)('hardening in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useSession();
 
   /** A page that records every Content-Security-Policy violation the browser reports. */
   async function watchedPage(): Promise<{ page: Page; violations: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
+    const page = await session.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
@@ -32,11 +19,11 @@ describe.skipIf(!browserAvailable)('hardening in Chromium', () => {
 
   it('runs the application and the API documentation without a policy violation', async () => {
     const { page, violations } = await watchedPage();
-    await page.goto(server.url);
+    await page.goto(session.url);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.goto(`${server.url}/verifier-remboursement`);
+    await page.goto(`${session.url}/verifier-remboursement`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.goto(`${server.url}/api/docs/`);
+    await page.goto(`${session.url}/api/docs/`);
     await page.locator('.swagger-ui .info').first().waitFor();
     expect(violations).toEqual([]);
     await page.context().close();
@@ -44,10 +31,7 @@ describe.skipIf(!browserAvailable)('hardening in Chromium', () => {
 
   it('a member lists his sessions in « Mon compte » and closes another one', async () => {
     const signIn = async (page: Page) => {
-      await page.goto(`${server.url}/connexion`);
-      await page.getByLabel('Adresse e-mail').fill('adherent2@demo.recours.fr');
-      await page.getByLabel('Mot de passe').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await session.submitSignIn(page, 'adherent2@demo.recours.fr');
       await page.getByRole('heading', { name: 'Mes dossiers', level: 1 }).waitFor();
     };
     const other = await watchedPage();

@@ -1,9 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'Recours-Demo-2026';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
 /** Today in Paris as the form expects it (23/11/2026): the server's clock is the real one. */
 function todayInParis(): string {
@@ -11,32 +8,11 @@ function todayInParis(): string {
 }
 
 describe.skipIf(!browserAvailable)('a complaint received outside Recours (issue 17)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-    return page;
-  }
+  const session = useSession();
 
   it('a handler records a telephone complaint for a new member, who claims it with his code', async () => {
-    const handler = await signIn('conseiller@demo.recours.fr');
-    await handler.goto(`${server.url}/registre/nouvelle-reclamation`);
+    const handler = await session.signIn('conseiller@demo.recours.fr');
+    await handler.goto(`${session.url}/registre/nouvelle-reclamation`);
     await handler.getByRole('heading', { name: 'Enregistrer une réclamation', level: 1 }).waitFor();
 
     // Sending the empty form: a French summary that says what to fix, nothing recorded.
@@ -71,7 +47,7 @@ describe.skipIf(!browserAvailable)('a complaint received outside Recours (issue 
     await screenshot(handler, 'intake-recorded');
 
     // The file is in the register at once, found by the search.
-    await handler.goto(`${server.url}/registre`);
+    await handler.goto(`${session.url}/registre`);
     await handler.getByLabel('Rechercher dans les dossiers').fill('prothèse auditive');
     await handler.getByRole('button', { name: 'Rechercher' }).click();
     await handler
@@ -81,8 +57,8 @@ describe.skipIf(!browserAvailable)('a complaint received outside Recours (issue 
       .waitFor();
 
     // The member, once signed in, claims it with the code and his member number.
-    const member = await signIn('adherent2@demo.recours.fr');
-    await member.goto(`${server.url}/rattacher-un-dossier`);
+    const member = await session.signIn('adherent2@demo.recours.fr');
+    await member.goto(`${session.url}/rattacher-un-dossier`);
     await member.getByLabel('Code de rattachement').fill('FAUX-CODE');
     await member.getByLabel('Numéro d’adhérent').fill('MD-7788-0001');
     await member.getByRole('button', { name: 'Rattacher à mon compte' }).click();

@@ -1,10 +1,9 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
-const PASSWORD = 'Recours-Demo-2026';
 const TITLE = 'Refus de remboursement de ma prothèse dentaire';
 const REQUESTED = 'Devis signé du chirurgien-dentiste';
 
@@ -22,33 +21,13 @@ async function pdf(text: string): Promise<Buffer> {
  * mediator, who finds it in his list.
  */
 describe.skipIf(!browserAvailable)('acceptance journey: member, handler, mediator', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const session = useSession();
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signIn(email: string, landing: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: landing, level: 1 }).waitFor();
-    return page;
-  }
   const section = (page: Page, id: string) => page.locator(`section#${id}`);
 
   it('goes from the member’s file to the mediator', async () => {
     // 1. The member opens the file (complaint sent on 15/09/2026).
-    const member = await signIn('adherent@demo.recours.fr', 'Mes dossiers');
+    const member = await session.signIn('adherent@demo.recours.fr', { landing: 'Mes dossiers' });
     await member.getByLabel('Organisme concerné').selectOption({ label: 'Mutuelle Démo (Mutuelle)' });
     await member.getByLabel('Catégorie').selectOption({ label: 'Remboursement contesté' });
     await member.getByLabel('Objet du litige').fill(TITLE);
@@ -90,7 +69,9 @@ describe.skipIf(!browserAvailable)('acceptance journey: member, handler, mediato
     await summary.getByText(/Transmis à Mutuelle Démo le/).waitFor();
 
     // 2. The handler finds it in the register (search), acknowledges, asks for a document.
-    const handler = await signIn('conseiller@demo.recours.fr', 'Registre des réclamations');
+    const handler = await session.signIn('conseiller@demo.recours.fr', {
+      landing: 'Registre des réclamations',
+    });
     await handler.getByLabel('Rechercher dans les dossiers').fill('prothèse');
     await handler.getByRole('button', { name: 'Rechercher' }).click();
     const link = handler.locator('table.register-table tbody tr').getByRole('link', { name: /^REC-/ });
@@ -153,7 +134,7 @@ describe.skipIf(!browserAvailable)('acceptance journey: member, handler, mediato
     await screenshot(member, 'journey-08-adherent-mediateur-saisi');
 
     // 6. The mediator sees it in his list.
-    const mediator = await signIn('mediateur@demo.recours.fr', 'Dossiers en médiation');
+    const mediator = await session.signIn('mediateur@demo.recours.fr', { landing: 'Dossiers en médiation' });
     await mediator.getByRole('cell', { name: TITLE }).waitFor();
     await expectAccessible(mediator, 'la liste du médiateur');
     await screenshot(mediator, 'journey-09-mediateur-liste');

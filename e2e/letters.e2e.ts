@@ -1,16 +1,9 @@
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  expectAccessible,
-  launchBrowser,
-  SCREENSHOT_DIR,
-  screenshot,
-} from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, SCREENSHOT_DIR, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
-const PASSWORD = 'Recours-Demo-2026';
 const TITLE = 'Couronne dentaire remboursée 9 € au lieu de 120 €';
 const EDITED_SENTENCE = 'Je joins de nouveau la facture de la couronne (550 €) et le tableau de garanties.';
 const REGISTERED = '1A 234 567 8901 2';
@@ -29,30 +22,8 @@ function fetchInPage(page: Page, url: string) {
 }
 
 describe.skipIf(!browserAvailable)('letters and the mediation file in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const session = useSession();
   let filePath = '';
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** Signs in and waits for the landing page (« Mes dossiers » or the register). */
-  async function signedInPage(email: string, width: number, landing = 'Mes dossiers'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: landing, level: 1 }).waitFor();
-    return page;
-  }
 
   const lettersOf = (page: Page): Locator => page.locator('section#courriers');
 
@@ -61,7 +32,7 @@ describe.skipIf(!browserAvailable)('letters and the mediation file in Chromium',
     lettersOf(page).screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 
   it('the member drafts a reminder, edits it, produces the PDF and notes its registered sending', async () => {
-    const page = await signedInPage('adherent@demo.recours.fr', 1280);
+    const page = await session.signIn('adherent@demo.recours.fr', { landing: 'Mes dossiers' });
     await page.getByRole('link', { name: TITLE }).first().click();
     await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
     filePath = new URL(page.url()).pathname;
@@ -175,8 +146,8 @@ describe.skipIf(!browserAvailable)('letters and the mediation file in Chromium',
   });
 
   it('the section fits a 375 px phone and passes axe', async () => {
-    const page = await signedInPage('adherent@demo.recours.fr', 375);
-    await page.goto(`${server.url}${filePath}`);
+    const page = await session.signIn('adherent@demo.recours.fr', { width: 375, landing: 'Mes dossiers' });
+    await page.goto(`${session.url}${filePath}`);
     const letters = lettersOf(page);
     await letters.getByText('Envoyé le').first().waitFor();
     await letters.getByRole('radio', { name: 'Mise en demeure' }).check();
@@ -190,8 +161,8 @@ describe.skipIf(!browserAvailable)('letters and the mediation file in Chromium',
   });
 
   it('a handler’s reasoned answer whose edited text drops the mediator is refused, the text kept', async () => {
-    const page = await signedInPage('conseiller@demo.recours.fr', 1280, 'Registre des réclamations');
-    await page.goto(`${server.url}${filePath}`);
+    const page = await session.signIn('conseiller@demo.recours.fr', { landing: 'Registre des réclamations' });
+    await page.goto(`${session.url}${filePath}`);
     const letters = lettersOf(page);
     const types = letters.getByRole('group', { name: 'Type de courrier' });
     await types.getByRole('radio', { name: 'Réponse motivée' }).waitFor();

@@ -1,11 +1,13 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
-const PASSWORD = 'Recours-Demo-2026';
 const TITLE = 'Couronne dentaire remboursée 9 €';
+
+/** Text as read, with the no-break spaces of French typography (10 000, « … ») as plain spaces. */
+const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** A tiny but valid one-page PDF: the server recognises the type from the bytes. */
 async function invoicePdf(): Promise<Buffer> {
@@ -17,33 +19,12 @@ async function invoicePdf(): Promise<Buffer> {
 }
 
 describe.skipIf(!browserAvailable)('the member’s file page in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signedInPage(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill('adherent@demo.recours.fr');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { name: 'Mes dossiers', level: 1 }).waitFor();
-    return page;
-  }
+  const session = useSession();
 
   const section = (page: Page, id: string) => page.locator(`section#${id}`);
 
   it('opens a file, adds an invoice, logs a call, and sees its deadlines and ladder', async () => {
-    const page = await signedInPage(1280);
+    const page = await session.signIn('adherent@demo.recours.fr', { landing: 'Mes dossiers' });
 
     // « Mes dossiers »: personal-data actions are there.
     await page.getByRole('link', { name: /Exporter mes données/ }).waitFor();
@@ -100,7 +81,7 @@ describe.skipIf(!browserAvailable)('the member’s file page in Chromium', () =>
     await expect.poll(() => invoiceItem.textContent()).toContain('(Fournie)');
     const view = pieces.getByRole('link', { name: /Voir .*Facture du Dr Martin/ });
     expect(await view.getAttribute('target')).toBe('_blank');
-    const content = await page.request.get(`${server.url}${await view.getAttribute('href')}`);
+    const content = await page.request.get(`${session.url}${await view.getAttribute('href')}`);
     expect(content.headers()['content-type']).toBe('application/pdf');
     await pieces.scrollIntoViewIfNeeded();
     await screenshot(page, 'member-file-03-piece');
@@ -124,7 +105,27 @@ describe.skipIf(!browserAvailable)('the member’s file page in Chromium', () =>
     await expect.poll(() => history.textContent()).toContain('Contact par téléphone avec M. Durand');
 
     // Messages: Mutuelle Démo is on Recours, so the conversation form is there.
-    await section(page, 'messages').getByLabel('Votre message').waitFor();
+    const messageBox = section(page, 'messages').getByLabel('Votre message');
+    await messageBox.waitFor();
+
+    // No silent truncation (issue 16): a 12 300-character message is kept whole, the count says what is too much
+    // while typing, and sending it brings the server's refusal next to the field, the text still there.
+    const tooLong = 'Ma couronne dentaire a été remboursée 9 € au lieu de 120 €. '
+      .repeat(205)
+      .slice(0, 12_300);
+    await messageBox.fill(tooLong);
+    const count = section(page, 'messages').locator('#message-texte-compte');
+    expect(text(await count.textContent())).toBe('2 300 caractères de trop (10 000 au plus)');
+    expect(await messageBox.getAttribute('aria-describedby')).toContain('message-texte-compte');
+    await section(page, 'messages')
+      .getByRole('button', { name: /Envoyer/ })
+      .click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Le message n’a pas été envoyé' });
+    await refusal.waitFor();
+    expect(text(await refusal.textContent())).toContain('Message trop long : 10 000 caractères au plus.');
+    expect(await messageBox.getAttribute('aria-invalid')).toBe('true');
+    expect((await messageBox.inputValue()).length).toBe(12_300);
+    await messageBox.fill('');
 
     await expectAccessible(page, 'la page du dossier');
     await screenshot(page, 'member-file-04-complet');
@@ -143,7 +144,7 @@ describe.skipIf(!browserAvailable)('the member’s file page in Chromium', () =>
   });
 
   it('keeps what was typed when the contact form is refused, and the erasure dialog closes on Escape', async () => {
-    const page = await signedInPage(375);
+    const page = await session.signIn('adherent@demo.recours.fr', { width: 375, landing: 'Mes dossiers' });
     await page
       .getByRole('link', { name: 'Couronne dentaire remboursée 9 € au lieu de 120 €' })
       .first()
@@ -158,7 +159,7 @@ describe.skipIf(!browserAvailable)('the member’s file page in Chromium', () =>
     expect(await contacts.getByLabel('Ce qui a été dit').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'member-file-06-erreur-telephone');
 
-    await page.goto(`${server.url}/mes-dossiers`);
+    await page.goto(`${session.url}/mes-dossiers`);
     const opener = page.getByRole('button', { name: 'Demander l’effacement' });
     await opener.click();
     const dialog = page.getByRole('dialog', { name: /effacement/ });

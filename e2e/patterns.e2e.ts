@@ -1,35 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'Recours-Demo-2026';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
 describe.skipIf(!browserAvailable)('« Tendances » in the back office (issue 15)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    return page;
-  }
+  const session = useSession();
 
   it('a supervisor reaches it from the menu, imports a clause and sees it to rewrite, with the rule changes', async () => {
-    const page = await signIn('superviseur@demo.recours.fr');
+    const page = await session.signIn('superviseur@demo.recours.fr');
     await page.getByRole('link', { name: 'Tendances' }).click();
     await page.getByRole('heading', { name: 'Tendances', level: 1 }).waitFor();
     // No weekly run yet: the page says so in French instead of an empty chart.
@@ -99,10 +76,10 @@ describe.skipIf(!browserAvailable)('« Tendances » in the back office (issue 15
   });
 
   it('a handler has no menu entry and is told the page is for supervisors', async () => {
-    const page = await signIn('conseiller@demo.recours.fr');
+    const page = await session.signIn('conseiller@demo.recours.fr');
     await page.getByRole('link', { name: 'Registre' }).first().waitFor();
     expect(await page.getByRole('link', { name: 'Tendances' }).count()).toBe(0);
-    await page.goto(`${server.url}/tendances`);
+    await page.goto(`${session.url}/tendances`);
     await page.getByRole('heading', { name: 'Accès réservé aux superviseurs' }).waitFor();
   });
 });

@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { internalTextIn } from '../src/domain/shared/public-text.ts';
-import { browserAvailable, launchBrowser } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'Recours-Demo-2026';
+import { browserAvailable } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
 /**
  * Issue #11 §4: every page, as the member and as the organisation's staff, rendered in Chromium on the demo data;
@@ -13,34 +11,13 @@ const PASSWORD = 'Recours-Demo-2026';
  * in test/api/public-text.test.ts; this reads what the pages make of them.
  */
 describe.skipIf(!browserAvailable)('no internal text on any page (Chromium)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 300_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-    return page;
-  }
+  const session = useSession({ startTimeoutMs: 300_000 });
 
   /** Opens each path, waits for its data, and returns what internal text the page shows. */
   async function leaksOn(page: Page, who: string, paths: ReadonlyArray<string>): Promise<string[]> {
     const leaks: string[] = [];
     for (const p of paths) {
-      await page.goto(`${server.url}${p}`);
+      await page.goto(`${session.url}${p}`);
       await page.waitForLoadState('networkidle');
       // The text as the page shows it, line by line (hidden nodes are not what a user reads).
       // biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text, textContent is not
@@ -55,7 +32,7 @@ describe.skipIf(!browserAvailable)('no internal text on any page (Chromium)', ()
 
   /** The first files linked from a list page (the member's files, the register). */
   async function fileLinks(page: Page, listPath: string, count: number): Promise<string[]> {
-    await page.goto(`${server.url}${listPath}`);
+    await page.goto(`${session.url}${listPath}`);
     await page.waitForLoadState('networkidle');
     const hrefs = await page
       .locator('a[href^="/dossiers/"]')
@@ -64,7 +41,7 @@ describe.skipIf(!browserAvailable)('no internal text on any page (Chromium)', ()
   }
 
   it('the member’s pages: home, files, one file, diagnosis, deadlines, reimbursement, notifications', async () => {
-    const page = await signIn('adherent@demo.recours.fr');
+    const page = await session.signIn('adherent@demo.recours.fr');
     const files = await fileLinks(page, '/mes-dossiers', 3);
     expect(files.length).toBeGreaterThan(0);
     const leaks = await leaksOn(page, 'member', [
@@ -81,7 +58,7 @@ describe.skipIf(!browserAvailable)('no internal text on any page (Chromium)', ()
   }, 240_000);
 
   it('the staff’s pages: register, files, ethics committee, medical opinions', async () => {
-    const handler = await signIn('superviseur@demo.recours.fr');
+    const handler = await session.signIn('superviseur@demo.recours.fr');
     const files = await fileLinks(handler, '/registre', 4);
     expect(files.length).toBeGreaterThan(0);
     const leaks = await leaksOn(handler, 'supervisor', [

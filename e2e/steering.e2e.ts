@@ -1,36 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
-
-const PASSWORD = 'Recours-Demo-2026';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
 describe.skipIf(!browserAvailable)('steering and administration (issue 14)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('link', { name: 'Registre' }).first().waitFor();
-    return page;
-  }
+  const session = useSession();
 
   it('shows the supervisor the KPIs with their definitions, charts with tables, alerts and the benchmark', async () => {
-    const page = await signIn('superviseur@demo.recours.fr');
+    const page = await session.signIn('superviseur@demo.recours.fr');
     await page.getByRole('link', { name: 'Pilotage' }).click();
     await page.getByRole('heading', { name: 'Pilotage des réclamations', level: 1 }).waitFor();
 
@@ -81,7 +57,7 @@ describe.skipIf(!browserAvailable)('steering and administration (issue 14)', () 
   });
 
   it('refuses, visibly, to demote the last admin; invites a colleague with a link', async () => {
-    const page = await signIn('admin@demo.recours.fr');
+    const page = await session.signIn('admin@demo.recours.fr');
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
 

@@ -1,28 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
 /** Text as read, with the no-break spaces of French typography (1 234,56 €, « … ») as plain spaces. */
 const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 describe.skipIf(!browserAvailable)('public tools in Chromium: deadlines and reimbursement check', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-    return context.newPage();
-  }
+  const session = useSession();
 
   async function noHorizontalScroll(page: Page) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -30,8 +15,8 @@ describe.skipIf(!browserAvailable)('public tools in Chromium: deadlines and reim
   }
 
   it('« Calculer mes délais »: a complaint to a mutuelle sent on 02/03/2026 is due for acknowledgment on 13/03/2026 (ACPR)', async () => {
-    const page = await newPage();
-    await page.goto(`${server.url}/delais`);
+    const page = await session.newPage();
+    await page.goto(`${session.url}/delais`);
     await page.getByRole('heading', { level: 1, name: 'Calculer mes délais' }).waitFor();
     expect(await page.title()).toBe('Calculer mes délais — Recours');
     await expectAccessible(page, 'le formulaire des délais');
@@ -73,8 +58,8 @@ describe.skipIf(!browserAvailable)('public tools in Chromium: deadlines and reim
     await screenshot(page, 'tools-02-delais-resultats');
 
     // The documented example, on a phone.
-    const phone = await newPage(375);
-    await phone.goto(`${server.url}/delais`);
+    const phone = await session.newPage({ width: 375 });
+    await phone.goto(`${session.url}/delais`);
     await phone.getByRole('button', { name: 'Charger un exemple' }).click();
     await phone.getByRole('button', { name: 'Calculer mes délais' }).click();
     await phone.getByRole('heading', { name: 'Vos délais au 15/06/2026' }).waitFor();
@@ -91,9 +76,9 @@ describe.skipIf(!browserAvailable)('public tools in Chromium: deadlines and reim
   });
 
   it('« Vérifier un remboursement »: a 30 € GP visit gives 19,00 € net from the Sécurité sociale; the example shows a shortfall', async () => {
-    const page = await newPage();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    await page.goto(`${server.url}/verifier-remboursement`);
+    const page = await session.newPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
+    await page.goto(`${session.url}/verifier-remboursement`);
     await page.getByRole('heading', { level: 1, name: 'Vérifier un remboursement' }).waitFor();
     await expectAccessible(page, 'le formulaire de remboursement');
 
@@ -141,8 +126,8 @@ describe.skipIf(!browserAvailable)('public tools in Chromium: deadlines and reim
     await expectAccessible(page, 'les écarts de remboursement');
     await screenshot(page, 'tools-06-remboursement-exemple');
 
-    const phone = await newPage(375);
-    await phone.goto(`${server.url}/verifier-remboursement`);
+    const phone = await session.newPage({ width: 375 });
+    await phone.goto(`${session.url}/verifier-remboursement`);
     await phone.getByRole('button', { name: 'Charger un exemple' }).click();
     await noHorizontalScroll(phone);
     await screenshot(phone, 'tools-07-remboursement-formulaire-telephone');
@@ -159,8 +144,8 @@ describe.skipIf(!browserAvailable)('public tools in Chromium: deadlines and reim
   });
 
   it('both tools are in the main menu for a signed-out visitor', async () => {
-    const page = await newPage();
-    await page.goto(server.url);
+    const page = await session.newPage();
+    await page.goto(session.url);
     const nav = page.getByRole('navigation', { name: 'Menu principal' });
     await nav.getByRole('link', { name: 'Calculer mes délais' }).click();
     await page.getByRole('heading', { level: 1, name: 'Calculer mes délais' }).waitFor();

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, expectAccessible, launchBrowser, screenshot } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, expectAccessible, screenshot } from './support/browser.ts';
+import { useSession } from './support/session.ts';
 
-const PASSWORD = 'Recours-Demo-2026';
 const TEXT = "ma mutuelle ne m'a remboursé que 9 € sur ma couronne";
 
 /** A calendar day some days before today (the server reads dates against its own clock, in Paris). */
@@ -13,29 +12,14 @@ function daysAgo(days: number): string {
 }
 
 describe.skipIf(!browserAvailable)('diagnostic: from free text to a pre-filled file', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'fr-FR' });
-    return context.newPage();
-  }
+  const session = useSession();
 
   /** The heading of the question now asked (focus goes there). */
   const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
   it('understands, asks only what is open, gives the next step and deadlines, and opens the file after sign-in', async () => {
-    const page = await newPage(375);
-    await page.goto(`${server.url}/diagnostic`);
+    const page = await session.newPage({ width: 375 });
+    await page.goto(`${session.url}/diagnostic`);
     await page.getByRole('heading', { name: 'Diagnostic de votre litige', level: 1 }).waitFor();
     await expectAccessible(page, 'le diagnostic (vide)');
 
@@ -104,9 +88,7 @@ describe.skipIf(!browserAvailable)('diagnostic: from free text to a pre-filled f
     await page.getByRole('button', { name: 'Ouvrir un dossier pré-rempli' }).click();
     await page.getByLabel('Adresse e-mail').waitFor();
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/connexion?retour=/diagnostic');
-    await page.getByLabel('Adresse e-mail').fill('adherent@demo.recours.fr');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await session.submitSignIn(page, 'adherent@demo.recours.fr', { at: null });
 
     // Back on the diagnostic, with nothing lost.
     await page.getByRole('heading', { name: 'Votre diagnostic' }).waitFor();
@@ -128,12 +110,9 @@ describe.skipIf(!browserAvailable)('diagnostic: from free text to a pre-filled f
   });
 
   it('shows every date and step read in the text, lets the member confirm or correct each, and files only confirmed facts', async () => {
-    const page = await newPage(375);
+    const page = await session.newPage({ width: 375 });
     // Signed in first: the file is opened without confirming the date read in the text.
-    await page.goto(`${server.url}/connexion?retour=/diagnostic`);
-    await page.getByLabel('Adresse e-mail').fill('adherent@demo.recours.fr');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await session.submitSignIn(page, 'adherent@demo.recours.fr', { at: '/connexion?retour=/diagnostic' });
     await page.getByRole('heading', { name: 'Diagnostic de votre litige', level: 1 }).waitFor();
     await page
       .getByLabel('Décrivez votre situation avec vos mots')
@@ -192,11 +171,8 @@ describe.skipIf(!browserAvailable)('diagnostic: from free text to a pre-filled f
   });
 
   it('opens a file without the dates the member did not confirm', async () => {
-    const page = await newPage(1280);
-    await page.goto(`${server.url}/connexion?retour=/diagnostic`);
-    await page.getByLabel('Adresse e-mail').fill('adherent@demo.recours.fr');
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const page = await session.newPage();
+    await session.submitSignIn(page, 'adherent@demo.recours.fr', { at: '/connexion?retour=/diagnostic' });
     await page
       .getByLabel('Décrivez votre situation avec vos mots')
       .fill(

@@ -74,7 +74,7 @@ describe('POST /api/v1/triage (public)', () => {
 
   it.each([
     [{ text: '' }, 400, 'text', /Décrivez votre situation/],
-    [{ text: 'x'.repeat(5001) }, 400, 'text', /5 000 caractères/],
+    [{ text: 'x'.repeat(5001) }, 400, 'text', /5\s000 caractères/],
     [{ text: CROWN, today: '2026-02-30' }, 400, 'today', /n'existe pas dans le calendrier/],
     [{ text: CROWN, answers: { stage: 'fini' } }, 400, 'answers.stage', /./],
     [{ text: CROWN, answers: { amountCents: 12.5 } }, 400, 'answers.amountCents', /centimes/],

@@ -111,6 +111,7 @@ export function acknowledgmentDeadline(ctx: RuleContext, start: ComplaintStart):
       party: 'organisation',
       dueDate,
       status,
+      doneOn,
       rolledOver: final.rolledOver,
       rule,
       source:
@@ -178,6 +179,7 @@ export function answerDeadline(ctx: RuleContext, start: ComplaintStart): Deadlin
       party: 'organisation',
       dueDate,
       status,
+      doneOn: facts.answerReceivedOn,
       rolledOver: final.rolledOver,
       rule,
       source: `${param.source}. Le délai inclut le temps passé par l'interlocuteur habituel.`,

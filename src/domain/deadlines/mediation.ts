@@ -2,6 +2,7 @@ import { addDays, addMonths, addYears, type CalendarDate } from '../shared/calen
 import { complaintStart } from './complaint.ts';
 import { delayOn, durationWords, MEDIATORS, type Mediator, PARAMETERS } from './parameters.ts';
 import {
+  actedOn,
   actionStatus,
   deadline,
   earliest,
@@ -120,6 +121,7 @@ export function referralWindow(ctx: RuleContext): Deadline | undefined {
       opensOn,
       dueDate,
       status,
+      doneOn: actedOn({ opensOn, doneOn: facts.mediatorSeizedOn }),
       rolledOver: final.rolledOver,
       rule,
       source: `${latestParam.source} ; ${earliestParam.source} ; ${mediator.source}`,

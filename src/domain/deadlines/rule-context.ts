@@ -56,6 +56,15 @@ export function actionStatus(args: {
   return today <= dueDate ? 'open' : 'missed';
 }
 
+/** The day the party acted, when it counts as acting (see actionStatus): a late act is still an act. */
+export function actedOn(args: {
+  opensOn?: CalendarDate | null;
+  doneOn?: CalendarDate | undefined;
+}): CalendarDate | undefined {
+  const { opensOn, doneOn } = args;
+  return doneOn !== undefined && (!opensOn || doneOn >= opensOn) ? doneOn : undefined;
+}
+
 export function milestoneStatus(today: CalendarDate, date: CalendarDate | null): DeadlineStatus {
   if (date === null) return 'not_applicable_yet';
   return today >= date ? 'passed' : 'open';
@@ -95,6 +104,7 @@ export function deadline(draft: DeadlineDraft, today: CalendarDate): Deadline {
     computation: draft.computation,
     notes: draft.notes ?? [],
   };
+  if (draft.doneOn) result.doneOn = draft.doneOn;
   if (draft.mediator) result.mediator = draft.mediator;
   if (draft.details) result.details = draft.details;
   return result;

@@ -221,6 +221,11 @@ export const deadlineSchema = z.object({
   action: z.string().describe('Ce que l’adhérent ou le gestionnaire doit faire.'),
   computation: z.string().describe('Comment la date a été comptée (jours sautés, report, suspension).'),
   notes: z.array(z.string()).describe('Mises en garde (points non tranchés, conditions).'),
+  doneOn: calendarDateSchema
+    .optional()
+    .describe(
+      'Jour où la partie a agi (accusé de réception, réponse, saisine), quand il est connu : met ou missed se lisent avec lui.',
+    ),
   mediator: z
     .object({ name: z.string(), howToSeize: z.string(), source: z.string() })
     .optional()

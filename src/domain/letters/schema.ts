@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONTACT_CHANNELS } from '../../contracts/channels.ts';
 import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
 import { organisationKindSchema } from '../../contracts/organisation-kinds.ts';
+import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import '../shared/zod-french.ts';
 import { calendarDateSchema, factsSchema, zoneSchema } from '../deadlines/schema.ts';
 
@@ -183,7 +184,11 @@ export const letterOptionsSchema = z
         outcome: z.enum(DECISION_OUTCOMES, {
           error: 'Sens de la décision attendu : accepted, partial ou rejected.',
         }),
-        reasons: z.string().trim().min(10, 'Motivez la décision (10 caractères au moins).').max(5000),
+        reasons: z
+          .string()
+          .trim()
+          .min(10, 'Motivez la décision (10 caractères au moins).')
+          .max(TEXT_LIMITS.letterDecisionReasons),
         amountGrantedCents: z.number().int().min(0).optional(),
       })
       .optional()
@@ -229,6 +234,9 @@ export const editedLetterSchema = z.strictObject({
     .string()
     .trim()
     .min(20, 'Le texte du courrier doit faire 20 caractères au moins.')
-    .max(30_000, 'Le texte du courrier dépasse 30 000 caractères.'),
+    .max(
+      TEXT_LIMITS.letterBody,
+      `Le texte du courrier dépasse ${limitText(TEXT_LIMITS.letterBody)} caractères.`,
+    ),
 });
 export type EditedLetter = z.output<typeof editedLetterSchema>;

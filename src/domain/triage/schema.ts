@@ -3,6 +3,7 @@ import { deadlineIdSchema, deadlineStatusSchema, partySchema } from '../deadline
 import '../shared/zod-french.ts';
 import { calendarDateSchema } from '../../contracts/calendar-date.ts';
 import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
+import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { CATEGORIES, EVENT_KINDS, NEXT_STEPS, ORGANISATIONS, STAGES } from './labels.ts';
 
 /** Shared by the HTTP route (OpenAPI) and the CLI. */
@@ -68,7 +69,9 @@ export const triageRequestSchema = z
       .string()
       .trim()
       .min(1, { message: 'Décrivez votre situation en quelques mots.' })
-      .max(5000, { message: 'Le texte est limité à 5 000 caractères : résumez ou découpez votre message.' })
+      .max(TEXT_LIMITS.triageText, {
+        message: `Le texte est limité à ${limitText(TEXT_LIMITS.triageText)} caractères : résumez ou découpez votre message.`,
+      })
       .describe("Description libre de la situation, écrite par l'adhérent (français)."),
     today: calendarDate
       .optional()

@@ -8,6 +8,7 @@ import {
   staffPageSchema,
   staffSchema,
 } from '../../contracts/api/admin.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { listStaff } from '../../db/repositories/staff.ts';
 import { organisationOf } from '../../db/repositories/users.ts';
 import { ASSIGNABLE_ROLES } from '../../domain/admin/staff-changes.ts';
@@ -185,7 +186,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
             .min(2, 'Nom de l’organisme trop court')
             .max(120, 'Nom de l’organisme : 120 caractères au plus')
             .optional(),
-          postalAddress: optionalText(400, 'Adresse postale'),
+          postalAddress: optionalText(TEXT_LIMITS.postalAddress, 'Adresse postale'),
           complaintsEmail: z
             .string()
             .trim()
@@ -196,7 +197,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: AppContext) {
             .nullable()
             .optional(),
           mediatorName: optionalText(200, 'Nom du médiateur'),
-          mediatorContact: optionalText(400, 'Coordonnées du médiateur'),
+          mediatorContact: optionalText(TEXT_LIMITS.mediatorContact, 'Coordonnées du médiateur'),
           mediatorId: z
             .string()
             .uuid('Médiateur invalide : choisissez-en un dans la liste')

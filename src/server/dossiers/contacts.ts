@@ -8,6 +8,7 @@ import {
   oneContactSchema,
 } from '../../contracts/api/dossiers.ts';
 import { CONTACT_CHANNELS } from '../../contracts/channels.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import {
   type ContactRow,
@@ -64,7 +65,7 @@ const newContactSchema = z.object({
     .string({ error: 'Résumez ce qui a été dit.' })
     .trim()
     .min(3, 'Résumez ce qui a été dit (3 caractères au moins).')
-    .max(5_000)
+    .max(TEXT_LIMITS.contactSummary)
     .describe('Ce qui a été dit'),
   occurredAt: z.iso
     .datetime({
@@ -75,7 +76,7 @@ const newContactSchema = z.object({
     .describe('Date et heure du contact ; maintenant par défaut'),
   agentName: optionalText(200, 'Nom de l’interlocuteur'),
   reference: optionalText(200, 'Numéro de dossier ou d’appel'),
-  promises: optionalText(2_000, 'Ce qui a été promis, et pour quand'),
+  promises: optionalText(TEXT_LIMITS.contactPromises, 'Ce qui a été promis, et pour quand'),
   medical: z
     .boolean()
     .default(false)

@@ -8,6 +8,7 @@ import {
   oneMessageSchema,
 } from '../../contracts/api/dossiers.ts';
 import { HANDLING_ROLES } from '../../contracts/roles.ts';
+import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import {
@@ -295,7 +296,10 @@ export async function messageRoutes(app: FastifyInstance, ctx: AppContext) {
             .string({ error: 'Écrivez votre message.' })
             .trim()
             .min(1, 'Écrivez votre message.')
-            .max(10_000, 'Message trop long : 10 000 caractères au plus.')
+            .max(
+              TEXT_LIMITS.message,
+              `Message trop long : ${limitText(TEXT_LIMITS.message)} caractères au plus.`,
+            )
             .describe('Texte du message'),
           internal: z.boolean().default(false).describe('true : note interne, invisible de l’adhérent'),
           kind: z

@@ -5,6 +5,7 @@ import { dossierListSchema, type dossierSchema, oneDossierSchema } from '../../c
 import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
 import { ORGANISATION_KINDS } from '../../contracts/organisation-kinds.ts';
 import { PRIORITIES } from '../../contracts/priorities.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import type { DossierRow } from '../../db/repositories/dossiers.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
@@ -85,7 +86,7 @@ export async function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
           organisationKind: z.enum(ORGANISATION_KINDS).optional(),
           category: z.enum(DOSSIER_CATEGORIES),
           title: z.string().trim().min(3, 'Donnez un titre de 3 caractères au moins').max(200),
-          description: z.string().max(20_000).default(''),
+          description: z.string().max(TEXT_LIMITS.complaintDescription).default(''),
           amountCents: z.number().int().min(0).max(100_000_000).optional(),
           complaintSentOn: calendarDate.optional(),
         }),

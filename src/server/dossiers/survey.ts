@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { satisfactionSchema } from '../../contracts/api/dossiers.ts';
+import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { lockDossier, updateDossier } from '../../db/repositories/dossier-updates.ts';
 import type { UserRow } from '../../db/repositories/users.ts';
@@ -72,7 +73,10 @@ export async function surveyRoutes(app: FastifyInstance, ctx: AppContext) {
           comment: z
             .string()
             .trim()
-            .max(2_000, 'Commentaire trop long : 2 000 caractères au plus.')
+            .max(
+              TEXT_LIMITS.satisfactionComment,
+              `Commentaire trop long : ${limitText(TEXT_LIMITS.satisfactionComment)} caractères au plus.`,
+            )
             .optional()
             .transform((v) => (v ? v : undefined))
             .describe('Commentaire libre, facultatif'),

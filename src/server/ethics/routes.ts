@@ -6,6 +6,7 @@ import {
   type ethicsReviewSchema,
   oneEthicsReviewSchema,
 } from '../../contracts/api/ethics.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { type EthicsVote, tally, VOTE_CHOICES } from '../../domain/register/ethics.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -67,7 +68,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(20, 'Formulez la question posée au comité (20 caractères au moins)')
-            .max(5000)
+            .max(TEXT_LIMITS.ethicsQuestion)
             .describe('Question posée au comité'),
           committeeMembers: z
             .array(z.string().trim().min(2, 'Nom de membre trop court').max(120).describe('Nom d’un membre'))
@@ -97,7 +98,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(20, 'Rédigez l’avis du comité (20 caractères au moins)')
-            .max(20_000)
+            .max(TEXT_LIMITS.ethicsOpinion)
             .describe('Avis du comité'),
         }),
         response: one,
@@ -120,7 +121,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
         body: z.object({
           member: z.string().trim().min(2).max(120).describe('Nom du membre, tel que saisi à la saisine'),
           vote: z.enum(VOTE_CHOICES).describe('for, against ou abstain'),
-          comment: z.string().max(2000).optional().describe('Explication de vote'),
+          comment: z.string().max(TEXT_LIMITS.ethicsVoteComment).optional().describe('Explication de vote'),
         }),
         response: one,
       },
@@ -142,7 +143,7 @@ export async function ethicsRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(10, 'Rédigez la décision (10 caractères au moins)')
-            .max(20_000)
+            .max(TEXT_LIMITS.ethicsDecision)
             .describe('Décision finale'),
         }),
         response: one,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actionResultSchema, decisionResultSchema } from '../../contracts/api/handling.ts';
+import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { DECISION_OUTCOMES, MIN_REASONS_LENGTH } from '../../domain/register/answer.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -64,7 +65,11 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .min(1, 'Indiquez au moins une pièce à fournir')
             .max(20)
             .describe('Liste des pièces demandées'),
-          message: z.string().max(2000).optional().describe('Précisions pour l’adhérent'),
+          message: z
+            .string()
+            .max(TEXT_LIMITS.documentRequestMessage)
+            .optional()
+            .describe('Précisions pour l’adhérent'),
         }),
         response: { 200: actionResultSchema, ...errors },
       },
@@ -87,7 +92,10 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(2, 'La note est vide')
-            .max(5000, 'Note trop longue (5 000 caractères au plus)')
+            .max(
+              TEXT_LIMITS.internalNote,
+              `Note trop longue (${limitText(TEXT_LIMITS.internalNote)} caractères au plus)`,
+            )
             .describe('Texte de la note interne'),
         }),
         response: { 200: actionResultSchema, ...errors },
@@ -118,7 +126,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
               MIN_REASONS_LENGTH,
               `Motivez la décision : ${MIN_REASONS_LENGTH} caractères au moins (ACPR : réponse motivée)`,
             )
-            .max(10_000)
+            .max(TEXT_LIMITS.decisionReasons)
             .describe('Motifs de la décision, adressés à l’adhérent'),
         }),
         response: {
@@ -149,7 +157,7 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(10, 'Indiquez le motif de la réouverture (10 caractères au moins)')
-            .max(2000)
+            .max(TEXT_LIMITS.reopenReason)
             .describe('Motif de la réouverture (note interne)'),
         }),
         response: { 200: actionResultSchema, ...errors },
@@ -169,7 +177,13 @@ export async function handlingRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Clore un dossier après la réponse ou la fin de la médiation',
         params,
         body: z
-          .object({ reason: z.string().max(2000).optional().describe('Motif de clôture (note interne)') })
+          .object({
+            reason: z
+              .string()
+              .max(TEXT_LIMITS.closeReason)
+              .optional()
+              .describe('Motif de clôture (note interne)'),
+          })
           .default({}),
         response: { 200: actionResultSchema, ...errors },
       },

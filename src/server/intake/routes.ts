@@ -12,6 +12,7 @@ import {
   recordedSchema,
 } from '../../contracts/api/intake.ts';
 import { DOSSIER_CATEGORIES } from '../../contracts/categories.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { searchMembers } from '../../db/repositories/intake.ts';
 import { RECORDED_CHANNELS } from '../../domain/intake/recorded-complaint.ts';
 import { requireUser } from '../auth/session-plugin.ts';
@@ -61,7 +62,7 @@ const recordBody = z.object({
     .optional()
     .describe('Catégorie ; par défaut celle que suggère le texte'),
   title: text(200, 'Objet').min(3, 'Donnez un objet de 3 caractères au moins.'),
-  description: text(20_000, 'Texte de la réclamation').default(''),
+  description: text(TEXT_LIMITS.complaintDescription, 'Texte de la réclamation').default(''),
   amountCents: z.number().int().min(0).max(100_000_000).optional(),
   memberNumber: text(40, 'Numéro d’adhérent').optional(),
   organisationReference: text(100, 'Référence interne').optional(),

@@ -10,6 +10,7 @@ import {
   sentLetterSchema,
 } from '../../contracts/api/letters.ts';
 import { DECISION_OUTCOMES } from '../../contracts/decision-outcomes.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import {
   LETTER_TYPES,
@@ -102,7 +103,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
           terminationGround: terminationGroundSchema.optional(),
           answerDays: z.coerce.number().int().min(8).max(60).optional(),
           decisionOutcome: z.enum(DECISION_OUTCOMES).optional(),
-          decisionReasons: z.string().max(5000).optional(),
+          decisionReasons: z.string().max(TEXT_LIMITS.letterDecisionReasons).optional(),
           amountGrantedCents: z.coerce.number().int().min(0).optional(),
           requestedDocument: z.string().max(300).optional().describe('Pièce demandée (demande_piece)'),
         }),
@@ -155,7 +156,7 @@ export async function letterRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(20, 'Le texte du courrier doit faire 20 caractères au moins.')
-            .max(30_000)
+            .max(TEXT_LIMITS.letterBody)
             .optional()
             .describe('Texte modifié : paragraphes séparés par une ligne vide'),
           options: letterOptionsSchema.optional(),

@@ -6,6 +6,7 @@ import {
   mediationOutcomeSchema,
   referredSchema,
 } from '../../contracts/api/handling.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { calendarDateSchema } from '../../domain/deadlines/schema.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -96,7 +97,7 @@ export async function mediationRoutes(app: FastifyInstance, ctx: AppContext) {
             .string()
             .trim()
             .min(20, 'Rédigez la proposition (20 caractères au moins)')
-            .max(20_000)
+            .max(TEXT_LIMITS.mediationProposal)
             .describe('Proposition de solution, adressée aux parties'),
           endedOn: calendarDate.optional().describe('Date de fin de la médiation (par défaut aujourd’hui)'),
         }),

@@ -7,6 +7,7 @@ import {
   opinionListSchema,
   type opinionSchema,
 } from '../../contracts/api/medical.ts';
+import { limitText, TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import type { MedicalOpinionRow } from '../../db/repositories/medical-opinions.ts';
 import {
   OPINION_CONCLUSION_LABELS,
@@ -101,7 +102,10 @@ export async function medicalRoutes(app: FastifyInstance, ctx: AppContext) {
             .string({ error: 'Écrivez votre question au médecin-conseil.' })
             .trim()
             .min(10, 'Formulez votre question en une phrase au moins (10 caractères).')
-            .max(2_000, 'Question trop longue : 2 000 caractères au plus.')
+            .max(
+              TEXT_LIMITS.medicalQuestion,
+              `Question trop longue : ${limitText(TEXT_LIMITS.medicalQuestion)} caractères au plus.`,
+            )
             .describe(
               'La question, sans détail médical : le médecin-conseil lit les pièces médicales lui-même',
             ),
@@ -144,12 +148,18 @@ export async function medicalRoutes(app: FastifyInstance, ctx: AppContext) {
               10,
               'Écrivez pour le conseiller ce que l’avis signifie pour le dossier (10 caractères au moins).',
             )
-            .max(4_000, 'Résumé trop long : 4 000 caractères au plus.')
+            .max(
+              TEXT_LIMITS.medicalSummary,
+              `Résumé trop long : ${limitText(TEXT_LIMITS.medicalSummary)} caractères au plus.`,
+            )
             .describe('Pour le conseiller : ce que l’avis signifie, sans détail médical'),
           medicalDetail: z
             .string()
             .trim()
-            .max(20_000, 'Détail médical trop long : 20 000 caractères au plus.')
+            .max(
+              TEXT_LIMITS.medicalDetail,
+              `Détail médical trop long : ${limitText(TEXT_LIMITS.medicalDetail)} caractères au plus.`,
+            )
             .optional()
             .describe('Sous secret médical : lu par l’adhérent, le médecin-conseil et le médiateur saisi'),
         }),

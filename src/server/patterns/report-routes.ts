@@ -11,6 +11,7 @@ import {
   savedMembershipsSchema,
   themesReportSchema,
 } from '../../contracts/api/patterns.ts';
+import { limitText } from '../../contracts/text-limits.ts';
 import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
 import {
   clauseForUpdate,
@@ -130,7 +131,10 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
         body: z.object({
           text: z
             .string()
-            .max(MAX_CONTRACT_CHARACTERS, 'Texte trop long : 200 000 caractères au plus par import.')
+            .max(
+              MAX_CONTRACT_CHARACTERS,
+              `Texte trop long : ${limitText(MAX_CONTRACT_CHARACTERS)} caractères au plus par import.`,
+            )
             .describe('Texte du contrat ; une ligne « Article 3 – Résiliation » ouvre une clause'),
           title: z
             .string()

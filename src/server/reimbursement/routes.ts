@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importedGuaranteesSchema } from '../../contracts/api/reimbursement.ts';
+import { TEXT_LIMITS } from '../../contracts/text-limits.ts';
 import { simulateReimbursement } from '../../domain/reimbursement/engine.ts';
 import { parseGuaranteesCsv, parseGuaranteesJson } from '../../domain/reimbursement/guarantees-import.ts';
 import { ReimbursementInputSchema, ReimbursementOutputSchema } from '../../domain/reimbursement/schema.ts';
@@ -44,7 +45,7 @@ export async function reimbursementRoutes(app: FastifyInstance, _ctx: AppContext
           format: z
             .enum(['csv', 'json'])
             .describe('csv : séparateur ; ou , et décimales françaises (« 150 % », « 100,00 € »)'),
-          text: z.string().min(1, 'Collez le tableau de garanties').max(200_000),
+          text: z.string().min(1, 'Collez le tableau de garanties').max(TEXT_LIMITS.guaranteeTable),
         }),
         response: { 200: importedGuaranteesSchema, 400: errorBodySchema },
       },

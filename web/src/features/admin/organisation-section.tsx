@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import { ErrorSummary, errorsFromApi, Field, type FieldErrors, summaryOf } from '../../shared/ui/form.tsx';
 import { ErrorNotice, Loading } from '../../shared/ui/page.tsx';
@@ -58,6 +59,7 @@ function SettingsForm({ settings }: { settings: OrganisationSettings }) {
         hint="Imprimée dans la fenêtre des courriers, une ligne par ligne d’adresse."
         optional
         error={errors[FIELDS.postalAddress]}
+        count={{ length: draft.postalAddress.length, max: TEXT_LIMITS.postalAddress }}
       >
         {(aria) => (
           <textarea {...aria} rows={4} value={draft.postalAddress} onChange={set('postalAddress')} />
@@ -98,6 +100,7 @@ function SettingsForm({ settings }: { settings: OrganisationSettings }) {
           label="Adresse du médiateur"
           optional
           error={errors[FIELDS.mediatorContact]}
+          count={{ length: draft.mediatorContact.length, max: TEXT_LIMITS.mediatorContact }}
         >
           {(aria) => (
             <textarea {...aria} rows={3} value={draft.mediatorContact} onChange={set('mediatorContact')} />

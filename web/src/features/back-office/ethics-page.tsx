@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { hasRole, SUPERVISING_ROLES } from '../../../../src/contracts/roles.ts';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import { formatInstantDate } from '../../shared/format.ts';
 import { useSession } from '../../shared/session.ts';
@@ -146,7 +147,12 @@ function OpinionForm({ review, prefix }: { review: EthicsReview; prefix: string 
       }
     >
       <FormFeedback id={id} summary={form.summary} done={form.done} />
-      <Field id={id} label={`Avis du comité (dossier ${review.reference})`} error={form.errors[id]}>
+      <Field
+        id={id}
+        label={`Avis du comité (dossier ${review.reference})`}
+        error={form.errors[id]}
+        count={{ length: opinion.length, max: TEXT_LIMITS.ethicsOpinion }}
+      >
         {(aria) => (
           <textarea {...aria} rows={3} value={opinion} onChange={(e) => setOpinion(e.target.value)} />
         )}
@@ -217,7 +223,13 @@ function VoteForm({ review, prefix }: { review: EthicsReview; prefix: string }) 
           </select>
         )}
       </Field>
-      <Field id={ids.comment} label="Explication de vote" optional error={form.errors[ids.comment]}>
+      <Field
+        id={ids.comment}
+        label="Explication de vote"
+        optional
+        error={form.errors[ids.comment]}
+        count={{ length: comment.length, max: TEXT_LIMITS.ethicsVoteComment }}
+      >
         {(aria) => <input {...aria} value={comment} onChange={(e) => setComment(e.target.value)} />}
       </Field>
       <button type="submit" className="button" disabled={step.isPending}>
@@ -248,7 +260,12 @@ function DecisionForm({ review, prefix }: { review: EthicsReview; prefix: string
       }
     >
       <FormFeedback id={id} summary={form.summary} done={form.done} />
-      <Field id={id} label={`Décision finale (dossier ${review.reference})`} error={form.errors[id]}>
+      <Field
+        id={id}
+        label={`Décision finale (dossier ${review.reference})`}
+        error={form.errors[id]}
+        count={{ length: decision.length, max: TEXT_LIMITS.ethicsDecision }}
+      >
         {(aria) => (
           <textarea {...aria} rows={3} value={decision} onChange={(e) => setDecision(e.target.value)} />
         )}

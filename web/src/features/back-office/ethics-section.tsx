@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import type { DossierSectionProps } from '../../shared/dossier-section.ts';
 import { Field } from '../../shared/ui/form.tsx';
 import { useEthicsReviews, useEthicsStep } from './api.ts';
@@ -69,6 +70,7 @@ export function EthicsSection({ dossierId }: DossierSectionProps) {
             id="ethique-question"
             label="Question posée au comité"
             error={form.errors['ethique-question']}
+            count={{ length: question.length, max: TEXT_LIMITS.ethicsQuestion }}
           >
             {(aria) => (
               <textarea {...aria} rows={3} value={question} onChange={(e) => setQuestion(e.target.value)} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import type { DossierSectionProps } from '../../shared/dossier-section.ts';
 import { Field } from '../../shared/ui/form.tsx';
@@ -186,6 +187,7 @@ function RequestDocumentForm({ dossierId, done }: FormProps) {
         label="Précisions pour l’adhérent"
         optional
         error={form.errors['pieces-message']}
+        count={{ length: message.length, max: TEXT_LIMITS.documentRequestMessage }}
       >
         {(aria) => (
           <textarea {...aria} rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
@@ -223,7 +225,12 @@ function NoteForm({ dossierId, done }: FormProps) {
         <span aria-hidden="true">🔒 </span>Note interne — jamais visible par l’adhérent
       </h3>
       <FormFeedback id="note" summary={form.summary} done={form.done} />
-      <Field id="note-texte" label="Texte de la note interne" error={form.errors['note-texte']}>
+      <Field
+        id="note-texte"
+        label="Texte de la note interne"
+        error={form.errors['note-texte']}
+        count={{ length: text.length, max: TEXT_LIMITS.internalNote }}
+      >
         {(aria) => <textarea {...aria} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>
       <button type="submit" className="button button--secondary" disabled={action.isPending}>
@@ -312,6 +319,7 @@ function DecideForm({ dossierId, done }: FormProps) {
         label="Motifs de la décision"
         hint={`Adressés à l’adhérent, ${MIN_REASONS} caractères au moins. Le texte envoyé nomme aussi le médiateur compétent et comment le saisir.`}
         error={form.errors['decision-motifs']}
+        count={{ length: reasons.length, max: TEXT_LIMITS.decisionReasons }}
       >
         {(aria) => (
           <textarea {...aria} rows={5} value={reasons} onChange={(e) => setReasons(e.target.value)} />
@@ -355,6 +363,7 @@ function CloseForm({ dossierId, done }: FormProps) {
         label="Motif de clôture (note interne)"
         optional
         error={form.errors['cloture-motif']}
+        count={{ length: reason.length, max: TEXT_LIMITS.closeReason }}
       >
         {(aria) => <textarea {...aria} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
@@ -391,7 +400,12 @@ function ReopenForm({ dossierId, done }: FormProps) {
     >
       <h3 id="reouverture-titre">Rouvrir le dossier (superviseur)</h3>
       <FormFeedback id="reouverture" summary={form.summary} done={form.done} />
-      <Field id="reouverture-motif" label="Motif de la réouverture" error={form.errors['reouverture-motif']}>
+      <Field
+        id="reouverture-motif"
+        label="Motif de la réouverture"
+        error={form.errors['reouverture-motif']}
+        count={{ length: reason.length, max: TEXT_LIMITS.reopenReason }}
+      >
         {(aria) => <textarea {...aria} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <button type="submit" className="button button--secondary" disabled={action.isPending}>

@@ -221,7 +221,11 @@ function StaffRegister({ user }: { user: User | undefined }) {
             </div>
           </div>
         </form>
-        <form className="filters card" onSubmit={(e) => e.preventDefault()} aria-label="Filtres">
+        <form
+          className="filters register-filters card"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label="Filtres"
+        >
           <div className="field">
             <label htmlFor="filtre-statut">Statut</label>
             <select

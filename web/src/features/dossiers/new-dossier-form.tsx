@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import { newIdempotencyKey } from '../../shared/api-client.ts';
 import { readDateText } from '../../shared/date-input.ts';
 import { parseEurosToCents } from '../../shared/format.ts';
@@ -237,7 +238,7 @@ export function NewDossierForm() {
           optional
           hint="Dates, montants, échanges avec l’organisme. Inutile d’indiquer un diagnostic médical."
           error={errors[IDS.description]}
-          count={{ length: values.description.length, max: 20_000 }}
+          count={{ length: values.description.length, max: TEXT_LIMITS.complaintDescription }}
         >
           {(aria) => <textarea {...aria} rows={5} value={values.description} onChange={set('description')} />}
         </Field>

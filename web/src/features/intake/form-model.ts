@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import {
   RECORDED_CHANNEL_LABELS,
   RECORDED_CHANNELS,
@@ -82,7 +83,8 @@ export const EMPTY: RecordValues = {
   amount: '',
 };
 
-export const DESCRIPTION_MAX = 20_000;
+/** The server's limit, read where the route reads it. */
+export const DESCRIPTION_MAX = TEXT_LIMITS.complaintDescription;
 
 /** What the browser can check before sending; the server checks again with the same rules. */
 export function validateRecord(

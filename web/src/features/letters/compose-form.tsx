@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { DecisionOutcome } from '../../../../src/contracts/decision-outcomes.ts';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import type { LetterSide, LetterType } from '../../../../src/domain/letters/schema.ts';
 import { formatDate, parseEurosToCents } from '../../shared/format.ts';
 import {
@@ -347,13 +348,13 @@ export function ComposeLetter({
             label="Texte du courrier"
             hint="Relisez et modifiez librement. Séparez les paragraphes par une ligne vide. Vos coordonnées, le destinataire, les références et la liste des pièces sont ajoutés au PDF."
             error={errors[IDS.bodyText]}
+            count={{ length: draft.bodyText.length, max: TEXT_LIMITS.letterBody }}
           >
             {(aria) => (
               <textarea
                 {...aria}
                 className="letter-editor__text"
                 rows={22}
-                maxLength={30_000}
                 value={draft.bodyText}
                 onChange={editDraft('bodyText')}
               />
@@ -488,6 +489,7 @@ function TypeOptions({
             label="Motifs de la décision"
             hint="Les raisons précises, avec les clauses du contrat appliquées."
             error={errors[IDS.reasons]}
+            count={{ length: values.reasons.length, max: TEXT_LIMITS.letterDecisionReasons }}
           >
             {(aria) => <textarea {...aria} rows={4} value={values.reasons} onChange={set('reasons')} />}
           </Field>

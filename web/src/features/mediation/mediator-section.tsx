@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import type { DossierSectionProps } from '../../shared/dossier-section.ts';
 import { formatDate } from '../../shared/format.ts';
 import {
@@ -114,6 +115,7 @@ export function MediatorSection({ dossierId }: DossierSectionProps) {
           label="Proposition de solution"
           hint="Adressée aux parties ; l’adhérent reste libre de la refuser."
           error={errors['mediation-proposition']}
+          count={{ length: proposal.length, max: TEXT_LIMITS.mediationProposal }}
         >
           {(aria) => (
             <textarea {...aria} rows={4} value={proposal} onChange={(e) => setProposal(e.target.value)} />

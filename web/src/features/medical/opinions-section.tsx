@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import type { DossierSectionProps } from '../../shared/dossier-section.ts';
 import { formatInstantDate } from '../../shared/format.ts';
@@ -140,15 +141,10 @@ function RequestForm({ dossierId }: { dossierId: string }) {
           label="Votre question au médecin-conseil"
           hint="Sans détail médical : le médecin-conseil lit lui-même les pièces médicales du dossier."
           error={error}
+          count={{ length: question.length, max: TEXT_LIMITS.medicalQuestion }}
         >
           {(aria) => (
-            <textarea
-              {...aria}
-              rows={2}
-              maxLength={2_000}
-              value={question}
-              onChange={(e) => setQuestion(e.target.value)}
-            />
+            <textarea {...aria} rows={2} value={question} onChange={(e) => setQuestion(e.target.value)} />
           )}
         </Field>
         <div className="form__actions">
@@ -233,12 +229,12 @@ function AnswerForm({
           label="Résumé pour le conseiller"
           hint="Ce que l’avis signifie pour le dossier, sans détail médical : le conseiller le lit."
           error={errors[ids.summary]}
+          count={{ length: summaryText.length, max: TEXT_LIMITS.medicalSummary }}
         >
           {(aria) => (
             <textarea
               {...aria}
               rows={3}
-              maxLength={4_000}
               value={summaryText}
               onChange={(e) => setSummaryText(e.target.value)}
             />
@@ -250,15 +246,10 @@ function AnswerForm({
           optional
           hint="Couvert par le secret médical : lu par l’adhérent, par vous et par le médiateur s’il est saisi, jamais par les conseillers."
           error={errors[ids.medicalDetail]}
+          count={{ length: detail.length, max: TEXT_LIMITS.medicalDetail }}
         >
           {(aria) => (
-            <textarea
-              {...aria}
-              rows={4}
-              maxLength={20_000}
-              value={detail}
-              onChange={(e) => setDetail(e.target.value)}
-            />
+            <textarea {...aria} rows={4} value={detail} onChange={(e) => setDetail(e.target.value)} />
           )}
         </Field>
         <div className="form__actions">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MAX_CONTRACT_CHARACTERS } from '../../../../src/domain/patterns/clauses/import.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import { Field } from '../../shared/ui/form.tsx';
 import { ErrorNotice, Loading } from '../../shared/ui/page.tsx';
@@ -39,6 +40,7 @@ function ImportForm() {
         label="Texte du contrat"
         hint="Collez les clauses ; chaque ligne commençant par « Article » ouvre une nouvelle clause."
         error={error}
+        count={{ length: text.length, max: MAX_CONTRACT_CHARACTERS }}
       >
         {(aria) => <textarea {...aria} rows={8} value={text} onChange={(e) => setText(e.target.value)} />}
       </Field>

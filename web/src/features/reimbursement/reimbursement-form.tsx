@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import { errorMessage } from '../../shared/api-client.ts';
 import { ChoiceGroup } from '../../shared/ui/choice-group.tsx';
 import { Field, type FieldErrors } from '../../shared/ui/form.tsx';
@@ -310,6 +311,7 @@ export function ReimbursementForm({ values, onChange, errors, pending, onSubmit 
                 id={ids.importText}
                 label="Tableau de garanties"
                 error={importError ?? errors[ids.importText]}
+                count={{ length: values.importText.length, max: TEXT_LIMITS.guaranteeTable }}
               >
                 {(aria) => (
                   <textarea

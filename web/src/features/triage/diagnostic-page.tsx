@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { limitText, TEXT_LIMITS } from '../../../../src/contracts/text-limits.ts';
 import {
   ORGANISATION_LABELS,
   STAGE_LABELS,
@@ -9,6 +10,7 @@ import { CATEGORIES, ORGANISATIONS, STAGES } from '../../../../src/domain/triage
 import { errorMessage } from '../../shared/api-client.ts';
 import { formatDate, formatEuros, parseEurosToCents } from '../../shared/format.ts';
 import { useSession } from '../../shared/session.ts';
+import { Field } from '../../shared/ui/form.tsx';
 import { ErrorNotice, Page } from '../../shared/ui/page.tsx';
 import { type Diagnosis, type Question, type TriageAnswers, useTriage } from './api.ts';
 import {
@@ -113,8 +115,10 @@ export function DiagnosticPage() {
       );
       return;
     }
-    if (text.length > 5000) {
-      setDraftError('Le texte est limité à 5 000 caractères : résumez-le.');
+    if (text.length > TEXT_LIMITS.triageText) {
+      setDraftError(
+        `Le texte est limité à ${limitText(TEXT_LIMITS.triageText)} caractères${NBSP}: résumez-le.`,
+      );
       return;
     }
     setDraftError(null);
@@ -200,30 +204,22 @@ export function DiagnosticPage() {
           {conversation ? null : <MedicalSecrecyNote id="diagnostic-secret-medical" />}
           {conversation ? null : (
             <form noValidate onSubmit={onDescribe} className="form card">
-              <div className={draftError ? 'field field--error' : 'field'}>
-                <label htmlFor="diagnostic-texte">Décrivez votre situation avec vos mots</label>
-                <p className="field__hint" id="diagnostic-texte-aide">
-                  Par exemple{NBSP}: «{NBSP}ma mutuelle ne m’a remboursé que 9{NBSP}€ sur ma couronne{NBSP}».
-                  Inutile de donner votre nom ou votre numéro de sécurité sociale.
-                </p>
-                {draftError ? (
-                  <p className="field__error" id="diagnostic-texte-erreur">
-                    <span aria-hidden="true">⚠ </span>
-                    {draftError}
-                  </p>
-                ) : null}
-                <textarea
-                  id="diagnostic-texte"
-                  rows={5}
-                  value={draft}
-                  maxLength={5000}
-                  aria-invalid={draftError ? true : undefined}
-                  aria-describedby={
-                    draftError ? 'diagnostic-texte-aide diagnostic-texte-erreur' : 'diagnostic-texte-aide'
-                  }
-                  onChange={(e) => setDraft(e.target.value)}
-                />
-              </div>
+              <Field
+                id="diagnostic-texte"
+                label="Décrivez votre situation avec vos mots"
+                hint={
+                  <>
+                    Par exemple{NBSP}: «{NBSP}ma mutuelle ne m’a remboursé que 9{NBSP}€ sur ma couronne{NBSP}
+                    ». Inutile de donner votre nom ou votre numéro de sécurité sociale.
+                  </>
+                }
+                error={draftError ?? undefined}
+                count={{ length: draft.length, max: TEXT_LIMITS.triageText }}
+              >
+                {(aria) => (
+                  <textarea {...aria} rows={5} value={draft} onChange={(e) => setDraft(e.target.value)} />
+                )}
+              </Field>
               <div className="form__actions">
                 <button type="submit" className="button" disabled={triage.isPending}>
                   Analyser ma situation

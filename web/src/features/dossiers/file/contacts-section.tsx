@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { TEXT_LIMITS } from '../../../../../src/contracts/text-limits.ts';
 import { errorMessage } from '../../../shared/api-client.ts';
 import { formatInstantDateTime } from '../../../shared/format.ts';
 import {
@@ -196,7 +197,7 @@ function ContactForm({ dossierId }: { dossierId: string }) {
           label="Ce qui a été dit"
           hint="Exemple&nbsp;: le conseiller confirme le refus et conseille d’écrire au service réclamations."
           error={errors[IDS.summary]}
-          count={{ length: values.summary.length, max: 5_000 }}
+          count={{ length: values.summary.length, max: TEXT_LIMITS.contactSummary }}
         >
           {(aria) => <textarea {...aria} rows={3} value={values.summary} onChange={set('summary')} />}
         </Field>
@@ -240,7 +241,7 @@ function ContactForm({ dossierId }: { dossierId: string }) {
           optional
           hint="Ce qui a été promis, et pour quand."
           error={errors[IDS.promises]}
-          count={{ length: values.promises.length, max: 2_000 }}
+          count={{ length: values.promises.length, max: TEXT_LIMITS.contactPromises }}
         >
           {(aria) => <textarea {...aria} rows={2} value={values.promises} onChange={set('promises')} />}
         </Field>

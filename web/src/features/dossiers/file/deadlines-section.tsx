@@ -2,7 +2,7 @@ import { errorMessage } from '../../../shared/api-client.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { ErrorNotice, Loading } from '../../../shared/ui/page.tsx';
 import { useTimeline } from '../file-api.ts';
-import { daysLeftText, todayInParis } from './dates.ts';
+import { todayInParis } from './dates.ts';
 import { type DeadlineView, deadlinesOf } from './deadlines-model.ts';
 import { Section, type SectionProps } from './section.tsx';
 
@@ -47,7 +47,7 @@ function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
           </div>
           <p className="deadline-item__due">
             Au plus tard le <strong>{formatDate(d.dueDate)}</strong>
-            {d.status === 'open' || d.status === 'missed' ? <> — {daysLeftText(d.daysLeft)}</> : null}
+            {d.state ? <> — {d.state}</> : null}
           </p>
           {d.party ? (
             <p className="deadline-item__party">

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { TEXT_LIMITS } from '../../../../../src/contracts/text-limits.ts';
 import { ROLE_LABELS, type Role } from '../../../../../src/domain/access/roles.ts';
 import { errorMessage } from '../../../shared/api-client.ts';
 import { formatDate, formatInstantDateTime } from '../../../shared/format.ts';
@@ -10,9 +11,6 @@ import { ReadOnlyNote, Section, SectionLink, type SectionProps } from './section
 import { focusUploadForm } from './upload-form.tsx';
 
 /** The conversation with the organisation's handler, when the organisation handles complaints on Recours. */
-/** The server's limit (10 000 characters): shown as a count while typing. */
-const MESSAGE_MAX = 10_000;
-
 export function MessagesSection(props: SectionProps) {
   const onRecours = props.dossier.organisationId !== null;
   return (
@@ -232,17 +230,9 @@ function MessageForm({
           id={id}
           label={mode === 'always' ? 'Votre message à l’adhérent (sous secret médical)' : 'Votre message'}
           error={error}
-          count={{ length: body.length, max: MESSAGE_MAX }}
+          count={{ length: body.length, max: TEXT_LIMITS.message }}
         >
-          {(aria) => (
-            <textarea
-              {...aria}
-              rows={3}
-              maxLength={MESSAGE_MAX}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-            />
-          )}
+          {(aria) => <textarea {...aria} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
         </Field>
         {mode === 'choice' ? (
           <MedicalChoice id="message-medical" checked={medical} onChange={setMedical} what="ce message" />

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { TEXT_LIMITS } from '../../../../../src/contracts/text-limits.ts';
 import { ApiError } from '../../../shared/api-client.ts';
 import { ErrorSummary, errorsFromApi, Field, type SummaryItem } from '../../../shared/ui/form.tsx';
 import { useRecordSatisfaction, useTimeline } from '../file-api.ts';
@@ -120,15 +121,15 @@ function SurveyForm({ dossierId, onDone }: { dossierId: string; onDone: (score: 
             ))}
           </div>
         </fieldset>
-        <Field id={COMMENT_ID} label="Commentaire" optional error={errors.comment}>
+        <Field
+          id={COMMENT_ID}
+          label="Commentaire"
+          optional
+          error={errors.comment}
+          count={{ length: comment.length, max: TEXT_LIMITS.satisfactionComment }}
+        >
           {(aria) => (
-            <textarea
-              {...aria}
-              rows={3}
-              maxLength={2_000}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-            />
+            <textarea {...aria} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
           )}
         </Field>
         <div className="form__actions">
