@@ -34,7 +34,7 @@ describe.skipIf(!browserAvailable)('« Tendances » in the back office (issue 15
   });
 
   it('a supervisor edits a clause, deletes one after confirming, and imports the membership per product', async () => {
-    const page = await signIn('superviseur@demo.recours.fr');
+    const page = await session.signIn('superviseur@demo.recours.fr');
     await page.getByRole('link', { name: 'Tendances' }).click();
     const section = page.locator('section[aria-labelledby="clauses-titre"]');
     await section.getByText(/Clauses importées \(2\)/).click();
