@@ -72,6 +72,40 @@ export async function insertDossier(db: Db, values: NewDossier): Promise<Dossier
   return row!;
 }
 
+/**
+ * Six random characters give about a billion references a year: at a million files a year, about one new
+ * reference in a thousand is already taken. A taken one is redrawn, never an error for the member.
+ */
+export const REFERENCE_DRAWS = 5;
+
+/**
+ * Inserts a new file under a freshly drawn reference, drawing again when it is taken; `ON CONFLICT` rather than a
+ * caught error, so that an enclosing transaction is not aborted by the collision.
+ */
+export async function insertNewDossier(
+  db: Db,
+  year: number,
+  values: Omit<NewDossier, 'reference'>,
+  drawReference: (year: number) => string = newReference,
+): Promise<DossierRow> {
+  for (let draw = 1; draw <= REFERENCE_DRAWS; draw++) {
+    const [row] = await db
+      .insert(dossiers)
+      .values(withProjection({ ...values, reference: drawReference(year) }))
+      .onConflictDoNothing({ target: dossiers.reference })
+      .returning();
+    if (row) return row;
+  }
+  throw new Error(`no free file reference after ${REFERENCE_DRAWS} draws`);
+}
+
+/** The error of a statement that drew a reference already taken (the one-statement creation raises it). */
+export function isReferenceCollision(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const cause = e?.code ? e : e?.cause;
+  return cause?.code === '23505' && cause.constraint === 'dossiers_reference_unique';
+}
+
 /** An event without its file (the file is being created); distributive, so each type keeps its payload. */
 type EventOfNewFile = NewAuditEvent extends infer E
   ? E extends unknown

@@ -8,8 +8,10 @@ import {
   findByIdempotencyKey,
   findDossier,
   insertCreatedDossier,
+  isReferenceCollision,
   listDossiers,
   newReference,
+  REFERENCE_DRAWS,
 } from '../../db/repositories/dossiers.ts';
 import { findSession } from '../../db/repositories/sessions.ts';
 import { organisationOf, type UserRow } from '../../db/repositories/users.ts';
@@ -67,15 +69,19 @@ export async function createDossier(
   if (!canCreateDossier(actorOf(user))) {
     throw new AppError('FORBIDDEN', 'Seul un adhérent peut ouvrir un dossier depuis son espace.');
   }
-  try {
-    return await insertDossierOnce(ctx, user, input, sessionToken);
-  } catch (error) {
-    // Two retries racing with the same key: the unique index let one through; return that one.
-    if (input.idempotencyKey && isUniqueViolation(error)) {
-      const existing = await findByIdempotencyKey(ctx.database.db, user.id, input.idempotencyKey);
-      if (existing) return sameRequestOnly(existing, input);
+  for (let draw = 1; ; draw++) {
+    try {
+      return await insertDossierOnce(ctx, user, input, sessionToken);
+    } catch (error) {
+      // The statement is alone (no transaction to abort): a reference already taken is drawn again.
+      if (isReferenceCollision(error) && draw < REFERENCE_DRAWS) continue;
+      // Two retries racing with the same key: the unique index let one through; return that one.
+      if (input.idempotencyKey && isUniqueViolation(error)) {
+        const existing = await findByIdempotencyKey(ctx.database.db, user.id, input.idempotencyKey);
+        if (existing) return sameRequestOnly(existing, input);
+      }
+      throw error;
     }
-    throw error;
   }
 }
 

@@ -7,7 +7,7 @@ import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertMessage } from '../../db/repositories/dossier-messages.ts';
 import { notify, staffOf } from '../../db/repositories/dossier-notifications.ts';
 import { updateDossier } from '../../db/repositories/dossier-updates.ts';
-import { findDossier, insertDossier, newReference } from '../../db/repositories/dossiers.ts';
+import { findDossier, insertNewDossier } from '../../db/repositories/dossiers.ts';
 import {
   dossierByReference,
   findInbound,
@@ -323,8 +323,7 @@ async function applyRouting(
     { title, description, organisationKind: c.organisation.kind, complaintSentOn: facts.complaintSentOn },
     c.now,
   );
-  const dossier = await insertDossier(tx, {
-    reference: newReference(c.now.getUTCFullYear()),
+  const dossier = await insertNewDossier(tx, c.now.getUTCFullYear(), {
     memberId,
     organisationId: c.organisation.id,
     organisationName: c.organisation.name,

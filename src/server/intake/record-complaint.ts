@@ -3,7 +3,7 @@ import type { DossierCategory } from '../../contracts/categories.ts';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertMessage } from '../../db/repositories/dossier-messages.ts';
-import { insertDossier, newReference } from '../../db/repositories/dossiers.ts';
+import { insertNewDossier } from '../../db/repositories/dossiers.ts';
 import { memberKnownTo } from '../../db/repositories/intake.ts';
 import { organisationOf, type UserRow } from '../../db/repositories/users.ts';
 import { dossiers } from '../../db/schema.ts';
@@ -122,8 +122,7 @@ export async function recordComplaint(
       },
       now,
     );
-    const dossier = await insertDossier(tx, {
-      reference: newReference(now.getUTCFullYear()),
+    const dossier = await insertNewDossier(tx, now.getUTCFullYear(), {
       memberId,
       organisationId,
       organisationName: organisation.name,

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
-import { insertDossier, newReference } from '../../db/repositories/dossiers.ts';
+import { insertNewDossier } from '../../db/repositories/dossiers.ts';
 import { insertUser } from '../../db/repositories/users.ts';
 import { organisations, users } from '../../db/schema.ts';
 import type { Role } from '../../domain/access/roles.ts';
@@ -164,11 +164,10 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
     ];
     const files = {} as Record<DemoFileKey, string>;
     for (const { key, ...example } of examples) {
-      const dossier = await insertDossier(tx, {
+      const dossier = await insertNewDossier(tx, now.getUTCFullYear(), {
         ...example,
         // The demo files past the draft were sent to their organisation; the draft stays the member's own.
         transmittedAt: example.status !== 'draft' && example.organisationId ? now : null,
-        reference: newReference(now.getUTCFullYear()),
         createdAt: now,
         updatedAt: now,
       });
