@@ -84,77 +84,32 @@ export function deadlineState(
   return { statusLabel, state: daysLeftText(d.daysLeft) };
 }
 
-// The words the timeline puts in brackets after each deadline (src/domain/dossiers/timeline.ts).
-const STATUS_BY_WORDS: Record<string, string> = {
-  'en cours': 'open',
-  respecté: 'met',
-  dépassé: 'missed',
-  'pas encore ouvert': 'not_applicable_yet',
-  suspendu: 'suspended',
-  inopposable: 'not_enforceable',
-  'date atteinte': 'passed',
-};
-
-const TEXT = /^(.*) : au plus tard le \d{2}\/\d{2}\/\d{4} \((.+)\)\.$/s;
-const DETAIL = /^(.*?) : (.*?)(?: Source : (.*?))?\.?$/s;
-
-/**
- * The file's deadlines, from the timeline: its whole engine deadlines when the server sends them, otherwise the
- * deadline entries (title, due date, status, who, what, source) read back from their sentences.
- */
+/** The file's deadlines as the engine computed them (the timeline carries them whole), by due date. */
 export function deadlinesOf(timeline: Timeline, today: string): DeadlineView[] {
-  if (timeline.deadlines) {
-    const answeredOn = timeline.deadlines.find((d) => d.id === ANSWER_ID)?.doneOn ?? null;
-    return timeline.deadlines
-      .filter((d): d is typeof d & { dueDate: string } => d.dueDate !== null)
-      .map((d) =>
-        withState(
-          {
-            id: d.id,
-            title: d.title,
-            dueDate: d.dueDate,
-            status: d.status,
-            statusLabel: DEADLINE_STATUS_LABELS[d.status] ?? d.status,
-            party: PARTY_LABELS[d.party] ?? d.party,
-            action: d.action ?? null,
-            source: d.source ?? null,
-            rule: d.rule ?? null,
-            computation: d.computation ?? null,
-            notes: d.notes ?? [],
-            daysLeft: d.daysLeft ?? daysFrom(today, d.dueDate),
-            doneOn: d.doneOn ?? null,
-          },
-          answeredOn,
-        ),
-      )
-      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-  }
-  return timeline.entries
-    .filter((e) => e.kind === 'deadline')
-    .map((e) => {
-      const text = TEXT.exec(e.text);
-      const words = text?.[2]?.trim() ?? '';
-      const status = STATUS_BY_WORDS[words] ?? 'open';
-      const detail = e.detail ? DETAIL.exec(e.detail) : null;
-      return withState(
+  const answeredOn = timeline.deadlines.find((d) => d.id === ANSWER_ID)?.doneOn ?? null;
+  return timeline.deadlines
+    .filter((d): d is typeof d & { dueDate: string } => d.dueDate !== null)
+    .map((d) =>
+      withState(
         {
-          id: e.ref.replace(/^deadline:/, ''),
-          title: text?.[1] ?? e.text,
-          dueDate: e.at.slice(0, 10),
-          status,
-          statusLabel: DEADLINE_STATUS_LABELS[status] ?? words,
-          party: detail?.[1] ?? null,
-          action: detail?.[2] ?? e.detail,
-          source: detail?.[3] ?? null,
-          rule: null,
-          computation: null,
-          notes: [],
-          daysLeft: daysFrom(today, e.at.slice(0, 10)),
-          doneOn: null,
+          id: d.id,
+          title: d.title,
+          dueDate: d.dueDate,
+          status: d.status,
+          statusLabel: DEADLINE_STATUS_LABELS[d.status] ?? d.status,
+          party: PARTY_LABELS[d.party] ?? d.party,
+          action: d.action ?? null,
+          source: d.source ?? null,
+          rule: d.rule ?? null,
+          computation: d.computation ?? null,
+          notes: d.notes ?? [],
+          daysLeft: d.daysLeft ?? daysFrom(today, d.dueDate),
+          doneOn: d.doneOn ?? null,
         },
-        null,
-      );
-    });
+        answeredOn,
+      ),
+    )
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
 }
 
 function withState(d: Omit<DeadlineView, 'state'>, answeredOn: string | null): DeadlineView {
