@@ -12,29 +12,17 @@ import {
   themesReportSchema,
 } from '../../contracts/api/patterns.ts';
 import { limitText } from '../../contracts/text-limits.ts';
-import { appendAuditEvent, logAuditEvent } from '../../db/repositories/audit.ts';
-import {
-  clauseForUpdate,
-  deleteClause,
-  insertClauses,
-  membershipCounts,
-  updateClause,
-  upsertMemberships,
-} from '../../db/repositories/pattern-clauses.ts';
+import { logAuditEvent } from '../../db/repositories/audit.ts';
+import { membershipCounts } from '../../db/repositories/pattern-clauses.ts';
 import { checkPeriod } from '../../domain/kpi/period.ts';
-import { reviewClause } from '../../domain/patterns/clauses/clarity.ts';
-import {
-  clauseTopicOf,
-  MAX_CLAUSES,
-  MAX_CONTRACT_CHARACTERS,
-  splitContract,
-} from '../../domain/patterns/clauses/import.ts';
+import { MAX_CONTRACT_CHARACTERS } from '../../domain/patterns/clauses/import.ts';
 import { ruleChanges } from '../../domain/patterns/rule-changes.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { PATTERN_WRITERS, patternOrganisation } from './access.ts';
+import { editClause, importClauses, removeClause, saveMemberships } from './clauses.ts';
 import { clauseReport, themesReport } from './reports.ts';
 
 const TAG = 'Tendances';
@@ -47,8 +35,6 @@ const refusals = { 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySch
 const clauseParams = z.object({
   id: z.uuid('Identifiant de clause invalide : rechargez la page et choisissez la clause dans la liste.'),
 });
-const UNKNOWN_CLAUSE =
-  'Cette clause n’existe pas ou plus (supprimée entre-temps ?) : rechargez la page « Tendances ».';
 const MEMBERSHIPS_SHOWN = 500;
 const productName = z
   .string()
@@ -155,44 +141,9 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
     async (request, reply) => {
       const user = requireUser(request);
       const organisationId = patternOrganisation(user, PATTERN_WRITERS);
-      const { text, title, product } = request.body;
-      const clauses = splitContract(text, title ?? 'Clause importée');
-      if (clauses.length === 0 || clauses.every((c) => c.text.trim() === '')) {
-        throw new AppError(
-          'VALIDATION',
-          'Le texte du contrat est vide : collez le texte des clauses (une ligne « Article … » ouvre chaque clause).',
-          'text',
-        );
-      }
-      if (clauses.length > MAX_CLAUSES) {
-        throw new AppError(
-          'VALIDATION',
-          `Trop de clauses en un import (${clauses.length}) : ${MAX_CLAUSES} au plus. Importez le contrat en plusieurs fois.`,
-          'text',
-        );
-      }
-      const now = ctx.now();
-      const rows = await ctx.database.db.transaction(async (tx) => {
-        const inserted = await insertClauses(tx, organisationId, product ?? null, clauses, user.id, now);
-        await appendAuditEvent(tx, {
-          dossierId: null,
-          organisationId,
-          actorId: user.id,
-          type: 'patterns.clauses_imported',
-          payload: { clauses: inserted.length, product: product ?? null },
-          occurredAt: now,
-        });
-        return inserted;
-      });
+      const clauses = await importClauses(ctx, user, organisationId, request.body);
       reply.code(201);
-      return {
-        clauses: rows.map((row, i) => ({
-          id: row.id,
-          title: row.title,
-          topic: clauses[i]!.topic,
-          review: reviewClause(clauses[i]!.text),
-        })),
-      };
+      return { clauses };
     },
   );
 
@@ -215,7 +166,10 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
               .string()
               .trim()
               .min(1, 'Le texte de la clause est vide : saisissez-le, ou supprimez la clause.')
-              .max(MAX_CONTRACT_CHARACTERS, 'Texte trop long : 200 000 caractères au plus.')
+              .max(
+                MAX_CONTRACT_CHARACTERS,
+                `Texte trop long : ${limitText(MAX_CONTRACT_CHARACTERS)} caractères au plus.`,
+              )
               .optional(),
             product: productName.nullable().optional().describe('Produit concerné ; null pour tous'),
           })
@@ -234,34 +188,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
     async (request) => {
       const user = requireUser(request);
       const organisationId = patternOrganisation(user, PATTERN_WRITERS);
-      const now = ctx.now();
-      const clause = await ctx.database.db.transaction(async (tx) => {
-        const before = await clauseForUpdate(tx, organisationId, request.params.id);
-        if (!before) throw new AppError('UNKNOWN_CLAUSE', UNKNOWN_CLAUSE, 'id', 422);
-        const title = request.body.title ?? before.title;
-        const text = request.body.text ?? before.text;
-        const product = request.body.product === undefined ? before.product : request.body.product;
-        const after = await updateClause(tx, organisationId, before.id, {
-          title,
-          text,
-          product,
-          topic: clauseTopicOf(title, text),
-        });
-        await appendAuditEvent(tx, {
-          dossierId: null,
-          organisationId,
-          actorId: user.id,
-          type: 'patterns.clause_edited',
-          payload: {
-            clauseId: before.id,
-            title,
-            changed: (['title', 'text', 'product'] as const).filter((k) => before[k] !== after![k]),
-          },
-          occurredAt: now,
-        });
-        return after!;
-      });
-      return { clause: { ...clause, review: reviewClause(clause.text) } };
+      return { clause: await editClause(ctx, user, organisationId, request.params.id, request.body) };
     },
   );
 
@@ -283,19 +210,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
     async (request) => {
       const user = requireUser(request);
       const organisationId = patternOrganisation(user, PATTERN_WRITERS);
-      const now = ctx.now();
-      await ctx.database.db.transaction(async (tx) => {
-        const deleted = await deleteClause(tx, organisationId, request.params.id);
-        if (!deleted) throw new AppError('UNKNOWN_CLAUSE', UNKNOWN_CLAUSE, 'id', 422);
-        await appendAuditEvent(tx, {
-          dossierId: null,
-          organisationId,
-          actorId: user.id,
-          type: 'patterns.clause_deleted',
-          payload: { clauseId: deleted.id, title: deleted.title, product: deleted.product },
-          occurredAt: now,
-        });
-      });
+      await removeClause(ctx, user, organisationId, request.params.id);
       return { id: request.params.id };
     },
   );
@@ -351,20 +266,7 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
     async (request) => {
       const user = requireUser(request);
       const organisationId = patternOrganisation(user, PATTERN_WRITERS);
-      const { countedOn, products } = request.body;
-      const now = ctx.now();
-      await ctx.database.db.transaction(async (tx) => {
-        await upsertMemberships(tx, organisationId, countedOn, products, now);
-        await appendAuditEvent(tx, {
-          dossierId: null,
-          organisationId,
-          actorId: user.id,
-          type: 'patterns.memberships_imported',
-          payload: { countedOn, products: products.length },
-          occurredAt: now,
-        });
-      });
-      return { products: products.length };
+      return { products: await saveMemberships(ctx, user, organisationId, request.body) };
     },
   );
 
