@@ -43,13 +43,13 @@ export async function timelineOf(
   now: Date,
 ): Promise<z.infer<typeof timelineSchema> & { medicalRead: string[] }> {
   const includeInternal = viewer.audience === 'staff';
-  const [events, contactRows, documentRows, messageRows, mediator] = await Promise.all([
-    eventsOf(db, dossier.id),
-    listContacts(db, dossier.id),
-    listDocuments(db, dossier.id),
-    dossier.organisationId ? listMessages(db, dossier.id, { includeInternal }) : Promise.resolve([]),
-    mediatorChoiceOf(db, dossier),
-  ]);
+  // One after the other: `db` is usually the reading's transaction, one connection that runs one query at a time
+  // (node-postgres queues concurrent ones, a use it deprecates).
+  const events = await eventsOf(db, dossier.id);
+  const contactRows = await listContacts(db, dossier.id);
+  const documentRows = await listDocuments(db, dossier.id);
+  const messageRows = dossier.organisationId ? await listMessages(db, dossier.id, { includeInternal }) : [];
+  const mediator = await mediatorChoiceOf(db, dossier);
   const contacts = contactRows.map((c) => contactForReader(viewer.medical, c));
   const documents = documentRows.map((d) => documentForReader(viewer.medical, d));
   const messages = messageRows.map((m) => ({ ...m, message: messageForReader(viewer.medical, m.message) }));
