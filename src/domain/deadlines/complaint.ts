@@ -46,7 +46,7 @@ function startNotes(start: ComplaintStart): string[] {
   }
   if (start.date < '2022-12-31') {
     notes.push(
-      'Réclamation antérieure au 31/12/2022 : la recommandation alors applicable comptait les délais depuis la réception (option complaintCountFrom = receipt).',
+      'Réclamation antérieure au 31/12/2022 : la recommandation alors applicable comptait les délais depuis la réception de la réclamation : le calcul peut être refait depuis cette date.',
     );
   }
   return notes;

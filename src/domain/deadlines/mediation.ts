@@ -31,9 +31,11 @@ function mediatorNotes(ctx: RuleContext): string[] {
   if (ctx.organisationType !== 'mutuelle') return [];
   return ctx.options.mutuelleMediator === 'fnmf'
     ? [
-        "Certaines mutuelles adhèrent à La Médiation de l'Assurance (LMA), parfois pour leurs seules garanties autres que la santé : vérifiez le médiateur indiqué dans la réponse ou le contrat (option mutuelleMediator).",
+        "Certaines mutuelles adhèrent à La Médiation de l'Assurance (LMA), parfois pour leurs seules garanties autres que la santé : vérifiez le médiateur indiqué dans la réponse ou le contrat.",
       ]
-    : ['Médiateur LMA retenu par option : la mutuelle doit y adhérer (vérifiez le contrat ou la réponse).'];
+    : [
+        'Médiateur LMA retenu comme indiqué pour cette mutuelle : elle doit y adhérer (vérifiez le contrat ou la réponse).',
+      ];
 }
 
 /**

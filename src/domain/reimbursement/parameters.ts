@@ -503,7 +503,7 @@ export function buildParameters(options: ParameterOptions = {}): ReimbursementPa
           source:
             options.responsibleCoversModerateMedicineTm === undefined
               ? `art. R871-2 CSS (❌ non confirmé ; seule l'exception des médicaments à service médical rendu faible est confirmée)`
-              : 'option responsibleCoversModerateMedicineTm',
+              : 'Indiqué par vous : votre contrat prend en charge le ticket modérateur des médicaments à service médical rendu modéré',
           confidence: options.responsibleCoversModerateMedicineTm === undefined ? 'unconfirmed' : 'confirmed',
         },
       ],
