@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  computeThemes,
+  KEPT_WEEKS,
+  latestThemeRun,
+  sampledTexts,
+  storeThemeRun,
+  themeRunWeeks,
+} from '../../src/db/repositories/pattern-themes.ts';
+import { insertUser } from '../../src/db/repositories/users.ts';
+import { organisations } from '../../src/db/schema.ts';
+import { addDays } from '../../src/domain/shared/calendar-date.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+let database: TestDatabase;
+let orgId: string;
+
+/** The week judged: Monday 16/11/2026 to Sunday 22/11/2026; the 16 weeks read start on 03/08/2026. */
+const END = '2026-11-22';
+const FIRST_WEEK = '2026-08-03';
+const NEW_TOPIC = 'Tiers payant refusé en pharmacie, carte non reconnue par le pharmacien.';
+
+/**
+ * Three steady topics, six texts each a week for the 16 weeks, then a new one: twelve texts over the last three
+ * weeks. A draft and an erased file say the new topic too: never read.
+ */
+async function seed() {
+  const [org] = await database.db
+    .insert(organisations)
+    .values({ name: 'Mutuelle Thèmes', kind: 'mutuelle', slug: 'mutuelle-themes' })
+    .returning();
+  orgId = org!.id;
+  const member = await insertUser(database.db, {
+    email: 'm@themes.test',
+    displayName: 'M',
+    role: 'member',
+    passwordHash: null,
+  });
+  const insert = (
+    prefix: string,
+    count: number,
+    text: string,
+    day: string,
+    extra: { status?: string; erased?: boolean } = {},
+  ) =>
+    database.db.execute(sql`
+      insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind, category,
+                            title, description, channel, facts, status, transmitted_at, erased_at)
+      select ${prefix} || '-' || g, ${member.id}, ${orgId}, 'Mutuelle Thèmes', 'mutuelle', 'other',
+             'Réclamation', ${text}, 'web', jsonb_build_object('complaintReceivedOn', ${day}::text),
+             ${extra.status ?? 'submitted'}::text, now(), ${extra.erased ? sql`now()` : sql`null`}
+        from generate_series(1, ${count}) g`);
+  const topics = [
+    [
+      'La cotisation a été prélevée deux fois ce mois-ci sur mon compte.',
+      'Double prélèvement de la cotisation mensuelle en janvier.',
+      'Cotisation prélevée en double, merci de rembourser le prélèvement.',
+      'Deux prélèvements de cotisation le même mois sur mon compte bancaire.',
+      'Le prélèvement de la cotisation a eu lieu deux fois.',
+    ],
+    [
+      'Mes lunettes, verres et monture, ne sont remboursées qu’en partie.',
+      'Remboursement des verres progressifs refusé malgré l’ordonnance.',
+      'La monture de mes lunettes n’a pas été remboursée.',
+      'Verres et monture : la mutuelle rembourse moins que le tableau.',
+      'Lunettes mal remboursées, les verres ne sont pas pris en charge.',
+    ],
+    [
+      'Ma demande de résiliation envoyée il y a deux mois reste sans réponse.',
+      'Résiliation ignorée : les prélèvements continuent après ma demande.',
+      'Ils refusent ma résiliation du contrat après un an d’adhésion.',
+      'Demande de résiliation restée sans suite malgré deux relances.',
+      'La résiliation de mon contrat n’a jamais été prise en compte.',
+    ],
+  ];
+  for (let week = 0; week < 16; week++) {
+    for (const [t, variants] of topics.entries()) {
+      for (let j = 0; j < 6; j++) {
+        await insert(`TH-${week}-${t}-${j}`, 1, variants[(week + j) % 5]!, addDays(FIRST_WEEK, 7 * week + t));
+      }
+    }
+  }
+  const fresh = [
+    NEW_TOPIC,
+    'La pharmacie refuse le tiers payant, ma carte n’est pas reconnue.',
+    'Tiers payant refusé : le pharmacien dit que mes droits sont fermés.',
+    'Carte de tiers payant non reconnue à la pharmacie, j’ai dû avancer les frais.',
+  ];
+  for (let i = 0; i < 12; i++) {
+    await insert(`TH-NEW-${i}`, 1, fresh[i % 4]!, addDays('2026-11-02', Math.floor(i * 1.75)));
+  }
+  await insert('TH-DRAFT', 1, NEW_TOPIC, '2026-11-20', { status: 'draft' });
+  await insert('TH-ERASED', 1, NEW_TOPIC, '2026-11-20', { erased: true });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seed();
+});
+afterAll(() => database.dispose());
+
+describe('the texts a themes run reads (issue 15 §2, decision 0020)', () => {
+  it('reads at most the sample size each week, the same files every time, and never a draft or an erased file', async () => {
+    const first = await sampledTexts(database.db, orgId, FIRST_WEEK, END, 5);
+    const again = await sampledTexts(database.db, orgId, FIRST_WEEK, END, 5);
+    expect(first.weeks).toHaveLength(16);
+    expect(first.weeks.every((w) => w.texts === 5)).toBe(true);
+    expect(first.weeks[0]).toEqual({ weekStart: FIRST_WEEK, complaints: 18, texts: 5 });
+    // The last week: 18 steady + 4 new; the draft and the erased file are not counted.
+    expect(first.weeks[15]).toEqual({ weekStart: '2026-11-16', complaints: 22, texts: 5 });
+    expect(again.documents.map((d) => d.id)).toEqual(first.documents.map((d) => d.id));
+    const all = await sampledTexts(database.db, orgId, FIRST_WEEK, END);
+    expect(all.documents).toHaveLength(16 * 18 + 12);
+  });
+});
+
+describe('stored themes of the weekly job (issue 15 §2)', () => {
+  it('stores the themes and the new theme’s alert; a re-run of the week replaces it; 26 weeks are kept', async () => {
+    const computation = await computeThemes(database.db, orgId, END);
+    expect(computation.period).toEqual({ from: FIRST_WEEK, to: END });
+    const meta = { durationMs: 1, computedAt: new Date('2026-11-23T06:00:00Z') };
+    await database.db.transaction((tx) => storeThemeRun(tx, orgId, computation, meta));
+    await database.db.transaction((tx) => storeThemeRun(tx, orgId, computation, meta));
+    expect(await themeRunWeeks(database.db, orgId)).toEqual(['2026-11-16']);
+
+    const stored = (await latestThemeRun(database.db, orgId))!;
+    expect(stored.run).toMatchObject({ weekStart: '2026-11-16', status: 'done', recentFrom: '2026-10-26' });
+    expect(stored.themes.length).toBeGreaterThanOrEqual(3);
+    expect(stored.themes.every((t) => t.complaints >= 5)).toBe(true);
+    const alerts = stored.themes.filter((t) => t.alertKind !== null);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.terms.join(' ')).toMatch(/pharmac|tiers|payant/);
+    expect(alerts[0]).toMatchObject({ alertKind: 'new', recent: 12, earlier: 0 });
+    expect(alerts[0]!.alertExplanation).toMatch(/^Nouveau thème : 12 réclamations depuis le 26\/10\/2026/);
+
+    // Thirty weekly runs: only the 26 newest weeks stay.
+    for (let week = 29; week >= 0; week--) {
+      const weekStart = addDays('2026-11-16', -7 * week);
+      await database.db.transaction((tx) => storeThemeRun(tx, orgId, { ...computation, weekStart }, meta));
+    }
+    const weeks = await themeRunWeeks(database.db, orgId);
+    expect(weeks).toHaveLength(KEPT_WEEKS);
+    expect(weeks[0]).toBe(addDays('2026-11-16', -7 * (KEPT_WEEKS - 1)));
+  });
+
+  it('without enough texts, stores the French explanation instead of themes', async () => {
+    const computation = await computeThemes(database.db, orgId, '2026-05-03');
+    expect(computation.result.ok).toBe(false);
+    await database.db.transaction((tx) =>
+      storeThemeRun(tx, orgId, computation, { durationMs: 1, computedAt: new Date() }),
+    );
+    const runs = await database.db.execute<{ status: string; message: string }>(
+      sql`select status, message from pattern_theme_runs where week_start = '2026-04-27'`,
+    );
+    const rows = Array.isArray(runs) ? runs : (runs as { rows: { status: string; message: string }[] }).rows;
+    expect(rows[0]).toMatchObject({ status: 'not_enough_texts' });
+    expect(rows[0]!.message).toMatch(/il en faut au moins 20 pour dégager des thèmes/);
+  });
+});
