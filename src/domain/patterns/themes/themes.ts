@@ -38,7 +38,7 @@ export interface ThemeOptions {
 }
 
 export const DEFAULT_THEMES: Omit<ThemeOptions, 'asOf'> = {
-  themes: 10,
+  themes: 20,
   iterations: 150,
   seed: 15,
   recentWeeks: 4,
