@@ -15,7 +15,10 @@ describe.skipIf(!browserAvailable)('« Tendances » in the back office (issue 15
     // The themes are the ones the weekly job stored (the demo data stores a run): read, not computed here.
     const themes = page.locator('section[aria-labelledby="themes-titre"]');
     await themes.getByText(/Seize semaines du .* calculées le/).waitFor();
-    await themes.getByText(/Termes caractéristiques/).first().waitFor();
+    await themes
+      .getByText(/Termes caractéristiques/)
+      .first()
+      .waitFor();
 
     await page
       .getByLabel('Texte du contrat')

@@ -1,4 +1,4 @@
-import type { Database, Db } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import {
   clausesOf,
   complaintsByCategoryAndProduct,
