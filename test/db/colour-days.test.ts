@@ -1,8 +1,10 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillProjections } from '../../src/db/repositories/deadline-projection.ts';
 import { updateDossier } from '../../src/db/repositories/dossier-updates.ts';
 import { insertDossier } from '../../src/db/repositories/dossiers.ts';
 import { registerCount } from '../../src/db/repositories/register.ts';
-import { organisations, users } from '../../src/db/schema.ts';
+import { dossiers, organisations, users } from '../../src/db/schema.ts';
 import { SLA_COLOURS } from '../../src/domain/register/sla.ts';
 import { addDays } from '../../src/domain/shared/calendar-date.ts';
 import { todayInParis } from '../../src/server/shared/deadline-projection.ts';
@@ -113,5 +115,57 @@ describe('colour filters on the stored colour days', () => {
     });
     expect(await filtersPassed('2026-12-10T10:00:00Z')).toEqual(['green']);
     expect(await filtersPassed('2030-01-01T10:00:00Z')).toEqual(['green']);
+  });
+
+  it('files projected by version 1 are completed from their stored clocks at start, as the projection writes them', async () => {
+    const at = new Date('2026-11-02T10:00:00Z');
+    const written = [];
+    for (const [i, facts] of [
+      { complaintSentOn: '2026-10-26' },
+      { complaintSentOn: '2026-10-01', acknowledgedOn: '2026-10-30' },
+      { complaintSentOn: '2026-10-26', acknowledgedOn: '2026-10-28' },
+      {},
+    ].entries()) {
+      written.push(
+        await insertDossier(database.db, {
+          reference: `REC-JOURS-V1-${i}`,
+          memberId,
+          organisationName: 'Organisme',
+          organisationKind: 'mutuelle',
+          category: 'other',
+          title: 'Version 1',
+          status: 'submitted',
+          facts,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      );
+    }
+    const ids = written.map((f) => f.id);
+    const inBatch = sql`${dossiers.id} in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`;
+    // What version 1 left: the clocks, no colour days.
+    await database.db
+      .update(dossiers)
+      .set({ projectionVersion: 1, slaAmberOn: null, slaRedOn: null })
+      .where(inBatch);
+    expect(await backfillProjections(database.db, new Date('2026-12-03T10:00:00Z'))).toBe(ids.length);
+    for (const file of written) {
+      const [row] = await database.db.select().from(dossiers).where(eq(dossiers.id, file.id));
+      expect({
+        ref: file.reference,
+        v: row!.projectionVersion,
+        amber: row!.slaAmberOn,
+        red: row!.slaRedOn,
+      }).toEqual({
+        ref: file.reference,
+        v: 2,
+        amber: file.slaAmberOn,
+        red: file.slaRedOn,
+      });
+    }
+    expect(await backfillProjections(database.db, new Date())).toBe(0);
   });
 });
