@@ -6,6 +6,7 @@ import { keyIdOf } from '../../src/domain/audit/checkpoint.ts';
 import { GENESIS_HASH } from '../../src/domain/audit/event-hash.ts';
 import { nodeHash, StreamingMerkle, splitPoint } from '../../src/domain/audit/merkle.ts';
 import { takeCheckpoint } from '../../src/server/audit/checkpoints.ts';
+import { logRootsInWorker } from '../../src/server/audit/merkle-in-worker.ts';
 import { integratePending, rangeHash, STORED_LEVEL } from '../../src/server/audit/merkle-log.ts';
 import type { AuditKeys } from '../../src/server/audit/signing-key.ts';
 import { type VerifyReport, verifyAuditHistory } from '../../src/server/audit/verify.ts';
@@ -154,5 +155,14 @@ describe('the log’s tree in a worker thread or in this one', () => {
         reason: expect.stringMatching(/300 événements scellés/),
       }),
     ]);
+  });
+});
+
+describe('the worker thread', () => {
+  it('passes on the error of a stream it cannot read, and the verification fails rather than passing', async () => {
+    async function* garbage() {
+      yield Buffer.from('pas un COPY binaire');
+    }
+    await expect(logRootsInWorker(garbage(), [0], 10)).rejects.toThrow(/signature inattendue/);
   });
 });
