@@ -177,7 +177,8 @@ const insertedValues = sql.join(
  * file was written, and the file back as JSON. A refused guard or an Idempotency-Key already used writes nothing
  * and returns no row: the caller then finds out why. Built once; prepared once per connection.
  */
-export const CREATION = oneParameterPerName(new PgDialect().sqlToQuery(sql`with guard as (
+export const CREATION = oneParameterPerName(
+  new PgDialect().sqlToQuery(sql`with guard as (
     select 1 from sessions s join users u on u.id = s.user_id
     where s.token_hash = ${ph('sessionTokenHash')}::text and s.expires_at > ${ph('now')}::timestamptz
       and u.deactivated_at is null and u.id = ${ph('memberId')}::uuid and u.role = ${ph('role')}::text
@@ -202,7 +203,8 @@ export const CREATION = oneParameterPerName(new PgDialect().sqlToQuery(sql`with 
     },
     sql`d`,
   )}
-  select row_to_json(d)::text as row from d, queued`));
+  select row_to_json(d)::text as row from d, queued`),
+);
 
 /**
  * drizzle gives each occurrence of a placeholder its own parameter: the creation's 40 values went as 60 (the

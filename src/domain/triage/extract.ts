@@ -57,7 +57,8 @@ function foldChar(ch: string): string {
   return one.replace(/[’‘`´]/g, "'");
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+// Printable ASCII and line breaks (other characters take the general way below).
+const ASCII_ONLY = /^[\t\n\r -~]*$/;
 let lastText = '';
 let lastFolded = '';
 
@@ -70,7 +71,7 @@ let lastFolded = '';
 export function foldSameLength(text: string): string {
   if (text === lastText) return lastFolded;
   let out = '';
-  // Plain ASCII has no accent to strip: lower case, and the backquote as an apostrophe (as `foldChar` does).
+  // ASCII has no accent to strip: lower case, and the backquote as an apostrophe (as `foldChar` does).
   if (ASCII_ONLY.test(text)) out = text.toLowerCase().replaceAll('`', "'");
   else {
     for (const ch of text) {
