@@ -4,185 +4,37 @@
 // of its own, as in production. BENCH_CPU_PROF=DIR writes the server's CPU profile there. Asserts nothing.
 //
 // BENCH_CREATE_DATABASE_URL: a database that may be filled (default: recours_create on the local server, dropped
-// and created again). BENCH_SECONDS (default 15), BENCH_CLIENTS (default 8), BENCH_SERVERS (server processes,
-// default 1).
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+// and created again). BENCH_SECONDS (default 15), BENCH_WARMUP_SECONDS (creations before the measure, default 10),
+// BENCH_CLIENTS (default 8), BENCH_SERVERS (server processes, default 1). To compare the processor time of a
+// creation between two commits or with a switch: bench/create-cpu-ab.ts.
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { getTableColumns } from 'drizzle-orm';
 import pg from 'pg';
-import { generateFiles } from '../src/bench/generate.ts';
-import { openDatabase } from '../src/db/client.ts';
 import { CREATION } from '../src/db/repositories/dossiers.ts';
 import { dossiers } from '../src/db/schema.ts';
-import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+import {
+  benchDatabase,
+  cpuMs,
+  createOne,
+  createUntil,
+  login,
+  peakRssMb,
+  startServer,
+  stopServer,
+  withPort,
+} from './create-support.ts';
 import { startCountingProxy } from './pg-count-proxy.ts';
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const SERVERS = Number(process.env.BENCH_SERVERS ?? 1);
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 
-async function databaseUrl(): Promise<string> {
-  if (process.env.BENCH_CREATE_DATABASE_URL) return process.env.BENCH_CREATE_DATABASE_URL;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query('drop database if exists recours_create with (force)');
-  await admin.query('create database recours_create');
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = '/recours_create';
-  return url.href;
-}
-
-function withPort(url: string, port: number) {
-  const u = new URL(url);
-  u.hostname = '127.0.0.1';
-  u.port = String(port);
-  return u.href;
-}
-
-async function startServer(url: string, port: number): Promise<ChildProcess> {
-  const profile = process.env.BENCH_CPU_PROF;
-  const child = spawn(
-    process.execPath,
-    [
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-      '--import',
-      'tsx',
-      'src/server/main.ts',
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'false',
-        JOBS_ENABLED: 'false',
-        LOG_LEVEL: 'warn',
-        LOGIN_MAX_PER_MINUTE: '100000',
-        LOGIN_MAX_PER_IP_PER_MINUTE: '100000',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'],
-    },
-  );
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/auth/me`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('le serveur n’a pas démarré');
-}
-
-async function stopServer(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  await exited;
-}
-
-/** CPU time the process has used so far (user + system), in ms: a cost per creation that load barely moves. */
-function cpuMs(pid: number) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime are fields 14 and 15 of the file, in clock ticks (100 per second on Linux).
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-function peakRssMb(child: ChildProcess) {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-// node:http with a keep-alive agent rather than fetch: the clients share the two cores with the server and
-// PostgreSQL, and fetch spent more processor time per request than the server's creation itself.
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-
-function post(base: string, pathname: string, headers: Record<string, string | number>, body: string) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
-    (resolve, reject) => {
-      const req = http.request(
-        `${base}${pathname}`,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            ...headers,
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString(),
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    },
-  );
-}
-
-async function login(base: string, email: string) {
-  const res = await post(base, '/api/auth/login', {}, JSON.stringify({ email, password: DEMO_PASSWORD }));
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status}`);
-  const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-  const body = JSON.parse(res.body) as { csrfToken: string };
-  return { cookie, csrf: body.csrfToken };
-}
-
-let reported = false;
-async function createOne(base: string, session: { cookie: string; csrf: string }, organisationId: string) {
-  const res = await post(
-    base,
-    '/api/v1/dossiers',
-    { cookie: session.cookie, 'x-csrf-token': session.csrf },
-    JSON.stringify({
-      category: 'reimbursement_contested',
-      title: 'Lunettes non remboursées',
-      description: 'Monture et verres progressifs : rien remboursé malgré l’ordonnance.',
-      organisationId,
-      // A complaint sent some day of the last three months, as members' files are.
-      complaintSentOn: new Date(Date.now() - Math.floor(Math.random() * 90) * 86_400_000)
-        .toISOString()
-        .slice(0, 10),
-    }),
-  );
-  if (res.status !== 201 && !reported) {
-    reported = true;
-    console.error(`échec d’une création : ${res.status} ${res.body.slice(0, 300)}`);
-  }
-  return res.status === 201;
-}
-
-const url = await databaseUrl();
-const database = await openDatabase({ url });
-await database.migrate();
-await generateFiles(database, {
-  files: 2_000,
-  organisation: 'Mutuelle Charge',
-  force: true,
-  now: new Date(),
-});
-const organisationId = String(
-  (await database.rawTransaction((q) => q(`select id from organisations where name = 'Mutuelle Charge'`)))
-    .rows[0]!.id,
-);
-await database.close();
+const { url, organisationId } = await benchDatabase('recours_create');
 console.log(`# Créations (npm run bench:create) — ${new Date().toISOString()}`);
 console.log(
   `charge moyenne au départ : ${loadavg()
@@ -217,25 +69,23 @@ await proxy.close();
 const servers: ChildProcess[] = [];
 const bases: string[] = [];
 for (let i = 0; i < SERVERS; i++) {
-  servers.push(await startServer(url, port + 1 + i));
+  servers.push(await startServer(url, port + 1 + i, { cpuProfileDir: CPU_PROF }));
   bases.push(`http://127.0.0.1:${port + 1 + i}`);
 }
 const session = await login(bases[0]!, 'adherent@charge.recours.fr');
-for (let i = 0; i < 50; i++) await createOne(bases[i % SERVERS]!, session, organisationId);
-const deadline = Date.now() + SECONDS * 1000;
-let created = 0;
-let failed = 0;
-const client = async (n: number) => {
-  const target = bases[n % SERVERS]!;
-  while (Date.now() < deadline) {
-    if (await createOne(target, session, organisationId)) created += 1;
-    else failed += 1;
-  }
-};
+// Warm-up under the same load as the measure, not counted: V8 optimises the hot path and the pool opens its
+// connections before the clock starts.
+await createUntil(bases, session, organisationId, CLIENTS, Date.now() + WARMUP_SECONDS * 1000);
 const load0 = loadavg()[0]!;
 const cpu0 = servers.map((child) => cpuMs(child.pid!));
 const benchCpu0 = process.cpuUsage();
-await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+const { created, failed } = await createUntil(
+  bases,
+  session,
+  organisationId,
+  CLIENTS,
+  Date.now() + SECONDS * 1000,
+);
 const serverCpuPerCreation =
   servers.reduce((sum, child, i) => sum + cpuMs(child.pid!) - cpu0[i]!, 0) / created;
 const benchCpu = process.cpuUsage(benchCpu0);

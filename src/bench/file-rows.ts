@@ -163,6 +163,8 @@ export const DOSSIER_COLUMNS = [
   'next_due_party',
   'mediation_opens_on',
   'mediation_due_on',
+  'sla_amber_on',
+  'sla_red_on',
   'projection_version',
 ] as const;
 const PROJECTION_KEYS = [
@@ -180,6 +182,8 @@ const PROJECTION_KEYS = [
   'nextDueParty',
   'mediationOpensOn',
   'mediationDueOn',
+  'slaAmberOn',
+  'slaRedOn',
   'projectionVersion',
 ] as const;
 

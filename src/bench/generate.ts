@@ -194,16 +194,15 @@ export async function generateFiles(database: Database, options: GenerateOptions
     if (dropped.length) await timed('index build', () => createIndexes(query, dropped));
     return { organisationId: setup.organisations[0]!.id, events };
   });
-  if (database.kind === 'postgresql') {
-    // VACUUM (outside any transaction) marks the loaded pages all-visible: without it the register's covering
-    // index is read with a table fetch per row, as autovacuum may not come for a long time.
-    await timed('vacuum', () => database.db.execute(sql`vacuum (analyze) dossiers, users`));
-    await timed('analyze', () =>
-      database.rawTransaction((query) =>
-        query('analyze messages, contacts, audit_events, audit_chain_heads, audit_log_pending'),
-      ),
-    );
-  }
+  // VACUUM (outside any transaction) marks the loaded pages all-visible: without it the register's covering
+  // index is read with a table fetch per row, as autovacuum may not come for a long time. PGlite has none at all:
+  // without ANALYZE it estimated an organisation of 9 024 files at 37 and sorted them all for the default page.
+  await timed('vacuum', () => database.db.execute(sql`vacuum (analyze) dossiers, users`));
+  await timed('analyze', () =>
+    database.rawTransaction((query) =>
+      query('analyze messages, contacts, audit_events, audit_chain_heads, audit_log_pending'),
+    ),
+  );
   return {
     organisationId: result.organisationId,
     files,

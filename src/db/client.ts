@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -79,10 +80,16 @@ async function openPglite(dataDir: string): Promise<Database> {
 /** The extensions migration 0005 creates (search): PGlite ships them, they must be loaded at start. */
 export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 
-/** Migrations, then the deadline projection of files that have none yet (SQL cannot run the engine). */
+/**
+ * Migrations, then the deadline projection of files that have none yet or an older one (SQL cannot run the engine).
+ * When that rewrote files, VACUUM ANALYZE: the planner learns the new columns' values (without statistics it
+ * walked the urgency index instead of the colour index), and the visibility map lets the covering indexes be read
+ * without the table. PGlite has no autovacuum to do it later.
+ */
 async function migrateAndProject(db: Db, migrate: () => Promise<void>) {
   await migrate();
-  await backfillProjections(db, new Date());
+  const projected = await backfillProjections(db, new Date());
+  if (projected > 0) await db.execute(sql`vacuum (analyze) dossiers`);
 }
 
 export function fromPglite(client: PGlite, location: string): Database {

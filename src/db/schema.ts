@@ -237,6 +237,12 @@ export const dossiers = pgTable(
     nextDueParty: text('next_due_party'),
     mediationOpensOn: date('mediation_opens_on', { mode: 'string' }),
     mediationDueOn: date('mediation_due_on', { mode: 'string' }),
+    /**
+     * The days the file's worst colour turns amber and red (src/domain/register/colour-days.ts; '-infinity': red
+     * since always, 'infinity': never; null: grey): the colour filters compare them with today's date.
+     */
+    slaAmberOn: date('sla_amber_on', { mode: 'string' }),
+    slaRedOn: date('sla_red_on', { mode: 'string' }),
     /** PROJECTION_VERSION that wrote the columns above; null or older: projected again at start. */
     projectionVersion: integer('projection_version'),
     /** The contract the complaint is about, by its commercial name (issue 14: KPIs and patterns by product). */
@@ -287,14 +293,17 @@ export const dossiers = pgTable(
     index('dossiers_handler_idx').on(t.assignedHandlerId, t.status),
     uniqueIndex('dossiers_idempotency_unique').on(t.memberId, t.idempotencyKey),
     index('dossiers_search_idx').using('gin', t.searchVector),
-    // Register pages on indexes, keyset order (docs/decisions/0007-deadline-projection.md). Migration 0017 adds
-    // INCLUDE (transmitted_at, status and the two clocks' status and due date), which drizzle cannot declare: the
-    // colour and status filters are then checked in the index, without reading the table, deep in the list.
+    // Register pages on indexes, keyset order (docs/decisions/0007-deadline-projection.md). Migration 0018 adds
+    // INCLUDE (next_due_on, transmitted_at, status and the colour days), which drizzle cannot declare: the colour
+    // and status filters are then checked in the index, without reading the table, deep in the list.
     index('dossiers_register_urgency_idx').on(
       t.organisationId,
       sql`coalesce(${t.nextDueOn}, 'infinity'::date)`,
       t.reference,
     ),
+    // Amber and red files by the day they turn red (migration 0018 adds INCLUDE: the amber day, next due date,
+    // reference, transmitted_at, status), docs/decisions/0017-register-colour-filters.md.
+    index('dossiers_register_colour_idx').on(t.organisationId, t.slaRedOn),
     index('dossiers_register_date_idx').on(t.organisationId, t.complaintOn, t.reference),
     // Part of a reference, or the organisation's reference, typed in the search box (pg_trgm).
     index('dossiers_reference_trgm_idx').using('gin', sql`${t.reference} gin_trgm_ops`),

@@ -93,6 +93,8 @@ const PROJECTION_SQL: Record<keyof ProjectionColumns, [column: string, type: str
   nextDueParty: ['next_due_party', 'text'],
   mediationOpensOn: ['mediation_opens_on', 'date'],
   mediationDueOn: ['mediation_due_on', 'date'],
+  slaAmberOn: ['sla_amber_on', 'date'],
+  slaRedOn: ['sla_red_on', 'date'],
   projectionVersion: ['projection_version', 'integer'],
 };
 const PROJECTION_ENTRIES = Object.entries(PROJECTION_SQL) as [keyof ProjectionColumns, [string, string]][];

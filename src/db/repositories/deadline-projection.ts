@@ -1,4 +1,5 @@
 import { isNull, lt, or, sql } from 'drizzle-orm';
+import { colourDaysOf } from '../../domain/register/colour-days.ts';
 import {
   type DeadlineProjection,
   PROJECTION_VERSION,
@@ -8,6 +9,7 @@ import {
 import { type CalendarDate, parisDateOf } from '../../domain/shared/calendar-date.ts';
 import type { Db } from '../client.ts';
 import { dossiers } from '../schema.ts';
+import { rowsOf } from './kpi.ts';
 
 /** The projection columns of `dossiers`, as the one deadline engine fills them. */
 export type ProjectionColumns = Pick<
@@ -26,6 +28,8 @@ export type ProjectionColumns = Pick<
   | 'nextDueParty'
   | 'mediationOpensOn'
   | 'mediationDueOn'
+  | 'slaAmberOn'
+  | 'slaRedOn'
   | 'projectionVersion'
 >;
 
@@ -45,6 +49,8 @@ export function projectionColumns(p: DeadlineProjection): ProjectionColumns {
     nextDueParty: p.nextDueParty,
     mediationOpensOn: p.mediationOpensOn,
     mediationDueOn: p.mediationDueOn,
+    slaAmberOn: p.colourDays?.amberOn ?? null,
+    slaRedOn: p.colourDays?.redOn ?? null,
     projectionVersion: PROJECTION_VERSION,
   };
 }
@@ -83,10 +89,11 @@ export function projectionChanged(row: Partial<ProjectionColumns>, next: Project
 
 /**
  * Projects files written before the projection existed (migration 0005), or by an older PROJECTION_VERSION, in
- * batches: SQL cannot run the engine, so this runs in JavaScript at start and at `recours db migrate`.
+ * batches: SQL cannot run the engine, so this runs in JavaScript at start and at `recours db migrate`. Files of
+ * version 1 are completed from their stored clocks first (`completeFromClocks`), without running the engine.
  */
 export async function backfillProjections(db: Db, now: Date, batchSize = 500): Promise<number> {
-  let done = 0;
+  let done = await completeFromClocks(db);
   for (;;) {
     const rows = await db
       .select({
@@ -107,6 +114,46 @@ export async function backfillProjections(db: Db, now: Date, batchSize = 500): P
       }
     });
     done += rows.length;
+  }
+}
+
+/**
+ * Version 1 stored the engine's clocks but not the colour days (version 2): they follow from the stored clocks
+ * alone (`colourDaysOf`, the same function the projection calls), so a million files are completed by batches of
+ * one SELECT and one UPDATE each, in id order, instead of running the engine again on each file. Returns how many
+ * files were completed. Versions are literal: a later version completes from 2, whatever this step did.
+ */
+export async function completeFromClocks(db: Db, batchSize = 5000): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let done = 0;
+  for (;;) {
+    const rows = rowsOf<{
+      id: string;
+      ack_status: string | null;
+      ack_due: string | null;
+      answer_status: string | null;
+      answer_due: string | null;
+    }>(
+      await db.execute(sql`
+        select id::text as id, sla_ack_status as ack_status, sla_ack_due_on::text as ack_due,
+          sla_answer_status as answer_status, sla_answer_due_on::text as answer_due
+        from dossiers where projection_version = 1 and id > ${after}::uuid order by id limit ${batchSize}`),
+    );
+    if (rows.length === 0) return done;
+    const completed = rows.map((r) => {
+      const days = colourDaysOf([
+        { id: 'complaint.acknowledgment', status: r.ack_status ?? 'absent', dueOn: r.ack_due },
+        { id: 'complaint.answer', status: r.answer_status ?? 'absent', dueOn: r.answer_due },
+      ]);
+      return { id: r.id, amber: days?.amberOn ?? null, red: days?.redOn ?? null };
+    });
+    // A file written meanwhile by this version is left as written (projection_version no longer 1).
+    await db.execute(sql`
+      update dossiers d set sla_amber_on = r.amber, sla_red_on = r.red, projection_version = 2
+      from jsonb_to_recordset(${JSON.stringify(completed)}::jsonb) as r(id uuid, amber date, red date)
+      where d.id = r.id and d.projection_version = 1`);
+    done += rows.length;
+    after = rows.at(-1)!.id;
   }
 }
 

@@ -4,13 +4,8 @@ import { COUNT_CAP, SEARCH_COUNT_CAP } from '../../contracts/api/register.ts';
 import type { DossierCategory } from '../../contracts/categories.ts';
 import type { ComplaintChannel } from '../../contracts/channels.ts';
 import type { DossierStatus } from '../../contracts/dossier-status.ts';
-import {
-  type OpenClockColour,
-  openDueRange,
-  SETTLED_STATUS_COLOURS,
-  type SlaClockId,
-  type SlaColour,
-} from '../../domain/register/sla.ts';
+import { colourBounds, type DayBounds } from '../../domain/register/colour-days.ts';
+import type { SlaColour } from '../../domain/register/sla.ts';
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 import type { Db } from '../client.ts';
 import { documents, dossiers, users } from '../schema.ts';
@@ -56,60 +51,29 @@ const handler = alias(users, 'register_handler');
 /** Urgency key: the nearest actionable due date; files with no running clock last (docs/decisions/0007-deadline-projection.md). */
 const urgencySql = sql`coalesce(${dossiers.nextDueOn}, 'infinity'::date)`;
 
-/** The stored columns of one register clock. */
-const STORED_CLOCKS: readonly { id: SlaClockId; status: SQL; due: SQL }[] = [
-  {
-    id: 'complaint.acknowledgment',
-    status: sql`${dossiers.slaAckStatus}`,
-    due: sql`${dossiers.slaAckDueOn}`,
-  },
-  {
-    id: 'complaint.answer',
-    status: sql`${dossiers.slaAnswerStatus}`,
-    due: sql`${dossiers.slaAnswerDueOn}`,
-  },
-];
-
-/**
- * One stored clock shows `colour` on `today`: a settled status (met, missed), or an open clock whose due date lies
- * in the domain's range for that colour (`openDueRange`). Plain comparisons of stored columns with dates, so that
- * the planner estimates them and the urgency index, which carries these columns, serves them.
- */
-function clockShows(
-  clock: (typeof STORED_CLOCKS)[number],
-  colour: OpenClockColour,
-  today: CalendarDate,
-): SQL {
-  const arms: SQL[] = Object.entries(SETTLED_STATUS_COLOURS)
-    .filter(([, c]) => c === colour)
-    .map(([status]) => sql`${clock.status} = ${status}`);
-  const range = openDueRange(clock.id, colour, today);
-  const bounds = [sql`${clock.status} = 'open'`, sql`${clock.due} is not null`];
-  if (range.from) bounds.push(sql`${clock.due} >= ${range.from}::date`);
-  if (range.to) bounds.push(sql`${clock.due} <= ${range.to}::date`);
-  arms.push(sql`(${sql.join(bounds, sql` and `)})`);
-  return sql`(${sql.join(arms, sql` or `)})`;
-}
-
-/** Some clock of the file shows `colour` on `today` (null-safe, for negations). */
-function someClockShows(colour: OpenClockColour, today: CalendarDate): SQL {
-  return sql`(${sql.join(
-    STORED_CLOCKS.map((clock) => clockShows(clock, colour, today)),
-    sql` or `,
-  )})`;
+/** A bound of `colourBounds` on a stored colour day, as plain comparisons the planner estimates and indexes serve. */
+function dayWithin(column: SQL, bounds: DayBounds | undefined): SQL[] {
+  if (!bounds) return [];
+  const where: SQL[] = [];
+  if (bounds.after !== undefined) where.push(sql`${column} > ${bounds.after}::date`);
+  if (bounds.upTo !== undefined) where.push(sql`${column} <= ${bounds.upTo}::date`);
+  return where;
 }
 
 /**
- * The file's worst colour (`worstColour` of `clocksAt`) is `colour` on `today`: some clock shows it and none shows
- * a worse one; grey when no clock shows any colour. The page's own clocks come from `clocksAt` in JavaScript; the
- * property test (test/db/deadline-projection.test.ts) checks this condition against the engine, day after day.
+ * The file's worst colour (`worstColour` of `clocksAt`) is `colour` on `today`: its stored colour days
+ * (`colourDaysOf`, written with the projection) compared with today's date, by the domain's `colourBounds`; grey
+ * when the file has none. The property test (test/db/deadline-projection.test.ts) checks this condition against
+ * the engine, day after day.
  */
 export function worstColourIs(colour: SlaColour, today: CalendarDate): SQL {
-  const order: OpenClockColour[] = ['red', 'amber', 'green'];
-  const worse = colour === 'grey' ? order : order.slice(0, order.indexOf(colour));
-  const none = worse.map((c) => sql`not coalesce(${someClockShows(c, today)}, false)`);
-  if (colour === 'grey') return sql`(${sql.join(none, sql` and `)})`;
-  return sql`(${sql.join([someClockShows(colour, today), ...none], sql` and `)})`;
+  if (colour === 'grey') return sql`${dossiers.slaAmberOn} is null`;
+  const bounds = colourBounds(colour, today);
+  const where = [
+    ...dayWithin(sql`${dossiers.slaAmberOn}`, bounds.amberOn),
+    ...dayWithin(sql`${dossiers.slaRedOn}`, bounds.redOn),
+  ];
+  return sql`(${sql.join(where, sql` and `)})`;
 }
 
 function escapeLike(text: string): string {

@@ -4,6 +4,7 @@ import { computeDeadlines } from '../deadlines/engine.ts';
 import { daysLeftOf, type RuleContext } from '../deadlines/rule-context.ts';
 import type { Deadline, DeadlineStatus, Party } from '../deadlines/schema.ts';
 import { type CalendarDate, compareDates } from '../shared/calendar-date.ts';
+import { type ColourDays, colourDaysOf } from './colour-days.ts';
 import { clockActs, type SlaClock, type SlaClockId, slaClock, slaClocksOf } from './sla.ts';
 
 /**
@@ -36,13 +37,15 @@ export interface DeadlineProjection {
   /** The member's window to refer the dispute to the mediator (C. consom. L612-2), when the engine gives one. */
   mediationOpensOn: CalendarDate | null;
   mediationDueOn: CalendarDate | null;
+  /** The days the file's worst colour turns amber and red (null: grey whatever the day), for the colour filters. */
+  colourDays: ColourDays | null;
 }
 
 /**
  * Bumped whenever the engine or this projection changes what it stores: files projected by an older version are
- * projected again at the next start (src/db/repositories/deadline-projection.ts).
+ * projected again at the next start (src/db/repositories/deadline-projection.ts). 2: the colour days.
  */
-export const PROJECTION_VERSION = 1;
+export const PROJECTION_VERSION = 2;
 
 export interface ProjectedFile {
   facts: unknown;
@@ -90,6 +93,10 @@ export function projectDeadlines(file: ProjectedFile, today: CalendarDate): Dead
     nextDueParty: next ? partyOf(deadlines, next.id) : null,
     mediationOpensOn: window?.opensOn ?? null,
     mediationDueOn: window?.dueDate ?? null,
+    colourDays: colourDaysOf([
+      { id: 'complaint.acknowledgment', status: acknowledgment.status, dueOn: acknowledgment.dueOn },
+      { id: 'complaint.answer', status: answer.status, dueOn: answer.dueOn },
+    ]),
   };
 }
 

@@ -4,7 +4,7 @@ import { addDays } from '../shared/calendar-date.ts';
 import {
   compareUrgency,
   openClockColour,
-  openDueRange,
+  openColourFrom,
   SLA_CLOCKS,
   type SlaClock,
   slaClocksOf,
@@ -221,10 +221,9 @@ describe('urgency order of the register', () => {
   });
 });
 
-// The register filters colours in SQL with ranges of due dates (src/db/repositories/register.ts): each range must
-// hold exactly the due dates the clock shows in that colour (ACPR 2024-R-02 clocks; amber thresholds above).
-describe('colour bands of an open clock as ranges of due dates', () => {
-  const today = '2026-05-08';
+// The register stores the days a file turns amber and red (src/domain/register/colour-days.ts): each open clock
+// must change colour on those days and no other (ACPR 2024-R-02 clocks; amber thresholds above).
+describe('colour bands of an open clock and the days it enters them', () => {
   const cases = [
     { id: 'complaint.acknowledgment', daysLeft: -30, colour: 'red' },
     { id: 'complaint.acknowledgment', daysLeft: 0, colour: 'red' },
@@ -240,15 +239,19 @@ describe('colour bands of an open clock as ranges of due dates', () => {
   it.each(cases)('$id, $daysLeft days left: $colour', ({ id, daysLeft, colour }) => {
     expect(openClockColour(id, daysLeft)).toBe(colour);
   });
-  it('each due date falls in the range of its own colour and no other', () => {
+  it('an open clock turns amber and red on the days openColourFrom gives, and changes colour on no other day', () => {
     for (const id of SLA_CLOCKS) {
+      const due = '2026-06-28';
+      const amberFrom = openColourFrom(id, 'amber', due);
+      const redFrom = openColourFrom(id, 'red', due);
       for (let daysLeft = -20; daysLeft <= 40; daysLeft++) {
-        const due = addDays(today, daysLeft);
-        const holding = (['red', 'amber', 'green'] as const).filter((colour) => {
-          const { from, to } = openDueRange(id, colour, today);
-          return (from === null || due >= from) && (to === null || due <= to);
+        const day = addDays(due, -daysLeft);
+        const byDays = day >= redFrom ? 'red' : day >= amberFrom ? 'amber' : 'green';
+        expect({ id, daysLeft, colour: byDays }).toEqual({
+          id,
+          daysLeft,
+          colour: openClockColour(id, daysLeft),
         });
-        expect({ id, daysLeft, holding }).toEqual({ id, daysLeft, holding: [openClockColour(id, daysLeft)] });
       }
     }
   });

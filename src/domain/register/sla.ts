@@ -50,24 +50,16 @@ export const SETTLED_STATUS_COLOURS: Readonly<Record<'met' | 'missed', OpenClock
 };
 
 /**
- * The due dates (inclusive; null: unbounded) for which an open clock shows `colour` on `today`: the same bands as
- * `openClockColour`, turned into a range on the stored due date so that the register filters by colour with
- * conditions an index can serve (src/db/repositories/register.ts).
+ * The first day an open clock due on `dueOn` shows `colour`: its band starts `upToDaysLeft` days before the due
+ * date (red on the due date itself, amber `AMBER_THRESHOLD_DAYS` before it). The register stores these days per
+ * file (src/domain/register/colour-days.ts) so that colour filters are plain comparisons with today's date.
  */
-export function openDueRange(
-  id: SlaClockId,
-  colour: OpenClockColour,
-  today: CalendarDate,
-): { from: CalendarDate | null; to: CalendarDate | null } {
-  const bands = openBands(id);
-  const at = bands.findIndex((band) => band.colour === colour);
-  const upTo = bands[at]!.upToDaysLeft;
-  const after = at > 0 ? bands[at - 1]!.upToDaysLeft : null;
-  return {
-    from: after === null ? null : addDays(today, after + 1),
-    to: Number.isFinite(upTo) ? addDays(today, upTo) : null,
-  };
+export function openColourFrom(id: SlaClockId, colour: 'amber' | 'red', dueOn: CalendarDate): CalendarDate {
+  return addDays(dueOn, -openBands(id).find((band) => band.colour === colour)!.upToDaysLeft);
 }
+
+/** The longest amber band of any clock: a file amber on `today` turns red within this many days. */
+export const LONGEST_AMBER_DAYS = Math.max(...SLA_CLOCKS.map((id) => AMBER_THRESHOLD_DAYS[id]));
 
 export interface SlaClock {
   id: SlaClockId;

@@ -43,3 +43,19 @@ describe('calendar dates', () => {
     expect(parisDateOf(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
 });
+
+describe('parisDateOf keeps the last minute', () => {
+  it.each([
+    // Midnight in Paris, winter (UTC+1) and summer (UTC+2): the minute before and the minute of the change.
+    ['2026-01-14T22:59:59.999Z', '2026-01-14'],
+    ['2026-01-14T23:00:00.000Z', '2026-01-15'],
+    ['2026-07-14T21:59:30.000Z', '2026-07-14'],
+    ['2026-07-14T22:00:00.000Z', '2026-07-15'],
+    ['2026-07-14T22:00:59.000Z', '2026-07-15'],
+    // Paris mean time (before 1911) was 9 min 21 s ahead of UTC: not on a minute.
+    ['1900-01-01T23:50:38.000Z', '1900-01-01'],
+    ['1900-01-01T23:50:40.000Z', '1900-01-02'],
+  ])('%s is %s in Paris', (instant, day) => {
+    expect(parisDateOf(new Date(instant))).toBe(day);
+  });
+});

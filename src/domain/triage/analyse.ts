@@ -2,6 +2,7 @@ import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import { formatEuros } from '../shared/money.ts';
 import { publicSource, publicText } from '../shared/public-text.ts';
+import { allMatches } from '../shared/regexp.ts';
 import { NEXT_STEP_LABELS, ORGANISATION_LABELS, STAGE_LABELS, TRIAGE_CATEGORIES } from './category-labels.ts';
 import { predictProbabilities, topContributions, vectorise } from './classifier.ts';
 import { type CueHit, organisationFromCues } from './cues.ts';
@@ -56,8 +57,21 @@ export function analyseText(text: string, today: CalendarDate, model: TriageMode
   return diagnosisOf(readText(text, today, model), today);
 }
 
+export interface ReadOptions {
+  /**
+   * The words that made the category (detail and highlighted spans of its evidence). Default true; a caller that
+   * keeps only the labels (the triage of a file at its creation) skips them: they were a third of the reading.
+   */
+  categoryEvidence?: boolean;
+}
+
 /** The statistical model for the category; cue rules (or heads) for organisation and stage. */
-export function readText(text: string, today: CalendarDate, model: TriageModel): TextReading {
+export function readText(
+  text: string,
+  today: CalendarDate,
+  model: TriageModel,
+  options: ReadOptions = {},
+): TextReading {
   const facts = factsOf(text, today);
   const features = modelFeatures(facts.normalised, model.features);
 
@@ -67,21 +81,25 @@ export function readText(text: string, today: CalendarDate, model: TriageModel):
     .map((label, i) => ({ category: label as Category, probability: probabilities[i]! }))
     .sort((a, b) => b.probability - a.probability);
   const category = ranked[0]!.category;
-  // Character n-grams carry weight but are not words a member recognises: the evidence names words only.
-  const contributions = topContributions(model.category, model.vocabulary, xCategory, category, 40)
-    .filter((c) => !c.feature.startsWith('#'))
-    .slice(0, 5);
-  const categoryEvidence: Evidence = {
-    field: 'category',
-    rule: `model.${model.category.input === 'tfidf' ? 'logistic_regression' : 'naive_bayes'}`,
-    detail: contributions.length
-      ? `Mots qui ont le plus compté : ${contributions.map((c) => c.feature).join(', ')}`
-      : 'Aucun mot connu du modèle : catégorie par défaut, à confirmer.',
-    spans: spansOfFeatures(
-      text,
-      contributions.map((c) => c.feature),
-    ),
-  };
+  const rule = `model.${model.category.input === 'tfidf' ? 'logistic_regression' : 'naive_bayes'}`;
+  let categoryEvidence: Evidence = { field: 'category', rule, detail: '', spans: [] };
+  if (options.categoryEvidence !== false) {
+    // Character n-grams carry weight but are not words a member recognises: the evidence names words only.
+    const contributions = topContributions(model.category, model.vocabulary, xCategory, category, 40)
+      .filter((c) => !c.feature.startsWith('#'))
+      .slice(0, 5);
+    categoryEvidence = {
+      field: 'category',
+      rule,
+      detail: contributions.length
+        ? `Mots qui ont le plus compté : ${contributions.map((c) => c.feature).join(', ')}`
+        : 'Aucun mot connu du modèle : catégorie par défaut, à confirmer.',
+      spans: spansOfFeatures(
+        text,
+        contributions.map((c) => c.feature),
+      ),
+    };
+  }
 
   const reading: TextReading = {
     text,
@@ -596,10 +614,12 @@ function summarise(reading: TextReading, merged: MergedFacts): string {
 
 // ---------------------------------------------------------------------------------------------- evidence
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /** Original words whose stems make up the given features (unigrams and bigrams). */
 function spansOfFeatures(text: string, features: ReadonlyArray<string>): Span[] {
   const words: Array<{ stems: string[]; start: number; end: number }> = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of allMatches(text, WORD)) {
     const stems = contentStems(normaliseText(m[0]));
     if (stems.length) words.push({ stems, start: m.index, end: m.index + m[0].length });
   }

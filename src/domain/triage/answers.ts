@@ -1,6 +1,6 @@
 import { type CalendarDate, formatFrenchDate } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
-import { diagnosisOf, readText, type TextReading, withCueLabels } from './analyse.ts';
+import { diagnosisOf, type ReadOptions, readText, type TextReading, withCueLabels } from './analyse.ts';
 import { ORGANISATION_LABELS, STAGE_LABELS, TRIAGE_CATEGORIES } from './category-labels.ts';
 import type { Category, Organisation, Stage } from './labels.ts';
 import type { TriageModel } from './model.ts';
@@ -147,10 +147,11 @@ export function triageText(
   request: TriageRequest,
   today: CalendarDate,
   model: TriageModel,
+  options: ReadOptions = {},
 ): Result<Diagnosis> {
   const day = request.today ?? today;
   const answers = request.answers ?? {};
   const checked = checkAnswers(answers, day);
   if (!checked.ok) return checked;
-  return ok(diagnosisOf(applyAnswers(readText(request.text, day, model), answers), day));
+  return ok(diagnosisOf(applyAnswers(readText(request.text, day, model, options), answers), day));
 }

@@ -1,3 +1,4 @@
+import { allMatches } from '../shared/regexp.ts';
 import type { Organisation, Stage } from './labels.ts';
 
 /**
@@ -14,8 +15,7 @@ export interface CueHit {
 }
 
 function hits(normalised: string, rule: string, pattern: RegExp): CueHit[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-  return [...normalised.matchAll(new RegExp(pattern.source, flags))].map((m) => ({
+  return allMatches(normalised, pattern).map((m) => ({
     rule,
     matched: m[0],
     index: m.index,

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../shared/calendar-date.ts';
+import { allMatches } from '../shared/regexp.ts';
 import { type DateMention, foldSameLength } from './extract.ts';
 import { type EventKind, type Stage, stageRank } from './labels.ts';
 import { rewriteToken } from './normalise.ts';
@@ -166,15 +167,7 @@ interface Cue {
   careCall?: boolean;
 }
 
-const globalCache = new Map<RegExp, RegExp>();
-function matches(text: string, pattern: RegExp): RegExpExecArray[] {
-  let re = globalCache.get(pattern);
-  if (!re) {
-    re = pattern.flags.includes('g') ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
-    globalCache.set(pattern, re);
-  }
-  return [...text.matchAll(re)];
-}
+const matches = allMatches;
 
 function mediumOf(clause: string): ReadEvent['medium'] {
   if (/\b(recommande\w*|lrar|courriers?|lettres?|par ecrit|la poste)\b/.test(clause)) return 'letter';
@@ -391,13 +384,15 @@ function cuesOf(sentence: string, isQuestion: boolean, context: TextContext): Cu
  * The sentence folded and rewritten like `normaliseText` (accents, SMS words), keeping commas as tokens and, for
  * every character, its offset in the original text: dates found in the original map exactly onto the cues.
  */
+const WORD_OR_COMMA = /[a-z0-9]+|,/g;
+
 export function mappedSentence(
   text: string,
   start: number,
   end: number,
 ): { text: string; offsets: number[] } {
   const folded = foldSameLength(text.slice(start, end)).replace(/€/g, 'e');
-  const tokens = [...folded.matchAll(/[a-z0-9]+|,/g)];
+  const tokens = allMatches(folded, WORD_OR_COMMA);
   let out = '';
   const offsets: number[] = [];
   tokens.forEach((m, i) => {

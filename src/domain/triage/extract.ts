@@ -9,6 +9,7 @@ import {
   parts,
 } from '../shared/calendar-date.ts';
 import type { Cents } from '../shared/money.ts';
+import { allMatches } from '../shared/regexp.ts';
 
 /**
  * Facts read from the member's own words: amounts, dates, references. Offsets point into the original text
@@ -56,21 +57,35 @@ function foldChar(ch: string): string {
   return one.replace(/[’‘`´]/g, "'");
 }
 
+// Printable ASCII and line breaks (other characters take the general way below).
+const ASCII_ONLY = /^[\t\n\r -~]*$/;
+let lastText = '';
+let lastFolded = '';
+
 /**
  * Folds case and accents character by character, so offsets in the result are offsets in the input. Each
  * distinct character is folded once per process (normalising every character was a tenth of a creation's CPU).
+ * The readers of one text (amounts, dates, references, events, evidence) each fold it: the last text's folding
+ * is kept, so a text is folded once.
  */
 export function foldSameLength(text: string): string {
+  if (text === lastText) return lastFolded;
   let out = '';
-  for (const ch of text) {
-    let one = FOLDED_CHARS.get(ch);
-    if (one === undefined) {
-      one = foldChar(ch);
-      // Bounded: a text of rare characters cannot grow the table without end.
-      if (FOLDED_CHARS.size < 10_000) FOLDED_CHARS.set(ch, one);
+  // ASCII has no accent to strip: lower case, and the backquote as an apostrophe (as `foldChar` does).
+  if (ASCII_ONLY.test(text)) out = text.toLowerCase().replaceAll('`', "'");
+  else {
+    for (const ch of text) {
+      let one = FOLDED_CHARS.get(ch);
+      if (one === undefined) {
+        one = foldChar(ch);
+        // Bounded: a text of rare characters cannot grow the table without end.
+        if (FOLDED_CHARS.size < 10_000) FOLDED_CHARS.set(ch, one);
+      }
+      out += one;
     }
-    out += one;
   }
+  lastText = text;
+  lastFolded = out;
   return out;
 }
 
@@ -89,7 +104,7 @@ const AMOUNT =
 export function extractAmounts(text: string): AmountMention[] {
   const folded = foldSameLength(text);
   const found: AmountMention[] = [];
-  for (const m of folded.matchAll(AMOUNT)) {
+  for (const m of allMatches(folded, AMOUNT)) {
     const whole = m[1]!.replace(/[ \u00a0\u202f.]/g, '');
     const fraction = (m[2] ?? '').padEnd(2, '0');
     // `12e` only counts with two digits or more: `1e`/`2e` are ordinals far more often than euros.
@@ -203,7 +218,7 @@ function roleAt(folded: string, start: number, end: number): DateRole {
   let best: DateRole = 'other';
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const [role, pattern] of ROLE_CUES) {
-    for (const m of folded.slice(sentenceStart, sentenceEnd).matchAll(pattern)) {
+    for (const m of allMatches(folded.slice(sentenceStart, sentenceEnd), pattern)) {
       const at = sentenceStart + m.index;
       // French puts the verb before the date ("envoyé le 3 mai"): a cue after the date counts double.
       const distance = at < start ? start - (at + m[0].length) : 2 * (at - end);
@@ -240,7 +255,7 @@ export function extractDates(text: string, today: CalendarDate): DateMention[] {
     found.push({ ...span(text, start, end), date, kind, precision, role: roleAt(folded, start, end) });
   };
 
-  for (const m of folded.matchAll(NUMERIC_DATE)) {
+  for (const m of allMatches(folded, NUMERIC_DATE)) {
     if (m[1] !== undefined) {
       push(m.index, m.index + m[0].length, `${m[1]}-${m[2]}-${m[3]}`, 'absolute', 'day');
       continue;
@@ -258,14 +273,14 @@ export function extractDates(text: string, today: CalendarDate): DateMention[] {
     }
     push(m.index, m.index + m[0].length, date, 'absolute', 'day');
   }
-  for (const m of folded.matchAll(TEXT_DATE)) {
+  for (const m of allMatches(folded, TEXT_DATE)) {
     const day = m[1] === '1er' || m[1] === 'premier' ? 1 : Number(m[1]);
     const month = MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1;
     const date =
       m[3] === undefined ? withInferredYear(day, month, today) : fromParts(Number(m[3]), month, day);
     push(m.index, m.index + m[0].length, date, 'absolute', 'day');
   }
-  for (const m of folded.matchAll(MONTH_ONLY)) {
+  for (const m of allMatches(folded, MONTH_ONLY)) {
     const name = (m[1] ?? m[3]) as (typeof MONTHS)[number];
     const yearText = m[2] ?? m[4];
     const month = MONTHS.indexOf(name) + 1;
@@ -278,7 +293,7 @@ export function extractDates(text: string, today: CalendarDate): DateMention[] {
     }
     push(m.index + offset, m.index + m[0].length, date, 'absolute', 'month');
   }
-  for (const m of folded.matchAll(RELATIVE)) {
+  for (const m of allMatches(folded, RELATIVE)) {
     const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : NUMBER_WORDS[m[2]!]!;
     const unit = m[3]!;
     let date: CalendarDate;
@@ -293,7 +308,7 @@ export function extractDates(text: string, today: CalendarDate): DateMention[] {
     push(m.index, m.index + m[0].length, date, 'relative', precision);
   }
   for (const [pattern, resolve, precision] of RELATIVE_WORDS) {
-    for (const m of folded.matchAll(pattern))
+    for (const m of allMatches(folded, pattern))
       push(m.index, m.index + m[0].length, resolve(today), 'relative', precision);
   }
   return found.sort((a, b) => a.start - b.start);
@@ -312,7 +327,7 @@ function labelBefore(before: string): ReferenceKind | null {
   let best: ReferenceKind | null = null;
   let bestAt = -1;
   for (const [kind, pattern] of REFERENCE_LABELS) {
-    for (const m of before.matchAll(pattern)) {
+    for (const m of allMatches(before, pattern)) {
       if (m.index > bestAt) {
         best = kind;
         bestAt = m.index;
@@ -334,7 +349,7 @@ export function extractReferences(text: string, today: CalendarDate = '2000-01-0
     ...extractDates(text, today).filter((d) => d.kind === 'absolute'),
   ];
   const found: ReferenceMention[] = [];
-  for (const m of folded.matchAll(NIR)) {
+  for (const m of allMatches(folded, NIR)) {
     const s = { start: m.index, end: m.index + m[0].length };
     if (overlaps(s, taken)) continue;
     const digits = m[0].replace(/[ .]/g, '');
@@ -346,7 +361,7 @@ export function extractReferences(text: string, today: CalendarDate = '2000-01-0
     });
     taken.push(s);
   }
-  for (const m of folded.matchAll(CANDIDATE)) {
+  for (const m of allMatches(folded, CANDIDATE)) {
     const s = { start: m.index, end: m.index + m[0].length };
     if (overlaps(s, taken)) continue;
     if ((m[0].match(/\d/g) ?? []).length < 4) continue;

@@ -1,3 +1,4 @@
+import { allMatches } from '../shared/regexp.ts';
 import type { Category } from './labels.ts';
 import { normaliseText } from './normalise.ts';
 
@@ -31,7 +32,7 @@ export function keywordCategory(text: string): Category {
   let best: Category = 'other';
   let bestCount = 0;
   for (const [category, pattern] of KEYWORDS) {
-    const count = [...normalised.matchAll(pattern)].length;
+    const count = allMatches(normalised, pattern).length;
     if (count > bestCount) {
       best = category;
       bestCount = count;

@@ -42,8 +42,10 @@ export function dossierSuggestion(
     ...(input.complaintSentOn ? { complaintSentOn: input.complaintSentOn } : {}),
     ...(input.amountCents !== undefined ? { amountCents: input.amountCents } : {}),
   };
-  const withAnswers = triageText({ text, answers }, today, triageModel);
-  const result = withAnswers.ok ? withAnswers : triageText({ text }, today, triageModel);
+  // Only the labels and the deadlines are kept: the words behind the category are not computed.
+  const options = { categoryEvidence: false };
+  const withAnswers = triageText({ text, answers }, today, triageModel, options);
+  const result = withAnswers.ok ? withAnswers : triageText({ text }, today, triageModel, options);
   // Without answers nothing can be refused: a failure here is a programming error.
   if (!result.ok) throw new Error(result.error.message);
   return {
