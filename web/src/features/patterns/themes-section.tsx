@@ -59,8 +59,9 @@ export function ThemesSection() {
             </div>
           ) : (
             <ul className="trends-list">
-              {themes.data.themes.map((t) => (
-                <li key={t.label} className="card">
+              {themes.data.themes.map((t, i) => (
+                // Two themes may share their first three terms: the rank keeps keys unique.
+                <li key={`${i}:${t.label}`} className="card">
                   <h3 className="trends-theme__title">
                     {t.label}{' '}
                     <span className="trends-count">
