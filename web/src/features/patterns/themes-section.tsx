@@ -59,9 +59,9 @@ export function ThemesSection() {
             </div>
           ) : (
             <ul className="trends-list">
-              {themes.data.themes.map((t, i) => (
-                // Two themes may share their first three terms: the rank keeps keys unique.
-                <li key={`${i}:${t.label}`} className="card">
+              {themes.data.themes.map((t) => (
+                // Two themes may share their first three terms (the label), not all six.
+                <li key={t.terms.join(' ')} className="card">
                   <h3 className="trends-theme__title">
                     {t.label}{' '}
                     <span className="trends-count">

@@ -52,8 +52,8 @@ export function TrendsSlot(_props: { from: string; to: string }) {
               : `${themeAlerts.length} thèmes de réclamations nouveaux ou en forte hausse :`}
           </p>
           <ul>
-            {themeAlerts.slice(0, SHOWN).map((a, i) => (
-              <li key={`${i}:${a.label}`}>
+            {themeAlerts.slice(0, SHOWN).map((a) => (
+              <li key={`${a.label}:${a.explanation}`}>
                 <strong>« {a.label} »</strong> — {a.explanation}
               </li>
             ))}
