@@ -140,6 +140,11 @@ DECLARE
   statement text;
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    -- A history import inserts its files with this set (SET LOCAL) and then rebuilds the days it touched in one
+    -- grouped pass (kpi_daily_rebuild_days): far cheaper than an upsert per batch spread over years of days.
+    IF current_setting('recours.kpi_daily_deferred', true) = 'on' THEN
+      RETURN NULL;
+    END IF;
     source := 'SELECT 1 AS sign, * FROM kpi_new';
   ELSIF TG_OP = 'DELETE' THEN
     source := 'SELECT -1 AS sign, * FROM kpi_old';
@@ -175,14 +180,11 @@ CREATE TRIGGER kpi_daily_delete AFTER DELETE ON dossiers REFERENCING OLD TABLE A
 -- Recomputes the aggregates of an organisation (all of them when null) for the days of receipt in [from, to]
 -- (every day when null) from the files: after a load that bypassed the triggers (the bench generator's COPY with
 -- session_replication_role = replica), or to repair.
-CREATE OR REPLACE FUNCTION kpi_daily_rebuild(organisation uuid DEFAULT NULL, from_day date DEFAULT NULL,
-  to_day date DEFAULT NULL) RETURNS void
+CREATE OR REPLACE FUNCTION kpi_daily_rebuild_where(scope text) RETURNS void
 LANGUAGE plpgsql
 AS $fn$
 DECLARE
   statement text;
-  scope text := format('(%L::uuid IS NULL OR organisation_id = %L::uuid) AND received_on >= coalesce(%L::date, ''-infinity'') AND received_on <= coalesce(%L::date, ''infinity'')',
-    organisation, organisation, from_day, to_day);
 BEGIN
   EXECUTE 'DELETE FROM kpi_daily WHERE ' || scope;
   EXECUTE 'DELETE FROM kpi_daily_dims WHERE ' || scope;
@@ -191,6 +193,23 @@ BEGIN
     EXECUTE statement;
   END LOOP;
 END
+$fn$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION kpi_daily_rebuild(organisation uuid DEFAULT NULL, from_day date DEFAULT NULL,
+  to_day date DEFAULT NULL) RETURNS void
+LANGUAGE sql
+AS $fn$
+  SELECT kpi_daily_rebuild_where(format(
+    '(%L::uuid IS NULL OR organisation_id = %L::uuid) AND received_on >= coalesce(%L::date, ''-infinity'') AND received_on <= coalesce(%L::date, ''infinity'')',
+    organisation, organisation, from_day, to_day))
+$fn$;
+--> statement-breakpoint
+-- The same for some days of receipt of one organisation (the days a history import touched).
+CREATE OR REPLACE FUNCTION kpi_daily_rebuild_days(organisation uuid, days date[]) RETURNS void
+LANGUAGE sql
+AS $fn$
+  SELECT kpi_daily_rebuild_where(format('organisation_id = %L::uuid AND received_on = ANY (%L::date[])',
+    organisation, days))
 $fn$;
 --> statement-breakpoint
 -- New days in kpi_calendar: the files counted before their due date was known are judged now.

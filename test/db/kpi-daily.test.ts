@@ -1,10 +1,15 @@
+import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyCsvLines } from '../../scripts/history-generator.ts';
 import { DOSSIER_CATEGORIES } from '../../src/contracts/categories.ts';
+import { COMPLAINT_CHANNELS } from '../../src/contracts/channels.ts';
 import { dailyAnswersFor } from '../../src/db/repositories/kpi-daily.ts';
 import { insertUser } from '../../src/db/repositories/users.ts';
 import { dossiers, organisations } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/shared/calendar-date.ts';
+import { readImportFile } from '../../src/server/import/read-records.ts';
+import { importComplaints } from '../../src/server/import/use-cases.ts';
 import { seededRandom } from '../../src/server/register/demo-data.ts';
 import { kpiReport } from '../../src/server/shared/kpi-report.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -45,9 +50,9 @@ function randomRow(i: number, org = orgId) {
     organisationName: 'Mutuelle',
     organisationKind: 'mutuelle' as const,
     category: pick(DOSSIER_CATEGORIES),
-    channel: pick(['courrier', 'email', 'web', 'telephone', 'agence'] as const),
+    channel: pick(COMPLAINT_CHANNELS),
     title: 'x',
-    status: pick(['submitted', 'in_progress', 'answered', 'draft'] as const),
+    status: pick(['submitted', 'acknowledged', 'answered', 'draft'] as const),
     facts,
     decision: facts.answerReceivedOn ? pick(['accepted', 'partial', 'rejected', null] as const) : null,
     satisfactionScore: random() < 0.5 ? between(1, 5) : null,
@@ -144,7 +149,7 @@ describe('KPI daily aggregates (migration 0019) equal the file scan', () => {
     }
     // One statement over many rows: assignment and status of a whole batch.
     await database.db.execute(
-      sql`update dossiers set assigned_handler_id = ${handlers[0]!}::uuid, status = 'in_progress'
+      sql`update dossiers set assigned_handler_id = ${handlers[0]!}::uuid, status = 'acknowledged'
           where organisation_id = ${orgId} and reference like '%-1%'`,
     );
     // An update that changes no KPI column writes nothing and changes nothing.
@@ -202,5 +207,39 @@ describe('KPI daily aggregates (migration 0019) equal the file scan', () => {
     expect(await kpiReport(database.db, orgId, period)).toEqual(
       await kpiReport(database.db, orgId, period, 'files'),
     );
+  });
+
+  it('a history import (insert trigger deferred, touched days rebuilt) gives the same report as its files', async () => {
+    const lines = [...historyCsvLines(400, TODAY)];
+    const run = () =>
+      importComplaints(database.db, readImportFile(Readable.from([lines.join('\n')]), 'csv'), {
+        organisation: { name: 'Mutuelle Import Jour' },
+        skipInvalid: true,
+        dryRun: false,
+        actorId: null,
+        now: new Date(`${TODAY}T10:00:00Z`),
+      });
+    const report = await run();
+    expect(report.committed).toBe(true);
+    expect(report.imported).toBeGreaterThan(300);
+    const org = report.organisation.id;
+    const compare = async () => {
+      for (const period of [
+        { from: '2020-01-01', to: TODAY, asOf: TODAY },
+        { from: '2026-01-01', to: '2026-06-30', asOf: TODAY },
+      ]) {
+        const daily = await kpiReport(database.db, org, period);
+        expect(await dailyAnswersFor(database.db, { organisationId: org, ...period })).toBe(true);
+        expect(daily).toEqual(await kpiReport(database.db, org, period, 'files'));
+      }
+    };
+    await compare();
+    expect((await run()).imported).toBe(0);
+    await compare();
+    // The deferral ended with the import's transaction: a file added afterwards is counted by the trigger.
+    await database.db
+      .insert(dossiers)
+      .values({ ...randomRow(30_000), organisationId: org, status: 'submitted' });
+    await compare();
   });
 });
