@@ -40,7 +40,8 @@ CREATE TABLE "kpi_daily_dims" (
 	"dim" text NOT NULL,
 	"key" text NOT NULL,
 	"files" integer NOT NULL DEFAULT 0,
-	PRIMARY KEY ("organisation_id", "received_on", "dim", "key")
+	-- With the count in the index, a period's rows are read from the index alone (once vacuumed).
+	PRIMARY KEY ("organisation_id", "received_on", "dim", "key") INCLUDE ("files")
 );
 --> statement-breakpoint
 -- Answered files per day of receipt, handler and calendar days to answer: the medians stay exact.
@@ -50,7 +51,7 @@ CREATE TABLE "kpi_daily_answers" (
 	"handler" text NOT NULL,
 	"days" integer NOT NULL,
 	"files" integer NOT NULL DEFAULT 0,
-	PRIMARY KEY ("organisation_id", "received_on", "handler", "days")
+	PRIMARY KEY ("organisation_id", "received_on", "handler", "days") INCLUDE ("files")
 );
 --> statement-breakpoint
 -- The three upserts that add the contribution of `source`'s rows, each with a column `sign` (1 to add, -1 to
