@@ -202,8 +202,13 @@ export async function generateFiles(database: Database, options: GenerateOptions
   });
   if (database.kind === 'postgresql') {
     // VACUUM (outside any transaction) marks the loaded pages all-visible: without it the register's covering
-    // index is read with a table fetch per row, as autovacuum may not come for a long time.
-    await timed('vacuum', () => database.db.execute(sql`vacuum (analyze) dossiers, users`));
+    // index is read with a table fetch per row, as autovacuum may not come for a long time (the KPI aggregates'
+    // covering keys too), and the KPI report's plans need the aggregates' statistics at once.
+    await timed('vacuum', () =>
+      database.db.execute(
+        sql`vacuum (analyze) dossiers, users, kpi_daily, kpi_daily_dims, kpi_daily_answers`,
+      ),
+    );
     await timed('analyze', () =>
       database.rawTransaction((query) =>
         query('analyze messages, contacts, audit_events, audit_chain_heads, audit_log_pending'),
