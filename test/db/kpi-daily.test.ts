@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyCsvLines } from '../../scripts/history-generator.ts';
 import { DOSSIER_CATEGORIES } from '../../src/contracts/categories.ts';
 import { COMPLAINT_CHANNELS } from '../../src/contracts/channels.ts';
-import { dailyAnswersFor } from '../../src/db/repositories/kpi-daily.ts';
+import { dailyAggregatesExact } from '../../src/db/repositories/kpi-daily.ts';
 import { insertUser } from '../../src/db/repositories/users.ts';
 import { dossiers, organisations } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/shared/calendar-date.ts';
@@ -73,7 +73,7 @@ async function expectSameAsFiles() {
   for (const period of PERIODS) {
     const daily = await kpiReport(database.db, orgId, period);
     // The report filled kpi_calendar for the period, which judged the files counted before it.
-    expect(await dailyAnswersFor(database.db, { organisationId: orgId, ...period })).toBe(true);
+    expect(await dailyAggregatesExact(database.db, { organisationId: orgId, ...period })).toBe(true);
     const files = await kpiReport(database.db, orgId, period, 'files');
     const sorted = (r: typeof daily) => ({
       ...r,
@@ -183,7 +183,7 @@ describe('KPI daily aggregates (migration 0019) equal the file scan', () => {
 
   it('an as-of date before a stored date reads the files, exactly', async () => {
     const period = { organisationId: orgId, from: '2026-01-01', to: '2026-03-31', asOf: '2026-02-15' };
-    expect(await dailyAnswersFor(database.db, period)).toBe(false);
+    expect(await dailyAggregatesExact(database.db, period)).toBe(false);
   });
 
   it('a file counted before its year is in the KPI calendar is judged when the calendar gets it', async () => {
@@ -203,7 +203,7 @@ describe('KPI daily aggregates (migration 0019) equal the file scan', () => {
     expect((judged as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
     const report = await kpiReport(database.db, orgId, period); // fills 2014–2015 of kpi_calendar
     expect(report.acknowledgedInTimeRate).toBe(1);
-    expect(await dailyAnswersFor(database.db, period)).toBe(true);
+    expect(await dailyAggregatesExact(database.db, period)).toBe(true);
     expect(await kpiReport(database.db, orgId, period)).toEqual(
       await kpiReport(database.db, orgId, period, 'files'),
     );
@@ -229,7 +229,7 @@ describe('KPI daily aggregates (migration 0019) equal the file scan', () => {
         { from: '2026-01-01', to: '2026-06-30', asOf: TODAY },
       ]) {
         const daily = await kpiReport(database.db, org, period);
-        expect(await dailyAnswersFor(database.db, { organisationId: org, ...period })).toBe(true);
+        expect(await dailyAggregatesExact(database.db, { organisationId: org, ...period })).toBe(true);
         expect(daily).toEqual(await kpiReport(database.db, org, period, 'files'));
       }
     };

@@ -6,10 +6,10 @@ import { type KpiDimension, type KpiGroup, type KpiScope, rowsOf } from './kpi.t
 /**
  * The KPI groups of `kpiGroups` (src/db/repositories/kpi.ts, the file scan, which stays the reference) read from the
  * daily aggregates of migration 0019: a few rows per day of the period instead of every file. Exact when
- * `dailyAnswersFor` says so: the aggregates hold the files as they stand now, which are the files as they stood at
+ * `dailyAggregatesExact` says so: the aggregates hold the files as they stand now, which are the files as they stood at
  * the as-of date when none of their dates is after it.
  */
-export async function dailyAnswersFor(db: Db, scope: KpiScope): Promise<boolean> {
+export async function dailyAggregatesExact(db: Db, scope: KpiScope): Promise<boolean> {
   const result = await db.execute(sql`
     select coalesce(max(max_fact_on) <= ${scope.asOf}::date, true) as dated_ok,
       coalesce(sum(unjudged), 0)::int as unjudged

@@ -8,7 +8,7 @@ import {
   staffNames,
 } from '../../db/repositories/kpi.ts';
 import { ensureKpiCalendar } from '../../db/repositories/kpi-calendar.ts';
-import { dailyAnswersFor, kpiGroupsFromDaily } from '../../db/repositories/kpi-daily.ts';
+import { dailyAggregatesExact, kpiGroupsFromDaily } from '../../db/repositories/kpi-daily.ts';
 import { BACKLOG_BUCKETS, HANDLING_TIME_BUCKETS } from '../../domain/kpi/definitions.ts';
 import type { KpiPeriod } from '../../domain/kpi/period.ts';
 import { mean2, rate } from '../../domain/kpi/rules.ts';
@@ -62,7 +62,7 @@ export async function kpiReport(
 ) {
   await ensureKpiCalendar(db, Number(period.from.slice(0, 4)), Number(period.to.slice(0, 4)) + 1);
   const scope = { organisationId, ...period };
-  const fromDaily = source === 'auto' && (await dailyAnswersFor(db, scope));
+  const fromDaily = source === 'auto' && (await dailyAggregatesExact(db, scope));
   const [groups, reopened] = await Promise.all([
     fromDaily ? kpiGroupsFromDaily(db, scope) : kpiGroups(db, scope),
     reopenedCount(db, scope),
