@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import type { RegisterFilters } from '../../db/repositories/register.ts';
 import { registerExportPages } from '../../db/repositories/register-export.ts';
@@ -66,19 +65,21 @@ export function registerXlsx(
   now: Date,
 ) {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet('Registre');
-  sheet.columns = EXPORT_COLUMNS.map(([key, header]) => ({
-    key,
-    header,
-    width: key === 'title' ? 50 : 18,
-    ...(DATE_COLUMNS.has(key) ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
-  }));
   (async () => {
+    // exceljs is imported at the first XLSX export, not when the server starts (docs/performance.md).
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet('Registre');
+    sheet.columns = EXPORT_COLUMNS.map(([key, header]) => ({
+      key,
+      header,
+      width: key === 'title' ? 50 : 18,
+      ...(DATE_COLUMNS.has(key) ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+    }));
     for await (const line of exportLines(db, filters, sla, now)) {
       sheet.addRow(EXPORT_COLUMNS.map(([key]) => cellOf(key, line[key]))).commit();
       // Follow the client's pace: a slow download must not pile the workbook up in this buffer.
