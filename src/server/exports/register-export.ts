@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { RegisterFilters } from '../../db/repositories/register.ts';
 import { registerExportPages } from '../../db/repositories/register-export.ts';
 import type { SlaColour } from '../../domain/register/sla.ts';
+import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { CSV_BOM, csvLine } from '../shared/csv.ts';
 import { EXPORT_COLUMNS, type ExportLine, exportLine } from './register-rows.ts';
 
@@ -14,9 +15,10 @@ async function* exportLines(
   now: Date,
 ) {
   const wanted = sla?.length ? new Set(sla) : undefined;
+  const today = parisDateOf(now);
   for await (const page of registerExportPages(db, filters)) {
     for (const row of page) {
-      const { line, colour } = exportLine(row, now);
+      const { line, colour } = exportLine(row, today);
       if (!wanted || wanted.has(colour)) yield line;
     }
   }
