@@ -1,12 +1,13 @@
 // `npm run bench:create` (issue 12): creations per second through the API with 8 clients, beside pgbench replaying
 // the SQL the API runs for one creation, in the same run; the statements and round trips of one creation (counted
-// by a relay between the server and PostgreSQL); the server's peak resident memory. The server runs in a process
-// of its own, as in production. BENCH_CPU_PROF=DIR writes the server's CPU profile there. Asserts nothing.
+// by a relay between the server and PostgreSQL); the server's resident memory. The server runs in a process of its
+// own, compiled and started as `npm run start:server` starts it (bench/server-process.ts: BENCH_SERVER=tsx,
+// BENCH_SERVER_NODE_OPTIONS). BENCH_CPU_PROF=DIR writes the server's CPU profile there. Asserts nothing.
 //
 // BENCH_CREATE_DATABASE_URL: a database that may be filled (default: recours_create on the local server, dropped
 // and created again). BENCH_SECONDS (default 15), BENCH_CLIENTS (default 8), BENCH_SERVERS (server processes,
 // default 1).
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { CREATION } from '../src/db/repositories/dossiers.ts';
 import { dossiers } from '../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
 import { startCountingProxy } from './pg-count-proxy.ts';
+import { type ServerProcess, startServerProcess } from './server-process.ts';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -44,48 +46,13 @@ function withPort(url: string, port: number) {
   return u.href;
 }
 
-async function startServer(url: string, port: number): Promise<ChildProcess> {
+async function startServer(url: string, port: number): Promise<ServerProcess> {
   const profile = process.env.BENCH_CPU_PROF;
-  const child = spawn(
-    process.execPath,
-    [
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-      '--import',
-      'tsx',
-      'src/server/main.ts',
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'false',
-        JOBS_ENABLED: 'false',
-        LOG_LEVEL: 'warn',
-        LOGIN_MAX_PER_MINUTE: '100000',
-        LOGIN_MAX_PER_IP_PER_MINUTE: '100000',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'],
-    },
-  );
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/auth/me`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('le serveur n’a pas démarré');
-}
-
-async function stopServer(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGINT');
-  await exited;
+  return startServerProcess({
+    databaseUrl: url,
+    port,
+    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  });
 }
 
 /** CPU time the process has used so far (user + system), in ms: a cost per creation that load barely moves. */
@@ -93,11 +60,6 @@ function cpuMs(pid: number) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime are fields 14 and 15 of the file, in clock ticks (100 per second on Linux).
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
-
-function peakRssMb(child: ChildProcess) {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 // node:http with a keep-alive agent rather than fetch: the clients share the two cores with the server and
@@ -209,12 +171,12 @@ console.log(
 console.log('instructions d’une création :');
 for (const text of proxy.counts.texts.slice(0, (proxy.counts.texts.length / counted) | 0))
   console.log(`  ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
-await stopServer(server);
+await server.stop();
 await proxy.close();
 
 // 2. Throughput: CLIENTS clients creating for SECONDS seconds, server connected directly.
 // BENCH_SERVERS processes (as behind a reverse proxy, docs/deployment.md), the clients spread over them.
-const servers: ChildProcess[] = [];
+const servers: ServerProcess[] = [];
 const bases: string[] = [];
 for (let i = 0; i < SERVERS; i++) {
   servers.push(await startServer(url, port + 1 + i));
@@ -233,16 +195,22 @@ const client = async (n: number) => {
   }
 };
 const load0 = loadavg()[0]!;
-const cpu0 = servers.map((child) => cpuMs(child.pid!));
+const cpu0 = servers.map((child) => cpuMs(child.pid));
+const restMiB = Math.max(...servers.map((child) => child.memory().rssMiB));
+let peakMiB = restMiB;
+const sampler = setInterval(() => {
+  for (const child of servers) peakMiB = Math.max(peakMiB, child.memory().rssMiB);
+}, 200);
 const benchCpu0 = process.cpuUsage();
 await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+clearInterval(sampler);
 const serverCpuPerCreation =
-  servers.reduce((sum, child, i) => sum + cpuMs(child.pid!) - cpu0[i]!, 0) / created;
+  servers.reduce((sum, child, i) => sum + cpuMs(child.pid) - cpu0[i]!, 0) / created;
 const benchCpu = process.cpuUsage(benchCpu0);
 const clientCpuPerCreation = (benchCpu.user + benchCpu.system) / 1000 / created;
 const api = created / SECONDS;
-const rss = Math.max(...servers.map(peakRssMb));
-for (const child of servers) await stopServer(child);
+const since = Math.max(...servers.map((child) => child.memory().peakMiB));
+for (const child of servers) await child.stop();
 
 // 3. pgbench replaying the creation's statement: the very text the API prepares (CREATION), with the values the
 // API wrote for its last file as literals, a fresh id and reference per transaction, prepared (-M prepared) as the
@@ -318,7 +286,7 @@ console.log(
   `temps processeur par création : serveur ${serverCpuPerCreation.toFixed(2)} ms, clients HTTP ${clientCpuPerCreation.toFixed(2)} ms`,
 );
 console.log(
-  `mémoire résidente maximale d’un processus serveur : ${rss.toFixed(0)} Mo (${SERVERS} processus)`,
+  `mémoire résidente d’un processus serveur (Mio) : ${restMiB.toFixed(0)} au repos, ${peakMiB.toFixed(0)} au plus pendant les créations, ${since.toFixed(0)} au plus depuis le démarrage (${SERVERS} processus : ${servers[0]!.command})`,
 );
 console.log(`charge moyenne pendant la mesure : ${load0.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
 process.exit(0);
