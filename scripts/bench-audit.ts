@@ -8,6 +8,8 @@
  *   AUDIT_BENCH_REUSE=recours_bench_audit_… npm run bench:audit     # times the verification again on it
  *   AUDIT_BENCH_URL=postgres://postgres@127.0.0.1:5432/recours_bench npm run bench:audit
  *       # times the verification of any database, read only (no generation, no checkpoint taken)
+ *   AUDIT_BENCH_WORKER=0 …   # the log's Merkle tree in the main thread (default on PostgreSQL: in a worker thread)
+ * CPU seconds are printed for the Node process (every thread), its main thread alone, and PostgreSQL's backends.
  * The load average is printed with the figures: on a shared machine they mean little without it.
  */
 
@@ -144,7 +146,17 @@ try {
     }
     return ticks / 100;
   };
+  /** CPU seconds of this process's main thread alone (its task in /proc has the process's id), without the worker's. */
+  const mainThreadCpu = () => {
+    try {
+      const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return Number.NaN;
+    }
+  };
   const serverBefore = await serverCpu();
+  const mainBefore = mainThreadCpu();
   const cpuBefore = process.cpuUsage();
   const rssBefore = process.memoryUsage().rss;
   let rssMax = rssBefore;
@@ -152,9 +164,13 @@ try {
     rssMax = Math.max(rssMax, process.memoryUsage().rss);
   }, 200);
   t = performance.now();
-  const report = await verifyAuditHistory(database, { trustedKeyIds: keys.trustedKeyIds });
+  const report = await verifyAuditHistory(database, {
+    trustedKeyIds: keys.trustedKeyIds,
+    ...(process.env.AUDIT_BENCH_WORKER ? { merkleInWorker: process.env.AUDIT_BENCH_WORKER !== '0' } : {}),
+  });
   const verify = (performance.now() - t) / 1000;
   const nodeCpu = process.cpuUsage(cpuBefore);
+  const mainCpu = mainThreadCpu() - mainBefore;
   const serverSeconds = (await serverCpu()) - serverBefore;
   clearInterval(sampler);
   console.log(
@@ -170,6 +186,7 @@ try {
         eventsPerSecond: Math.round(report.events / verify),
         cpuSeconds: {
           node: Number(((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(1)),
+          nodeMainThread: Number(mainCpu.toFixed(1)),
           postgres: Number(serverSeconds.toFixed(1)),
         },
         rssMiB: { before: Math.round(rssBefore / 2 ** 20), max: Math.round(rssMax / 2 ** 20) },

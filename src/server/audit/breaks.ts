@@ -9,6 +9,10 @@ export class Breaks {
     this.count += 1;
     if (this.list.length < this.max) this.list.push(b);
   }
+  /** Breaks counted elsewhere beyond the list's room (the log's worker keeps only the first ones). */
+  addUnlisted(n: number) {
+    this.count += n;
+  }
 }
 
 /** « n° 3 » or « n° 3 à 5 ». */

@@ -1,11 +1,10 @@
 import type { Database } from '../../db/client.ts';
-import { BinaryCopyParser, type CopyRow, int64 } from '../../db/copy-binary.ts';
 import { type Snapshot, withSnapshots } from '../../db/snapshot.ts';
 import { type Checkpoint, checkpointProblem, LOG_ORIGIN } from '../../domain/audit/checkpoint.ts';
 import { SYSTEM_CHAIN_ID } from '../../domain/audit/event-hash.ts';
-import { StreamingMerkle } from '../../domain/audit/merkle.ts';
 import { Breaks, range } from './breaks.ts';
-import { decodeHash } from './chain-states.ts';
+import { logRootsInWorker } from './merkle-in-worker.ts';
+import { LEAVES_SQL, LogRootsBuilder } from './merkle-roots.ts';
 import { verifyChains } from './verify-chains.ts';
 
 export type BreakKind = 'altered' | 'inserted' | 'deleted' | 'moved' | 'log' | 'checkpoint';
@@ -46,10 +45,13 @@ export interface VerifyOptions {
   externalCheckpoint?: Checkpoint | undefined;
   maxBreaks?: number;
   now?: () => number;
+  /**
+   * Builds the log's Merkle tree in a worker thread while this one checks the chains (default on PostgreSQL; on
+   * PGlite the database itself runs in this thread, so the passes run in turn anyway). Same result either way.
+   */
+  merkleInWorker?: boolean;
 }
 
-const LEAVES_SQL = `select l.leaf_index, l.event_seq, e.hash from audit_log_leaves l
-  left join audit_events e on e.seq = l.event_seq order by l.leaf_index`;
 const CHECKPOINTS_SQL = `select id::text, tree_size::text, root_hash,
   to_char(issued_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), key_id, public_key, signature
   from audit_checkpoints c order by c.tree_size, c.id`;
@@ -68,7 +70,9 @@ function checkpointLabel(c: { id?: number; issuedAt: string }) {
  * Pass 2, the Merkle log in leaf order: each leaf's event still exists, the root recomputed at every checkpoint's
  * size equals the signed one (a rewrite of whole chains shows here), signatures by trusted keys only.
  */
-async function verifyLog(s: Snapshot, breaks: Breaks, options: VerifyOptions) {
+async function verifyLog(s: Snapshot, options: VerifyOptions, inWorker: boolean) {
+  // Its own list, appended after the chains' breaks: the report is the same whichever pass ends first.
+  const breaks = new Breaks(options.maxBreaks ?? Number.POSITIVE_INFINITY);
   const rows = await s.query(CHECKPOINTS_SQL);
   const toCheck: CheckpointToCheck[] = rows.map((r) => {
     const checkpoint: Checkpoint = {
@@ -100,67 +104,55 @@ async function verifyLog(s: Snapshot, breaks: Breaks, options: VerifyOptions) {
       });
     }
   }
-  let next = 0;
-  const merkle = new StreamingMerkle();
-  const compareDue = () => {
-    while (next < toCheck.length && toCheck[next]!.checkpoint.treeSize === merkle.size) {
-      const c = toCheck[next]!;
-      if (merkle.root() !== c.checkpoint.rootHash) {
-        breaks.add({
-          kind: 'checkpoint',
-          chainId: null,
-          checkpointId: c.id,
-          reason: `l’historique ne correspond plus au point de contrôle ${c.label} (${c.checkpoint.treeSize} événements scellés) : un événement scellé a été modifié, supprimé, remplacé ou déplacé`,
-        });
-      }
-      next += 1;
-    }
-  };
-  compareDue();
-  // A missing leaf or event counts as 32 zero bytes, a malformed hash as 32 bytes 0xff: the roots then differ.
-  const missing = Buffer.alloc(32);
-  const leaf = Buffer.alloc(32);
-  const check = ({ buf, start, length }: CopyRow) => {
-    const index = int64(buf, start[0]!);
-    if (index !== merkle.size) {
-      breaks.add({
-        kind: 'deleted',
-        chainId: null,
-        reason: `des feuilles du journal (${range(merkle.size, index - 1)}) ont été supprimées`,
-      });
-      while (merkle.size < index) {
-        merkle.push(missing);
-        compareDue();
-      }
-    }
-    if (length[2] === -1) {
-      const eventSeq = int64(buf, start[1]!);
-      breaks.add({
-        kind: 'deleted',
-        chainId: null,
-        eventId: eventSeq,
-        reason: `l’événement n° ${eventSeq}, scellé dans le journal (feuille ${index}), a été supprimé`,
-      });
-      merkle.push(missing);
-    } else {
-      if (!decodeHash(buf, start[2]!, length[2]!, leaf, 0)) leaf.fill(0xff);
-      merkle.push(leaf);
-    }
-    compareDue();
-  };
-  const parser = new BinaryCopyParser(3, check);
-  for await (const chunk of s.copy(LEAVES_SQL)) parser.push(chunk);
-  parser.end();
-  for (; next < toCheck.length; next += 1) {
-    const c = toCheck[next]!;
-    breaks.add({
-      kind: 'deleted',
-      chainId: null,
-      checkpointId: c.id,
-      reason: `le point de contrôle ${c.label} scellait ${c.checkpoint.treeSize} événements, le journal n’en compte plus que ${merkle.size} : des événements scellés ont été supprimés`,
-    });
+  const sizes = toCheck.map((c) => c.checkpoint.treeSize);
+  const maxProblems = options.maxBreaks ?? Number.POSITIVE_INFINITY;
+  const chunks = s.copy(LEAVES_SQL);
+  const log = inWorker
+    ? await logRootsInWorker(chunks, sizes, maxProblems)
+    : await logRootsHere(chunks, sizes, maxProblems);
+  for (const p of log.problems) {
+    breaks.add(
+      p.kind === 'gap'
+        ? {
+            kind: 'deleted',
+            chainId: null,
+            reason: `des feuilles du journal (${range(p.from, p.to)}) ont été supprimées`,
+          }
+        : {
+            kind: 'deleted',
+            chainId: null,
+            eventId: p.eventSeq,
+            reason: `l’événement n° ${p.eventSeq}, scellé dans le journal (feuille ${p.leaf}), a été supprimé`,
+          },
+    );
   }
-  return { leaves: merkle.size, checkpointsChecked: toCheck.length };
+  breaks.addUnlisted(log.problemCount - log.problems.length);
+  const roots = new Map(log.roots);
+  for (const c of toCheck) {
+    const root = roots.get(c.checkpoint.treeSize);
+    if (root === undefined) {
+      breaks.add({
+        kind: 'deleted',
+        chainId: null,
+        checkpointId: c.id,
+        reason: `le point de contrôle ${c.label} scellait ${c.checkpoint.treeSize} événements, le journal n’en compte plus que ${log.leaves} : des événements scellés ont été supprimés`,
+      });
+    } else if (root !== c.checkpoint.rootHash) {
+      breaks.add({
+        kind: 'checkpoint',
+        chainId: null,
+        checkpointId: c.id,
+        reason: `l’historique ne correspond plus au point de contrôle ${c.label} (${c.checkpoint.treeSize} événements scellés) : un événement scellé a été modifié, supprimé, remplacé ou déplacé`,
+      });
+    }
+  }
+  return { leaves: log.leaves, checkpointsChecked: toCheck.length, breaks };
+}
+
+async function logRootsHere(chunks: AsyncIterable<Buffer>, sizes: number[], maxProblems: number) {
+  const builder = new LogRootsBuilder(sizes, maxProblems);
+  for await (const chunk of chunks) builder.push(chunk);
+  return builder.end();
 }
 
 /** Says which file (its reference) or organisation each break concerns: an auditor reads references, not ids. */
@@ -211,8 +203,10 @@ export async function verifyAuditHistory(database: Database, options: VerifyOpti
     const s = sessions[0]!;
     const [chainPass, log] = await Promise.all([
       verifyChains(s, breaks),
-      verifyLog(sessions[1]!, breaks, options),
+      verifyLog(sessions[1]!, options, options.merkleInWorker ?? database.kind === 'postgresql'),
     ]);
+    for (const b of log.breaks.list) breaks.add(b);
+    breaks.addUnlisted(log.breaks.count - log.breaks.list.length);
     const { leaves, checkpointsChecked } = log;
     const { events, chains } = chainPass;
     const pending = Number((await s.query('select count(*)::text from audit_log_pending'))[0]![0]);
