@@ -7,6 +7,7 @@ import pg from 'pg';
 import { generateFiles } from '../src/bench/generate.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+import { startServerProcess } from './server-process.ts';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -65,6 +66,17 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<ChildProcess> {
   const profile = options.cpuProfileDir;
+  // This checkout's server runs as production runs it (compiled, start:server's options); another checkout (the
+  // A/B comparison of bench:create-ab) runs its sources through tsx, as it may not be built.
+  if (!options.cwd) {
+    const server = await startServerProcess({
+      databaseUrl: url,
+      port,
+      nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+      ...(options.env ? { env: options.env } : {}),
+    });
+    return server.child;
+  }
   const child = spawn(
     process.execPath,
     [

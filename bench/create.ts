@@ -1,7 +1,8 @@
 // `npm run bench:create` (issue 12): creations per second through the API with 8 clients, beside pgbench replaying
 // the SQL the API runs for one creation, in the same run; the statements and round trips of one creation (counted
 // by a relay between the server and PostgreSQL); the server's peak resident memory. The server runs in a process
-// of its own, as in production. BENCH_CPU_PROF=DIR writes the server's CPU profile there. Asserts nothing.
+// of its own, compiled and started as `npm run start:server` starts it (bench/server-process.ts: BENCH_SERVER=tsx,
+// BENCH_SERVER_NODE_OPTIONS). BENCH_CPU_PROF=DIR writes the server's CPU profile there. Asserts nothing.
 //
 // BENCH_CREATE_DATABASE_URL: a database that may be filled (default: recours_create on the local server, dropped
 // and created again). BENCH_SECONDS (default 15), BENCH_WARMUP_SECONDS (creations before the measure, default 10),

@@ -3,6 +3,7 @@
 // DATABASE_URL=postgres://… runs it on PostgreSQL (on a scratch database you may fill); PGlite in memory otherwise.
 // BENCH_KPI_ORGANISATION=NAME times an existing register instead (read-only but for the KPI calendar table,
 // which the first KPI request fills as in production), e.g. the 1 M files of `recours bench generate`.
+// BENCH_KPI_SOURCE=files times the scan of the period's files (the reference) instead of the daily aggregates.
 // The scale bench (`npm run bench:scale`) can import `benchKpi` and run it on its own generated register.
 
 import { loadavg } from 'node:os';
@@ -16,7 +17,7 @@ import { previousPeriod } from '../src/domain/kpi/period.ts';
 import { addDays, parisDateOf } from '../src/domain/shared/calendar-date.ts';
 import { readImportFile } from '../src/server/import/read-records.ts';
 import { importComplaints } from '../src/server/import/use-cases.ts';
-import { kpiReport } from '../src/server/shared/kpi-report.ts';
+import { type KpiSource, kpiReport } from '../src/server/shared/kpi-report.ts';
 import { historyCsvLines } from './history-generator.ts';
 
 function percentiles(times: number[]) {
@@ -26,7 +27,13 @@ function percentiles(times: number[]) {
 }
 
 /** Times the KPI report for the usual periods of the dashboard on an organisation's register. */
-export async function benchKpi(db: Db, organisationId: string, today: string, runs = 20) {
+export async function benchKpi(
+  db: Db,
+  organisationId: string,
+  today: string,
+  runs = 20,
+  source: KpiSource = process.env.BENCH_KPI_SOURCE === 'files' ? 'files' : 'auto',
+) {
   const periods = [
     { label: 'un mois', from: addDays(today, -29), to: today },
     {
@@ -39,18 +46,18 @@ export async function benchKpi(db: Db, organisationId: string, today: string, ru
   const results = [];
   for (const p of periods) {
     const period = { from: p.from, to: p.to, asOf: today };
-    await kpiReport(db, organisationId, period); // warm-up (calendar, plans)
+    await kpiReport(db, organisationId, period, source); // warm-up (calendar, plans)
     const api: number[] = [];
     const dashboard: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      await kpiReport(db, organisationId, period);
+      await kpiReport(db, organisationId, period, source);
       api.push(performance.now() - t0);
       // The dashboard asks for the period and the previous one (change beside each tile).
       const t1 = performance.now();
       await Promise.all([
-        kpiReport(db, organisationId, period),
-        kpiReport(db, organisationId, { ...previousPeriod(period), asOf: today }),
+        kpiReport(db, organisationId, period, source),
+        kpiReport(db, organisationId, { ...previousPeriod(period), asOf: today }, source),
       ]);
       dashboard.push(performance.now() - t1);
     }
@@ -84,7 +91,17 @@ async function main() {
       if (!org) throw new Error(`organisation not found: ${existing}`);
       console.log(JSON.stringify({ database: database.kind, organisation: existing, files: org.files }));
       const kpi = await benchKpi(database.db, org.id, today);
-      console.log(JSON.stringify({ loadAverage: loadavg().map((l) => l.toFixed(2)), kpi }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            loadAverage: loadavg().map((l) => l.toFixed(2)),
+            source: process.env.BENCH_KPI_SOURCE ?? 'auto',
+            kpi,
+          },
+          null,
+          2,
+        ),
+      );
       return;
     }
     await database.migrate();
@@ -121,7 +138,17 @@ async function main() {
       ),
     );
     const kpi = await benchKpi(database.db, report.organisation.id, today);
-    console.log(JSON.stringify({ loadAverage: loadavg().map((l) => l.toFixed(2)), kpi }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          loadAverage: loadavg().map((l) => l.toFixed(2)),
+          source: process.env.BENCH_KPI_SOURCE ?? 'auto',
+          kpi,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await database.close();
   }

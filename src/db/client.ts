@@ -1,17 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { backfillProjections } from './repositories/deadline-projection.ts';
@@ -67,18 +60,10 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.readUrl);
+  // Loaded only here: a PostgreSQL deployment never holds PGlite's WebAssembly build in memory (docs/performance.md).
+  const { openPglite } = await import('./pglite.ts');
   return openPglite(options.dataDir ?? './data/pglite');
 }
-
-async function openPglite(dataDir: string): Promise<Database> {
-  const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: PGLITE_EXTENSIONS });
-  return fromPglite(client, inMemory ? 'PGlite (mémoire)' : `PGlite (${dataDir})`);
-}
-
-/** The extensions migration 0005 creates (search): PGlite ships them, they must be loaded at start. */
-export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 
 /**
  * Migrations, then the deadline projection of files that have none yet or an older one (SQL cannot run the engine).
@@ -86,42 +71,10 @@ export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
  * walked the urgency index instead of the colour index), and the visibility map lets the covering indexes be read
  * without the table. PGlite has no autovacuum to do it later.
  */
-async function migrateAndProject(db: Db, migrate: () => Promise<void>) {
+export async function migrateAndProject(db: Db, migrate: () => Promise<void>) {
   await migrate();
   const projected = await backfillProjections(db, new Date());
   if (projected > 0) await db.execute(sql`vacuum (analyze) dossiers`);
-}
-
-export function fromPglite(client: PGlite, location: string): Database {
-  const db = drizzlePglite({ client, schema });
-  return {
-    db: db as unknown as Db,
-    readDb: db as unknown as Db,
-    kind: 'pglite',
-    location,
-    migrate: () =>
-      migrateAndProject(db as unknown as Db, () =>
-        migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-      ),
-    close: () => client.close(),
-    prepared: async (_name, text, params) => ({
-      rows: (await client.query(text, params)).rows as Record<string, unknown>[],
-    }),
-    rawTransaction: (work) =>
-      client.transaction((tx) =>
-        work(
-          async (text, params) => ({
-            rows: (await tx.query(text, params)).rows as Record<string, unknown>[],
-          }),
-          async (statement, chunks) => {
-            // PGlite reads COPY input from a blob mounted at /dev/blob (its documentation).
-            await tx.query(statement.replace(/\bSTDIN\b/i, "'/dev/blob'"), [], {
-              blob: new Blob([...chunks]),
-            });
-          },
-        ),
-      ),
-  };
 }
 
 function newPool(url: string) {

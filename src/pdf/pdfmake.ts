@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
 
 /**
  * pdfmake with the Roboto fonts it ships (embedded and subset in every PDF: accents, €, « » and œ are in Roboto;
@@ -10,10 +9,19 @@ import pdfmake from 'pdfmake';
 const require = createRequire(import.meta.url);
 export const ROBOTO_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 
-let configured = false;
+type Pdfmake = typeof import('pdfmake').default;
+let loaded: Promise<Pdfmake> | undefined;
 
-function configure() {
-  if (configured) return;
+/** pdfmake is imported at the first PDF, not when the server starts (docs/performance.md: resident memory). */
+function pdfmakeConfigured(): Promise<Pdfmake> {
+  loaded ??= import('pdfmake').then(({ default: pdfmake }) => {
+    configure(pdfmake);
+    return pdfmake;
+  });
+  return loaded;
+}
+
+function configure(pdfmake: Pdfmake) {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(ROBOTO_DIR));
   pdfmake.addFonts({
@@ -24,12 +32,11 @@ function configure() {
       bolditalics: path.join(ROBOTO_DIR, 'Roboto-MediumItalic.ttf'),
     },
   });
-  configured = true;
 }
 
 /** Renders a pdfmake document definition to PDF bytes. */
 export async function renderPdfmake(definition: Record<string, unknown>): Promise<Buffer> {
-  configure();
+  const pdfmake = await pdfmakeConfigured();
   return pdfmake.createPdf(definition).getBuffer();
 }
 

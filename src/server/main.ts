@@ -1,7 +1,6 @@
 import { openDatabase } from '../db/client.ts';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { startIntakeSmtp } from './intake/smtp-listener.ts';
 import { jobHandlers } from './jobs/handlers.ts';
 import { dossierBus } from './live/bus.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -54,8 +53,13 @@ if (config.jobs.enabled) {
 }
 
 // E-mail intake: mail to an organisation's complaints address becomes a file of its register (docs/intake.md).
+// Imported only when it listens: smtp-server and mailparser weigh on the resident memory (docs/performance.md).
 const intake = config.intakeSmtp
-  ? await startIntakeSmtp(ctx, { ...config.intakeSmtp, mailer, log: (m) => app.log.warn(m) })
+  ? await (await import('./intake/smtp-listener.ts')).startIntakeSmtp(ctx, {
+      ...config.intakeSmtp,
+      mailer,
+      log: (m) => app.log.warn(m),
+    })
   : undefined;
 
 await app.listen({ port: config.port, host: config.host });

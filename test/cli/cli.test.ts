@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PGLITE_EXTENSIONS } from '../../src/db/client.ts';
+import { PGLITE_EXTENSIONS } from '../../src/db/pglite.ts';
 import { recours } from '../support/cli.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'recours-cli-'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { fromPglite, PGLITE_EXTENSIONS } from '../../src/db/client.ts';
+import { fromPglite, PGLITE_EXTENSIONS } from '../../src/db/pglite.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

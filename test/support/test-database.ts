@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, fromPglite, openDatabase, PGLITE_EXTENSIONS } from '../../src/db/client.ts';
+import { type Database, openDatabase } from '../../src/db/client.ts';
+import { fromPglite, PGLITE_EXTENSIONS } from '../../src/db/pglite.ts';
 
 export interface TestDatabase extends Database {
   dispose(): Promise<void>;

@@ -19,7 +19,6 @@ export async function* registerExportPages(db: Db, filters: RegisterFilters, pag
     if (after !== null) where.push(gt(dossiers.reference, after));
     const page = await db
       .select({
-        id: dossiers.id,
         reference: dossiers.reference,
         title: dossiers.title,
         category: dossiers.category,
@@ -28,16 +27,18 @@ export async function* registerExportPages(db: Db, filters: RegisterFilters, pag
         priority: dossiers.priority,
         amountCents: dossiers.amountCents,
         facts: dossiers.facts,
-        organisationKind: dossiers.organisationKind,
-        zone: dossiers.zone,
+        slaAckDueOn: dossiers.slaAckDueOn,
+        slaAckStatus: dossiers.slaAckStatus,
+        slaAckDone: dossiers.slaAckDone,
+        slaAnswerDueOn: dossiers.slaAnswerDueOn,
+        slaAnswerStatus: dossiers.slaAnswerStatus,
+        slaAnswerDone: dossiers.slaAnswerDone,
         decision: dossiers.decision,
         product: dossiers.product,
         region: dossiers.region,
         receivedOn: dossiers.receivedOn,
         satisfactionScore: dossiers.satisfactionScore,
-        createdAt: dossiers.createdAt,
         erasedAt: dossiers.erasedAt,
-        complaintDate: dossiers.complaintOn,
         memberName: member.displayName,
         handlerName: handler.displayName,
       })

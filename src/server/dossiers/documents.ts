@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
 import {
   documentListSchema,
@@ -38,7 +37,6 @@ import {
   type Withheld,
 } from '../../domain/dossiers/medical-pieces.ts';
 import { firstIssue } from '../../domain/shared/zod-issues.ts';
-import { findActivePdfContent } from '../../pdf/active-content.ts';
 import { actorOf, requireUser } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
@@ -49,6 +47,7 @@ import { jobQueueOf } from '../shared/job-queue.ts';
 import { medicalRefusal } from '../shared/medical-marks.ts';
 import { logMedicalRead, medicalAccessOf, readPartWithMedical } from '../shared/medical-reads.ts';
 import { UPLOADED_FILE_CSP } from '../shared/security-headers.ts';
+import { activePdfContentOf, detectedMimeOf } from '../shared/uploaded-bytes.ts';
 
 const kindSchema = z
   .enum(DOCUMENT_KINDS, {
@@ -181,8 +180,10 @@ export async function uploadDocument(
     const field = String(issue.path[0] ?? 'body');
     throw new AppError('VALIDATION', `Le champ « ${field} » est invalide : ${issue.message}`, field);
   }
-  const detected = await fileTypeFromBuffer(upload.bytes);
-  const checked = checkUploadedFile({ detectedMime: detected?.mime, sizeBytes: upload.bytes.length });
+  const checked = checkUploadedFile({
+    detectedMime: await detectedMimeOf(upload.bytes),
+    sizeBytes: upload.bytes.length,
+  });
   if (!checked.ok) {
     const status = { file_too_large: 413, unsupported_file_type: 415 }[checked.error.code] ?? 400;
     throw new AppError(
@@ -194,7 +195,7 @@ export async function uploadDocument(
   }
   const mimeType = checked.value;
   if (mimeType === 'application/pdf') {
-    const active = await findActivePdfContent(upload.bytes);
+    const active = await activePdfContentOf(upload.bytes);
     if (active) {
       throw new AppError(
         'ACTIVE_CONTENT',

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import type { RegisterFilters } from '../../db/repositories/register.ts';
 import { registerExportPages } from '../../db/repositories/register-export.ts';
 import type { SlaColour } from '../../domain/register/sla.ts';
+import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { CSV_BOM, csvLine } from '../shared/csv.ts';
 import { EXPORT_COLUMNS, type ExportLine, exportLine } from './register-rows.ts';
 
@@ -15,9 +15,10 @@ async function* exportLines(
   now: Date,
 ) {
   const wanted = sla?.length ? new Set(sla) : undefined;
+  const today = parisDateOf(now);
   for await (const page of registerExportPages(db, filters)) {
     for (const row of page) {
-      const { line, colour } = exportLine(row, now);
+      const { line, colour } = exportLine(row, today);
       if (!wanted || wanted.has(colour)) yield line;
     }
   }
@@ -66,19 +67,21 @@ export function registerXlsx(
   now: Date,
 ) {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet('Registre');
-  sheet.columns = EXPORT_COLUMNS.map(([key, header]) => ({
-    key,
-    header,
-    width: key === 'title' ? 50 : 18,
-    ...(DATE_COLUMNS.has(key) ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
-  }));
   (async () => {
+    // exceljs is imported at the first XLSX export, not when the server starts (docs/performance.md).
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet('Registre');
+    sheet.columns = EXPORT_COLUMNS.map(([key, header]) => ({
+      key,
+      header,
+      width: key === 'title' ? 50 : 18,
+      ...(DATE_COLUMNS.has(key) ? { style: { numFmt: 'dd/mm/yyyy' } } : {}),
+    }));
     for await (const line of exportLines(db, filters, sla, now)) {
       sheet.addRow(EXPORT_COLUMNS.map(([key]) => cellOf(key, line[key]))).commit();
       // Follow the client's pace: a slow download must not pile the workbook up in this buffer.

@@ -4,8 +4,9 @@ import type { DecisionOutcome } from '../../contracts/decision-outcomes.ts';
 import { type DossierStatus, STATUS_LABELS } from '../../contracts/dossier-status.ts';
 import { PRIORITY_LABELS } from '../../contracts/priorities.ts';
 import type { ExportRow } from '../../db/repositories/register-export.ts';
-import { type SlaColour, slaClocksOf } from '../../domain/register/sla.ts';
-import { deadlinesOf } from '../shared/deadline-projection.ts';
+import { storedClocksOf } from '../../domain/register/projection.ts';
+import { type SlaColour, worstColour } from '../../domain/register/sla.ts';
+import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 
 /** The columns of a register export, with their French headers (the same in CSV and XLSX). */
 export const EXPORT_COLUMNS = [
@@ -41,19 +42,14 @@ const DECISIONS: Record<DecisionOutcome, string> = {
   rejected: 'Défavorable',
 };
 
-/** One register row as an export line, with the SLA clocks of the one deadline engine (as the register shows). */
-export function exportLine(row: ExportRow, now: Date): { line: ExportLine; colour: SlaColour } {
+/**
+ * One register row as an export line, with the SLA clocks the register shows on `today`: rebuilt from the file's
+ * stored deadline projection (the engine ran when the file changed), not by the engine per row.
+ */
+export function exportLine(row: ExportRow, today: CalendarDate): { line: ExportLine; colour: SlaColour } {
   const facts = (row.facts ?? {}) as Record<string, string | undefined>;
-  const engine = deadlinesOf(row, now);
-  const clocks = slaClocksOf(engine.ok ? engine.value.deadlines : undefined, { status: row.status, facts });
-  const colours = [clocks.acknowledgment.colour, clocks.answer.colour];
-  const colour: SlaColour = colours.includes('red')
-    ? 'red'
-    : colours.includes('amber')
-      ? 'amber'
-      : colours.includes('green')
-        ? 'green'
-        : 'grey';
+  const clocks = storedClocksOf(row, today);
+  const colour = worstColour([clocks.acknowledgment, clocks.answer]);
   const erased = row.erasedAt !== null;
   return {
     colour,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertDocument } from '../../db/repositories/dossier-documents.ts';
@@ -9,7 +8,7 @@ import {
   type DocumentKind,
   safeFileName,
 } from '../../domain/dossiers/documents.ts';
-import { findActivePdfContent } from '../../pdf/active-content.ts';
+import { activePdfContentOf, detectedMimeOf } from '../shared/uploaded-bytes.ts';
 
 export interface IncomingFile {
   bytes: Buffer;
@@ -22,12 +21,14 @@ export type CheckedFile =
 
 /** The same checks as an upload from the file page: type from the bytes, size (docs/architecture.md). */
 export async function checkIncomingFile(file: IncomingFile): Promise<CheckedFile> {
-  const detected = await fileTypeFromBuffer(file.bytes);
-  const checked = checkUploadedFile({ detectedMime: detected?.mime, sizeBytes: file.bytes.length });
+  const checked = checkUploadedFile({
+    detectedMime: await detectedMimeOf(file.bytes),
+    sizeBytes: file.bytes.length,
+  });
   const shownName = file.fileName?.trim() || 'pièce jointe';
   if (!checked.ok) return { ok: false, fileName: shownName, reason: checked.error.message };
   // The same refusal as an upload: a PDF that runs code or actions by itself (docs/architecture.md).
-  if (checked.value === 'application/pdf' && (await findActivePdfContent(file.bytes))) {
+  if (checked.value === 'application/pdf' && (await activePdfContentOf(file.bytes))) {
     return {
       ok: false,
       fileName: shownName,

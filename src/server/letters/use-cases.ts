@@ -25,7 +25,7 @@ import { factsAfterSending } from '../../domain/letters/sent.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import type { DomainError } from '../../domain/shared/result.ts';
 import { firstIssue } from '../../domain/shared/zod-issues.ts';
-import { type BundleDocument, renderMediationBundle } from '../../pdf/bundle.ts';
+import type { BundleDocument } from '../../pdf/bundle.ts';
 import { renderLetterPdf } from '../../pdf/letter.ts';
 import { actorOf } from '../auth/session-plugin.ts';
 import type { AppContext } from '../context.ts';
@@ -348,6 +348,8 @@ export async function mediationBundle(ctx: AppContext, user: UserRow, dossierId:
       withheld: seen.withheld,
     };
   });
+  // pdf-lib and fontkit, imported at the first bundle rather than when the server starts (docs/performance.md).
+  const { renderMediationBundle } = await import('../../pdf/bundle.ts');
   const pdf = await renderMediationBundle({ letter, dossier: d, checks, documents });
   // The reading and the medical pieces it contains, in one transaction, before the file leaves.
   await db.transaction(async (tx) => {

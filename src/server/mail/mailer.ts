@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 
 export interface OutgoingMail {
@@ -45,11 +45,17 @@ export function createMailer(
       close() {},
     };
   }
-  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  // nodemailer is imported at the first mail, not when the server starts (docs/performance.md: resident memory).
+  let transport: Promise<Transporter> | undefined;
+  let opened: Transporter | undefined;
   return {
     enabled: true,
     async send(mail) {
-      const info = await transport.sendMail({
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => {
+        opened = nodemailer.createTransport(smtpUrl);
+        return opened;
+      });
+      const info = await (await transport).sendMail({
         from,
         to: mail.to,
         subject: mail.subject,
@@ -60,7 +66,7 @@ export function createMailer(
       return { messageId: info.messageId, delivered: true };
     },
     close() {
-      transport.close();
+      opened?.close();
     },
   };
 }

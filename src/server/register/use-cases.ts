@@ -24,7 +24,7 @@ import {
   canChangePriority,
   type Priority,
 } from '../../domain/register/actions.ts';
-import { clocksAt, type StoredClock } from '../../domain/register/projection.ts';
+import { storedClocksOf } from '../../domain/register/projection.ts';
 import { type SlaClock, type SlaColour, worstColour } from '../../domain/register/sla.ts';
 import { type CalendarDate, formatFrenchDate } from '../../domain/shared/calendar-date.ts';
 import type { DomainError, Result } from '../../domain/shared/result.ts';
@@ -70,25 +70,7 @@ export interface RegisterEntry {
 
 /** A page row's clocks on `today`, from its stored deadline projection (the engine ran when the file changed). */
 function withClocks(row: RegisterRow, today: CalendarDate): RegisterEntry {
-  const clocks = clocksAt(
-    {
-      acknowledgment: {
-        dueOn: row.slaAckDueOn,
-        status: (row.slaAckStatus ?? 'absent') as StoredClock['status'],
-        done: row.slaAckDone ?? false,
-        actionable: false,
-      },
-      answer: {
-        dueOn: row.slaAnswerDueOn,
-        status: (row.slaAnswerStatus ?? 'absent') as StoredClock['status'],
-        done: row.slaAnswerDone ?? false,
-        actionable: false,
-      },
-    },
-    row.status,
-    today,
-    (row.facts ?? {}) as { acknowledgedOn?: string; answerReceivedOn?: string },
-  );
+  const clocks = storedClocksOf(row, today);
   return { row, clocks, colour: worstColour([clocks.acknowledgment, clocks.answer]) };
 }
 
