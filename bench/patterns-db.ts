@@ -3,27 +3,36 @@
  * timed apart (wall and CPU seconds of this process, load average beside each):
  * - spikes, as the weekly job computes them: SQL weekly counts of up to three years before the last complete week,
  *   then the detection of that week;
- * - themes of the last two years: the newest THEME_SAMPLE texts (the documented, bounded sample), TF-IDF + NMF;
+ * - themes, as the weekly job computes them: the sample of the 16 weeks ending with that week (at most
+ *   TEXTS_PER_WEEK texts a week, SQL), then TF-IDF + NMF and the alert rule;
  * - clause links of the last two years: complaints per clause of the contract (SQL counts by category, money
- *   complaints streamed page by page and linked by their words).
- * Reads only. `npm run bench:patterns -- [--organisation "Mutuelle Charge"] [--as-of AAAA-MM-JJ]`
+ *   complaints streamed page by page and linked by their words), computed on request, not by the job.
+ * Reads only, unless `--job`: then the whole weekly job of the organisation runs as the queue runs it (spikes,
+ * themes, storage of both runs and notifications in one transaction; the week's theme run is replaced).
+ * `npm run bench:patterns -- [--organisation "Mutuelle Charge"] [--as-of AAAA-MM-JJ] [--job]`
  * with DATABASE_URL=postgres://…/recours_bench.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { withDatabase } from '../src/cli/database.ts';
 import { lastCompleteWeekEnd } from '../src/db/repositories/pattern-spikes.ts';
+import { sampledTexts, THEME_WEEKS } from '../src/db/repositories/pattern-themes.ts';
 import { organisationIdByName, weeklyCounts } from '../src/db/repositories/patterns.ts';
 import { mondayOf } from '../src/domain/patterns/cells.ts';
 import { detectSpikes } from '../src/domain/patterns/detect.ts';
 import { MAX_BASELINE_WEEKS } from '../src/domain/patterns/expectation.ts';
+import { discoverThemes } from '../src/domain/patterns/themes/themes.ts';
 import { addDays, parisDateOf } from '../src/domain/shared/calendar-date.ts';
-import { disputesByClause, themesReport } from '../src/server/patterns/reports.ts';
+import type { AppContext } from '../src/server/context.ts';
+import { runWeeklyPatterns } from '../src/server/jobs/weekly-patterns.ts';
+import { disputesByClause } from '../src/server/patterns/reports.ts';
+import { notifyInTransaction } from '../src/server/shared/notify.ts';
 
 const { values } = parseArgs({
   options: {
     organisation: { type: 'string', default: 'Mutuelle Charge' },
     'as-of': { type: 'string' },
+    job: { type: 'boolean', default: false },
   },
 });
 
@@ -56,10 +65,23 @@ await withDatabase(async (database) => {
     weeklyCounts(database.db, organisationId, addDays(week, -7 * MAX_BASELINE_WEEKS), to),
   );
   const detection = await timed(() => detectSpikes({ counts: counts.value, from: week, to }));
-  const themes = await timed(() => themesReport(database.db, organisationId, twoYears, to));
+  const sample = await timed(() =>
+    sampledTexts(database.db, organisationId, addDays(week, -7 * (THEME_WEEKS - 1)), to),
+  );
+  const themes = await timed(() => discoverThemes(sample.value.documents, { asOf: to }));
   const clauses = await timed(() => disputesByClause(database, organisationId, twoYears, to));
   const spikes = detection.value;
-  const parts = [counts, detection, themes, clauses].map((p) => p.figures);
+  const parts = [counts, detection, sample, themes].map((p) => p.figures);
+  // The job as the queue runs it, on a clock set to the day after the judged week (a Monday).
+  const job = values.job
+    ? await timed(() =>
+        runWeeklyPatterns(
+          { database, now: () => new Date(`${addDays(to, 1)}T06:00:00Z`) } as AppContext,
+          organisationId,
+          notifyInTransaction,
+        ),
+      )
+    : null;
   console.log(
     JSON.stringify(
       {
@@ -73,23 +95,29 @@ await withDatabase(async (database) => {
           cellsTested: spikes.ok ? spikes.value.weeks[0]?.cellsTested : spikes.error.message,
           alerts: spikes.ok ? spikes.value.alerts.length : null,
         },
-        themes: {
+        themesSqlSample: {
+          ...sample.figures,
+          texts: sample.value.documents.length,
+          complaintsWithText: sample.value.weeks.reduce((n, w) => n + w.complaints, 0),
+        },
+        themesDiscovery: {
           ...themes.figures,
-          sample: themes.value.sample,
-          themes: themes.value.themes.ok
-            ? themes.value.themes.value.length
-            : themes.value.themes.error.message,
+          themes: themes.value.ok ? themes.value.value.themes.length : themes.value.error.message,
+          alerts: themes.value.ok ? themes.value.value.themes.filter((t) => t.alert).length : null,
         },
         clauseLinks: {
           ...clauses.figures,
           clauseProductPairs: clauses.value.length,
           complaintsLinked: clauses.value.reduce((n, c) => n + c.complaints, 0),
         },
-        total: {
+        jobParts: {
           seconds: round(parts.reduce((n, p) => n + p.seconds, 0)),
           cpuSeconds: round(parts.reduce((n, p) => n + p.cpuSeconds, 0)),
-          loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100),
         },
+        weeklyJob: job
+          ? { ...job.figures, ...job.value, notificationIds: job.value.notificationIds.length }
+          : null,
+        loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100),
       },
       null,
       2,

@@ -5,13 +5,20 @@ import { useSession } from './support/session.ts';
 describe.skipIf(!browserAvailable)('« Tendances » in the back office (issue 15)', () => {
   const session = useSession();
 
-  it('a supervisor reaches it from the menu, imports a clause and sees it to rewrite, with the rule changes', async () => {
+  it('a supervisor reaches it from the menu, reads the stored themes, imports a clause and sees it to rewrite, with the rule changes', async () => {
     const page = await session.signIn('superviseur@demo.recours.fr');
     await page.getByRole('link', { name: 'Tendances' }).click();
     await page.getByRole('heading', { name: 'Tendances', level: 1 }).waitFor();
     // No weekly run yet: the page says so in French instead of an empty chart.
     await page.getByText(/aucun calcul n’a encore eu lieu/).waitFor();
     await page.getByRole('heading', { name: 'Thèmes dans les mots des adhérents' }).waitFor();
+    // The themes are the ones the weekly job stored (the demo data stores a run): read, not computed here.
+    const themes = page.locator('section[aria-labelledby="themes-titre"]');
+    await themes.getByText(/Seize semaines du .* calculées le/).waitFor();
+    await themes
+      .getByText(/Termes caractéristiques/)
+      .first()
+      .waitFor();
 
     await page
       .getByLabel('Texte du contrat')

@@ -14,6 +14,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -717,6 +718,63 @@ export const patternAlerts = pgTable(
     index('pattern_alerts_run_idx').on(t.runId),
     index('pattern_alerts_org_week_idx').on(t.organisationId, t.weekStart),
   ],
+);
+
+/**
+ * The themes of one organisation and week (issue 15 §2), computed by the weekly job over the texts of the 16 weeks
+ * ending with that week: one run per organisation and week (a re-run replaces it), 26 weeks kept.
+ */
+export const patternThemeRuns = pgTable(
+  'pattern_theme_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Monday of the week judged (the last complete week when the job ran). */
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['done', 'not_enough_texts'] }).notNull(),
+    /** French explanation when the texts are too few (shown instead of an empty list). */
+    message: text('message'),
+    /** Per week: complaints with a description, and texts read among them (the sample). */
+    weeks: jsonb('weeks').notNull().default([]),
+    recentFrom: date('recent_from', { mode: 'string' }),
+    recentTexts: integer('recent_texts').notNull().default(0),
+    earlierTexts: integer('earlier_texts').notNull().default(0),
+    durationMs: integer('duration_ms').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [unique('pattern_theme_runs_org_week_unique').on(t.organisationId, t.weekStart)],
+);
+
+/** A theme of a run: its words, anonymised examples, weekly trend and alert (none below five complaints). */
+export const patternThemes = pgTable(
+  'pattern_themes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => patternThemeRuns.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    terms: jsonb('terms').$type<string[]>().notNull(),
+    complaints: integer('complaints').notNull(),
+    examples: jsonb('examples').$type<string[]>().notNull(),
+    weekly: jsonb('weekly').$type<{ weekStart: string; complaints: number }[]>().notNull(),
+    recent: integer('recent').notNull(),
+    earlier: integer('earlier').notNull(),
+    recentShare: doublePrecision('recent_share').notNull(),
+    earlierShare: doublePrecision('earlier_share').notNull(),
+    alertKind: text('alert_kind', { enum: ['new', 'growing'] }),
+    alertExplanation: text('alert_explanation'),
+    alertPValue: doublePrecision('alert_p_value'),
+  },
+  (t) => [index('pattern_themes_run_idx').on(t.runId, t.position)],
 );
 
 /**

@@ -311,7 +311,7 @@ describe('authorisation matrix: the organisation’s trends (issue 15)', () => {
       'GET /api/v1/patterns/clauses',
       'GET /api/v1/patterns/memberships',
       'GET /api/v1/patterns/rule-changes',
-      'GET /api/v1/patterns/themes',
+      'GET /api/v1/patterns/themes/latest',
       'PATCH /api/v1/patterns/clauses/:id',
       'POST /api/v1/patterns/clauses',
       'PUT /api/v1/patterns/memberships',

@@ -6,6 +6,7 @@ import { notifications, organisations } from '../../src/db/schema.ts';
 import { runWeeklyPatterns } from '../../src/server/jobs/weekly-patterns.ts';
 import { notifyInTransaction } from '../../src/server/shared/notify.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
+import { seedThemeTexts } from '../support/theme-texts.ts';
 
 let t: TestApp;
 let organisationId: string;
@@ -338,26 +339,6 @@ describe('themes, clauses à réécrire and rule changes (issue 15)', () => {
     expect(auditor.statusCode).toBe(403);
   });
 
-  it('themes: never one of fewer than five complaints; too few texts get a French explanation', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/v1/patterns/themes?${period}`,
-      headers: as(s.supervisor!),
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    for (const theme of res.json().themes as { complaints: number }[]) {
-      expect(theme.complaints).toBeGreaterThanOrEqual(5);
-    }
-    // The seeded register's files have no description: a period holding only them has nothing to read.
-    const early = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/patterns/themes?from=2025-09-22&to=2025-11-23',
-      headers: as(s.supervisor!),
-    });
-    expect(early.json().themes).toEqual([]);
-    expect(early.json().message).toMatch(/il en faut au moins 20 pour dégager des thèmes/);
-  });
-
   it('lists the rules changed in a period with the letters, deadlines and checks they touch', async () => {
     const res = await t.app.inject({
       method: 'GET',
@@ -382,7 +363,7 @@ describe('themes, clauses à réécrire and rule changes (issue 15)', () => {
   it('outside every organisation the pages do not exist (404); a handler is refused (403)', async () => {
     for (const url of [
       '/api/v1/patterns',
-      `/api/v1/patterns/themes?${period}`,
+      '/api/v1/patterns/themes/latest',
       `/api/v1/patterns/clauses?${period}`,
     ]) {
       const member = await t.app.inject({ method: 'GET', url, headers: as(s.member!) });
@@ -390,5 +371,73 @@ describe('themes, clauses à réécrire and rule changes (issue 15)', () => {
       const handler = await t.app.inject({ method: 'GET', url, headers: as(s.handler!) });
       expect([url, handler.statusCode]).toEqual([url, 403]);
     }
+  });
+});
+
+describe('themes stored by the weekly job (issue 15 §2 and §5)', () => {
+  it('stores the themes, notifies the supervisors once per alert, and the pages read what was stored', async () => {
+    const [member] = await t.database.db
+      .execute<{ id: string }>(sql`select id from users where email = 'adherent@demo.recours.fr'`)
+      .then((r) => (Array.isArray(r) ? r : (r as { rows: { id: string }[] }).rows));
+    await seedThemeTexts(t.database.db, {
+      organisationId,
+      organisationName: 'Mutuelle Démo',
+      memberId: member!.id,
+      prefix: 'PAT-T',
+    });
+    const first = await runWeeklyPatterns(t.ctx, organisationId, notifyInTransaction);
+    expect(first.themeAlerts).toBe(1);
+    await runWeeklyPatterns(t.ctx, organisationId, notifyInTransaction);
+
+    const notices = await t.database.db
+      .select({ title: notifications.title, body: notifications.body })
+      .from(notifications)
+      .where(and(eq(notifications.userId, s.supervisor!.userId), eq(notifications.kind, 'patterns.theme')));
+    expect(notices).toHaveLength(1);
+    expect(['Nouveau thème de réclamations', 'Thème de réclamations en forte hausse']).toContain(
+      notices[0]!.title,
+    );
+    expect(notices[0]!.body).toMatch(/payant|tiers|pharmac/);
+    expect(notices[0]!.body).toMatch(/\d+ réclamations depuis le 26\/10\/2026/);
+
+    const latest = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/patterns/themes/latest',
+      headers: as(s.auditor!),
+    });
+    expect(latest.statusCode, latest.body).toBe(200);
+    const body = latest.json() as {
+      weekStart: string;
+      weeks: { texts: number }[];
+      themes: { complaints: number; examples: string[]; terms: string[]; alert: { kind: string } | null }[];
+    };
+    expect(body.weekStart).toBe('2026-11-16');
+    expect(body.weeks).toHaveLength(16);
+    expect(body.themes.length).toBeGreaterThanOrEqual(3);
+    // §5: no theme of fewer than five complaints; no name, number or contact in what a theme shows.
+    for (const theme of body.themes) {
+      expect(theme.complaints).toBeGreaterThanOrEqual(5);
+      for (const example of theme.examples) expect(example).not.toMatch(/\d|@/);
+    }
+    expect(body.themes.filter((th) => th.alert !== null)).toHaveLength(1);
+
+    const patterns = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/patterns',
+      headers: as(s.supervisor!),
+    });
+    const themeAlerts = patterns.json().themeAlerts as { kind: string; weekStart: string; label: string }[];
+    expect(themeAlerts).toHaveLength(1);
+    expect(themeAlerts[0]).toMatchObject({ weekStart: '2026-11-16' });
+    expect(themeAlerts[0]!.label).toMatch(/payant|tiers|pharmac/);
+
+    // Reading the members' words is kept in the organisation's history.
+    const reads = await t.database.db.execute(
+      sql`select payload from audit_events where type = 'patterns.themes_read'`,
+    );
+    const rows = (Array.isArray(reads) ? reads : (reads as { rows: unknown[] }).rows) as {
+      payload: { weekStart: string | null };
+    }[];
+    expect(rows.map((r) => r.payload.weekStart)).toContain('2026-11-16');
   });
 });

@@ -17,11 +17,23 @@ export const spikeAlertSchema = z.object({
 });
 export type SpikeAlert = z.infer<typeof spikeAlertSchema>;
 
+/** A theme alert of the latest weekly run, as the dashboard and the spikes' answer show it. */
+export const themeAlertSchema = z.object({
+  label: z.string().describe('Le thème, par ses mots caractéristiques'),
+  kind: z.enum(['new', 'growing']).describe('Nouveau thème ou thème en forte hausse'),
+  explanation: z.string().describe('Explication en français'),
+  weekStart: z.string().describe('Lundi de la semaine du calcul (AAAA-MM-JJ)'),
+});
+export type ThemeAlert = z.infer<typeof themeAlertSchema>;
+
 export const storedSpikesSchema = z.object({
   computedAt: z.string().nullable().describe('Date et heure du dernier calcul (null : jamais calculé)'),
   period: z.object({ from: z.string(), to: z.string() }).nullable(),
   message: z.string().nullable().describe('Ce qui manque quand l’historique est trop court'),
   alerts: z.array(spikeAlertSchema),
+  themeAlerts: z
+    .array(themeAlertSchema)
+    .describe('Thèmes nouveaux ou en forte hausse du dernier calcul hebdomadaire des thèmes'),
 });
 
 export const clauseReviewSchema = z
@@ -57,25 +69,40 @@ export const productRankingSchema = z.object({
   withoutMembership: z.array(clauseCountSchema),
 });
 
-/** GET /api/v1/patterns/themes */
-export const themesReportSchema = z.object({
-  sample: z.number().int().describe('Réclamations lues (les plus récentes de la période)'),
-  sampleLimit: z.number().int(),
-  message: z.string().nullable().describe('Pourquoi aucun thème ne se dégage'),
+/** GET /api/v1/patterns/themes/latest: the themes the weekly job stored, read as they are. */
+export const storedThemesSchema = z.object({
+  computedAt: z.string().nullable().describe('Date et heure du dernier calcul (null : jamais calculé)'),
+  weekStart: z.string().nullable().describe('Lundi de la dernière semaine analysée'),
+  period: z
+    .object({ from: z.string(), to: z.string() })
+    .nullable()
+    .describe('Les 16 semaines dont les textes sont lus'),
+  recentFrom: z.string().nullable().describe('Début des 4 semaines récentes comparées aux 12 précédentes'),
+  message: z.string().nullable().describe('Pourquoi aucun thème ne se dégage, ou pas encore de calcul'),
+  textsPerWeek: z.number().int().describe('Textes lus au plus par semaine (échantillon reproductible)'),
+  weeks: z.array(
+    z.object({
+      weekStart: z.string(),
+      complaints: z.number().int().describe('Réclamations avec une description'),
+      texts: z.number().int().describe('Textes lus parmi elles'),
+    }),
+  ),
   themes: z.array(
     z.object({
       label: z.string(),
       terms: z.array(z.string()),
-      complaints: z.number().int(),
+      complaints: z.number().int().describe('Réclamations du thème parmi les textes lus (5 au moins)'),
       examples: z.array(z.string()).describe('Extraits anonymisés'),
       weekly: z.array(z.object({ weekStart: z.string(), complaints: z.number().int() })),
-      recent: z.number().int(),
-      baselinePerWeek: z.number(),
+      recent: z.number().int().describe('Réclamations du thème dans les 4 semaines récentes'),
+      earlier: z.number().int().describe('Réclamations du thème dans les 12 semaines précédentes'),
+      recentShare: z.number().describe('Part des textes lus des 4 semaines récentes (0 à 1)'),
+      earlierShare: z.number().describe('Part des textes lus des 12 semaines précédentes (0 à 1)'),
       alert: z.object({ kind: z.enum(['new', 'growing']), explanation: z.string() }).nullable(),
     }),
   ),
 });
-export type ThemesReport = z.infer<typeof themesReportSchema>;
+export type StoredThemes = z.infer<typeof storedThemesSchema>;
 
 /** GET /api/v1/patterns/clauses */
 export const clauseSchema = z.object({
@@ -153,6 +180,6 @@ export const importedClausesSchema = z.object({
     }),
   ),
 });
-export type Theme = ThemesReport['themes'][number];
+export type Theme = StoredThemes['themes'][number];
 export type RewriteItem = ClauseReport['toRewrite'][number];
 export type RuleChange = RuleChanges['changes'][number];

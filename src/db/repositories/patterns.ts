@@ -34,26 +34,6 @@ export async function weeklyCounts(
   return rowsOf<WeeklyCountRow>(result);
 }
 
-/** Descriptions of an organisation's complaints received in a period, newest first, at most `limit` (themes). */
-export async function complaintTexts(
-  db: Db,
-  organisationId: string,
-  from: CalendarDate,
-  to: CalendarDate,
-  limit: number,
-): Promise<{ id: string; receivedOn: CalendarDate; text: string }[]> {
-  // Only the member's own description: never documents, messages or decisions (medical secrecy, issue 18).
-  const result = await db.execute(sql`
-    select d.id, to_char(d.received_on, 'YYYY-MM-DD') as "receivedOn", d.description as text
-      from dossiers d
-     where d.organisation_id = ${organisationId}
-       and d.received_on between ${from}::date and ${to}::date
-       and d.status <> 'draft' and d.erased_at is null and length(d.description) > 0
-     order by d.received_on desc
-     limit ${limit}`);
-  return rowsOf(result);
-}
-
 export async function organisationIdByName(db: Db, name: string): Promise<string | undefined> {
   const rows = await db
     .select({ id: organisations.id })

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { NewNotification } from '../../db/repositories/notifications.ts';
 import { computeSpikes, lastCompleteWeekEnd } from '../../db/repositories/pattern-spikes.ts';
+import { computeThemes, storeThemeRun } from '../../db/repositories/pattern-themes.ts';
 import { insertRun } from '../../db/repositories/patterns.ts';
 import { organisations, users } from '../../db/schema.ts';
 import { mondayOf } from '../../domain/patterns/cells.ts';
@@ -11,28 +12,54 @@ import type { AppContext } from '../context.ts';
 /** Creates notifications in the caller's transaction and returns their ids (notifications/notify.ts, passed in). */
 export type NotifyInTransaction = (tx: Db, items: readonly NewNotification[]) => Promise<string[]>;
 
+/** French titles of the supervisors' notifications of a theme alert. */
+const THEME_ALERT_TITLES = {
+  new: 'Nouveau thème de réclamations',
+  growing: 'Thème de réclamations en forte hausse',
+} as const;
+
 /**
- * The weekly job for one organisation: the last complete week is analysed, the run and its alerts stored, and the
- * organisation's supervisors notified of each alert, in one transaction; the caller queues the e-mails after the commit.
- * Notification keys (organisation, week, combination) make a second run of the same week harmless.
+ * The weekly job for one organisation: the last complete week is analysed (spikes; themes of the 16 weeks ending
+ * with it), the runs and their alerts stored, and the organisation's supervisors notified of each alert, in one
+ * transaction; the caller queues the e-mails after the commit. The themes' run of a week replaces an earlier one
+ * of the same week, and notification keys (organisation, week, combination or theme) make a second run harmless.
  */
 export async function runWeeklyPatterns(
   ctx: AppContext,
   organisationId: string,
   notifyInTransaction: NotifyInTransaction,
-): Promise<{ alerts: number; notificationIds: string[] }> {
+): Promise<{ alerts: number; themeAlerts: number; notificationIds: string[] }> {
   const started = performance.now();
   const asOf = parisDateOf(ctx.now());
   const end = lastCompleteWeekEnd(asOf);
   const period = { from: mondayOf(end), to: end, asOf };
   const result = await computeSpikes(ctx.database, organisationId, period);
-  const computedAt = ctx.now();
   const durationMs = Math.round(performance.now() - started);
+  const themesStarted = performance.now();
+  const themes = await computeThemes(ctx.database.db, organisationId, end);
+  const themesDurationMs = Math.round(performance.now() - themesStarted);
+  const computedAt = ctx.now();
+  const themeAlerts = themes.result.ok ? themes.result.value.themes.filter((t) => t.alert !== null) : [];
   const supervisors = await ctx.database.db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.role, 'supervisor'), eq(users.organisationId, organisationId)));
   const notificationIds = await ctx.database.db.transaction(async (tx) => {
+    await storeThemeRun(tx, organisationId, themes, { durationMs: themesDurationMs, computedAt });
+    const themeNotices = await notifyInTransaction(
+      tx,
+      themeAlerts.flatMap((theme) =>
+        supervisors.map((s) => ({
+          userId: s.id,
+          dossierId: null,
+          kind: 'patterns.theme',
+          title: THEME_ALERT_TITLES[theme.alert!.kind],
+          body: `« ${theme.label} » — ${theme.alert!.explanation}`,
+          dedupeKey: `patterns-theme:${organisationId}:${themes.weekStart}:${theme.label}:${s.id}`,
+          createdAt: computedAt,
+        })),
+      ),
+    );
     if (!result.ok) {
       await insertRun(
         tx,
@@ -49,7 +76,7 @@ export async function runWeeklyPatterns(
         },
         [],
       );
-      return [];
+      return themeNotices;
     }
     const { alerts, weeks, skipped } = result.value;
     await insertRun(
@@ -67,7 +94,7 @@ export async function runWeeklyPatterns(
       },
       alerts,
     );
-    return notifyInTransaction(
+    const spikeNotices = await notifyInTransaction(
       tx,
       alerts.flatMap((alert) =>
         supervisors.map((s) => ({
@@ -81,8 +108,13 @@ export async function runWeeklyPatterns(
         })),
       ),
     );
+    return [...themeNotices, ...spikeNotices];
   });
-  return { alerts: result.ok ? result.value.alerts.length : 0, notificationIds };
+  return {
+    alerts: result.ok ? result.value.alerts.length : 0,
+    themeAlerts: themeAlerts.length,
+    notificationIds,
+  };
 }
 
 /** Every organisation, one after the other (the job runs weekly; each organisation's work is bounded). */

@@ -9,7 +9,7 @@ import {
   membershipsSchema,
   ruleChangesSchema,
   savedMembershipsSchema,
-  themesReportSchema,
+  storedThemesSchema,
 } from '../../contracts/api/patterns.ts';
 import { limitText } from '../../contracts/text-limits.ts';
 import { logAuditEvent } from '../../db/repositories/audit.ts';
@@ -23,7 +23,8 @@ import type { AppContext } from '../context.ts';
 import { AppError, errorBodySchema } from '../errors.ts';
 import { PATTERN_WRITERS, patternOrganisation } from './access.ts';
 import { editClause, importClauses, removeClause, saveMemberships } from './clauses.ts';
-import { clauseReport, themesReport } from './reports.ts';
+import { clauseReport } from './reports.ts';
+import { storedThemes } from './use-cases.ts';
 
 const TAG = 'Tendances';
 const date = z.iso.date('Date invalide : attendu AAAA-MM-JJ (exemple : 2026-11-23)');
@@ -52,14 +53,14 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
-    '/api/v1/patterns/themes',
+    '/api/v1/patterns/themes/latest',
     {
       schema: {
         tags: [TAG],
-        summary: 'Thèmes des réclamations dans les mots des adhérents, leur évolution et leurs alertes',
-        querystring: periodQuery,
+        summary:
+          'Thèmes des réclamations dans les mots des adhérents, leur évolution et leurs alertes (calcul hebdomadaire, lecture seule)',
         response: {
-          200: themesReportSchema,
+          200: storedThemesSchema,
           ...refusals,
         },
       },
@@ -67,23 +68,18 @@ export async function patternReportRoutes(app: FastifyInstance, ctx: AppContext)
     async (request) => {
       const user = requireUser(request);
       const organisationId = patternOrganisation(user);
-      const { from, to } = period(request.query, parisDateOf(ctx.now()));
-      const report = await themesReport(ctx.database.db, organisationId, from, to);
-      // The themes read the members' own words: a reading of the organisation's files, kept in its history.
+      const stored = await storedThemes(ctx.database.db, organisationId);
+      // The themes show excerpts of the members' own words: a reading of the organisation's files, kept in its
+      // history.
       await logAuditEvent(ctx.database.db, {
         dossierId: null,
         organisationId,
         actorId: user.id,
         type: 'patterns.themes_read',
-        payload: { from, to, complaints: report.sample },
+        payload: { weekStart: stored.weekStart, themes: stored.themes.length },
         occurredAt: ctx.now(),
       });
-      return {
-        sample: report.sample,
-        sampleLimit: report.sampleLimit,
-        message: report.themes.ok ? null : report.themes.error.message,
-        themes: report.themes.ok ? report.themes.value : [],
-      };
+      return stored;
     },
   );
 

@@ -1,11 +1,10 @@
-import type { Database, Db } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import {
   clausesOf,
   complaintsByCategoryAndProduct,
   forEachMoneyComplaint,
   membershipsOn,
 } from '../../db/repositories/pattern-clauses.ts';
-import { complaintTexts } from '../../db/repositories/patterns.ts';
 import { definedTerms, reviewClause } from '../../domain/patterns/clauses/clarity.ts';
 import { linkComplaintToClause, MONEY_CATEGORIES } from '../../domain/patterns/clauses/link.ts';
 import {
@@ -14,22 +13,10 @@ import {
   rankProducts,
 } from '../../domain/patterns/clauses/ranking.ts';
 import { clausesToRewrite } from '../../domain/patterns/clauses/rewrite.ts';
-import { discoverThemes } from '../../domain/patterns/themes/themes.ts';
 import type { CalendarDate } from '../../domain/shared/calendar-date.ts';
 
-/**
- * The newest complaints of the period whose words the themes read: NMF on a bounded sample keeps the request
- * under a few seconds whatever the register (a million files); the page says the themes come from a sample.
- */
-export const THEME_SAMPLE = 3000;
 /** Files without a product are counted under this label (the rate per member then has no denominator). */
 const NO_PRODUCT = 'Produit non renseigné';
-
-export async function themesReport(db: Db, organisationId: string, from: CalendarDate, to: CalendarDate) {
-  const documents = await complaintTexts(db, organisationId, from, to, THEME_SAMPLE);
-  const themes = discoverThemes(documents, { asOf: to });
-  return { sample: documents.length, sampleLimit: THEME_SAMPLE, themes };
-}
 
 /**
  * Complaints per clause of the contract and product over the period: the general conditions from SQL counts by

@@ -14,7 +14,7 @@ export async function patternRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['Tendances'],
         summary:
-          'Derniers pics de réclamations calculés pour l’organisme (calcul hebdomadaire, lecture seule)',
+          'Derniers pics de réclamations et alertes de thèmes calculés pour l’organisme (calcul hebdomadaire, lecture seule)',
         response: {
           200: storedSpikesSchema,
           401: errorBodySchema,
@@ -26,7 +26,7 @@ export async function patternRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const user = requireUser(request);
       const organisationId = patternOrganisation(user);
-      const stored = await storedPatterns(ctx.database, organisationId);
+      const { spikes: stored, themeAlerts } = await storedPatterns(ctx.database, organisationId);
       if (!stored) {
         return {
           computedAt: null,
@@ -34,6 +34,7 @@ export async function patternRoutes(app: FastifyInstance, ctx: AppContext) {
           message:
             'Les tendances sont calculées chaque lundi pour la semaine écoulée ; aucun calcul n’a encore eu lieu pour votre organisme.',
           alerts: [],
+          themeAlerts,
         };
       }
       return {
@@ -48,6 +49,7 @@ export async function patternRoutes(app: FastifyInstance, ctx: AppContext) {
           score: a.score,
           explanation: a.explanation,
         })),
+        themeAlerts,
       };
     },
   );

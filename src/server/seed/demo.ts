@@ -2,9 +2,12 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { appendAuditEvent } from '../../db/repositories/audit.ts';
 import { insertNewDossier } from '../../db/repositories/dossiers.ts';
+import { lastCompleteWeekEnd } from '../../db/repositories/pattern-spikes.ts';
+import { computeThemes, storeThemeRun } from '../../db/repositories/pattern-themes.ts';
 import { insertUser } from '../../db/repositories/users.ts';
 import { organisations, users } from '../../db/schema.ts';
 import type { Role } from '../../domain/access/roles.ts';
+import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { seedDemoRegister } from '../register/demo-data.ts';
 
@@ -196,6 +199,10 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
       passwordHash,
       now,
     });
+    // The themes of the demo register, as the weekly job would have stored them last Monday: the « Tendances »
+    // page reads stored themes only, and a fresh demo should show what it looks like.
+    const themes = await computeThemes(tx, demo!.id, lastCompleteWeekEnd(parisDateOf(now)));
+    await storeThemeRun(tx, demo!.id, themes, { durationMs: 0, computedAt: now });
     return files;
   });
   return { created: true, accounts, files };

@@ -49,11 +49,12 @@ describe('themes in the members’ words (issue 15 §2)', () => {
   it('finds the topics, labels them with their words, and flags the new one', () => {
     const result = discoverThemes(documents(), { asOf: '2026-04-26', themes: 8 });
     if (!result.ok) throw new Error(result.error.message);
-    const labels = result.value.map((t) => t.terms.join(' '));
+    const { themes } = result.value;
+    const labels = themes.map((t) => t.terms.join(' '));
     expect(labels.some((l) => /lunettes|verres/.test(l))).toBe(true);
     expect(labels.some((l) => /resiliation/.test(l))).toBe(true);
     expect(labels.some((l) => /cotisation|prelevement/.test(l))).toBe(true);
-    const fresh = result.value.find((t) => t.terms.some((w) => /tiers|pharmacie|payant/.test(w)))!;
+    const fresh = themes.find((t) => t.terms.some((w) => /tiers|pharmacie|payant/.test(w)))!;
     expect(fresh.alert?.kind).toBe('new');
     expect(fresh.alert?.explanation).toMatch(/^Nouveau thème : 9 réclamations depuis le /);
     // No personal data in what a theme shows.
@@ -62,12 +63,12 @@ describe('themes in the members’ words (issue 15 §2)', () => {
       expect(example).not.toMatch(/Durand|06 12|\d/);
     }
     // The stable topics do not alert.
-    expect(result.value.filter((t) => t.alert !== null)).toHaveLength(1);
+    expect(themes.filter((t) => t.alert !== null)).toHaveLength(1);
   });
 
   it('shows no theme of fewer than five complaints and needs enough texts', () => {
     const result = discoverThemes(documents(), { asOf: '2026-04-26', themes: 8 });
-    expect(result.ok && result.value.every((t) => t.complaints >= 5)).toBe(true);
+    expect(result.ok && result.value.themes.every((t) => t.complaints >= 5)).toBe(true);
     const few = discoverThemes(documents().slice(0, 10), { asOf: '2026-04-26' });
     expect(!few.ok && few.error.message).toMatch(/il en faut au moins 20/);
   });

@@ -2,8 +2,8 @@ import { addDays, type CalendarDate, formatFrenchDate } from '../../shared/calen
 import { fail, ok, type Result } from '../../shared/result.ts';
 import { normaliseText, STOP_WORDS, stem, tokenise } from '../../triage/normalise.ts';
 import { mondayOf } from '../cells.ts';
-import { poissonUpperTail } from '../distributions.ts';
 import { formatNumber } from '../explanation.ts';
+import { type ThemeAlertDecision, themeAlerts } from './alert.ts';
 import { anonymise } from './anonymise.ts';
 import { nmf, type SparseRows } from './nmf.ts';
 
@@ -11,8 +11,9 @@ import { nmf, type SparseRows } from './nmf.ts';
  * Themes in the members' words (issue 15 §2): TF-IDF over the triage normalisation and Snowball stems, then NMF
  * (nmf.ts); each complaint belongs to its strongest theme. A theme is labelled by its characteristic terms and
  * illustrated by a few complaints with every personal detail removed (anonymise.ts). Privacy: a theme of fewer than
- * MIN_THEME_SIZE complaints is not shown at all. Only the complaint's own description may be given here, never a
- * document, a message or a medical detail (the caller selects the text).
+ * MIN_THEME_SIZE complaints is not shown at all. A theme that appears or grows fast is an alert (alert.ts): its
+ * share of the texts read in the recent weeks against its share in the earlier weeks. Only the complaint's own
+ * description may be given here, never a document, a message or a medical detail (the caller selects the text).
  */
 
 export const MIN_THEME_SIZE = 5;
@@ -30,36 +31,52 @@ export interface ThemeOptions {
   seed: number;
   /** The last day of the analysis; the recent window ends here. */
   asOf: CalendarDate;
-  /** Weeks compared: the recent window and the baseline just before it. */
+  /** Weeks compared: the recent window and the earlier weeks just before it. */
   recentWeeks: number;
-  baselineWeeks: number;
-  /** Probability of a false "fast-growing theme" alert over all themes (Bonferroni). */
-  alpha: number;
+  earlierWeeks: number;
   examples: number;
 }
 
 export const DEFAULT_THEMES: Omit<ThemeOptions, 'asOf'> = {
-  themes: 10,
+  themes: 20,
   iterations: 150,
   seed: 15,
   recentWeeks: 4,
-  baselineWeeks: 12,
-  alpha: 0.01,
+  earlierWeeks: 12,
   examples: 3,
 };
+
+export interface ThemeAlert {
+  kind: 'new' | 'growing';
+  explanation: string;
+  pValue: number;
+}
 
 export interface Theme {
   /** Characteristic terms, most characteristic first. */
   terms: string[];
   label: string;
+  /** Complaints of the theme among the texts read. */
   complaints: number;
   /** Anonymised excerpts of the most typical complaints. */
   examples: string[];
   weekly: { weekStart: CalendarDate; complaints: number }[];
+  /** Complaints of the theme among the texts read in the recent window, and in the earlier weeks. */
   recent: number;
-  /** Complaints per week expected in the recent window from the baseline. */
-  baselinePerWeek: number;
-  alert: { kind: 'new' | 'growing'; explanation: string } | null;
+  earlier: number;
+  /** The theme's share of the texts read in each window. */
+  recentShare: number;
+  earlierShare: number;
+  alert: ThemeAlert | null;
+}
+
+export interface ThemesResult {
+  themes: Theme[];
+  /** Texts read in each window: the denominators of the shares. */
+  recentTexts: number;
+  earlierTexts: number;
+  recentFrom: CalendarDate;
+  earlierFrom: CalendarDate;
 }
 
 const MIN_DOCUMENTS = 20;
@@ -142,33 +159,26 @@ function tfidf(documents: { stems: string[] }[], vocabulary: Vocabulary): Sparse
   return { index, value, columns: vocabulary.terms.length };
 }
 
-function growthAlert(
-  recent: number,
-  baselinePerWeek: number,
-  options: ThemeOptions,
+const percent = (share: number) => `${formatNumber(share * 100)} %`;
+
+function explanationOf(
+  decision: ThemeAlertDecision,
+  theme: { recent: number; recentShare: number; earlierShare: number },
+  o: ThemeOptions,
   recentFrom: CalendarDate,
-): Theme['alert'] {
-  if (recent < MIN_THEME_SIZE) return null;
-  const expected = Math.max(baselinePerWeek, 0.5 / options.baselineWeeks) * options.recentWeeks;
-  const pValue = poissonUpperTail(recent, expected);
-  if (pValue >= options.alpha / options.themes || recent < 2 * expected) return null;
+): string {
   const since = formatFrenchDate(recentFrom);
-  if (baselinePerWeek * options.baselineWeeks < 1) {
-    return {
-      kind: 'new',
-      explanation: `Nouveau thème : ${formatNumber(recent, 0)} réclamations depuis le ${since}, aucune dans les ${options.baselineWeeks} semaines précédentes.`,
-    };
+  const recent = `${formatNumber(theme.recent, 0)} réclamations depuis le ${since} (${percent(theme.recentShare)} des réclamations lues)`;
+  if (decision.kind === 'new') {
+    return `Nouveau thème : ${recent}, aucune dans les ${o.earlierWeeks} semaines précédentes.`;
   }
-  return {
-    kind: 'growing',
-    explanation: `Thème en forte hausse : ${formatNumber(recent, 0)} réclamations depuis le ${since}, pour ${formatNumber(expected)} attendues au rythme des ${options.baselineWeeks} semaines précédentes (${formatNumber(recent / expected)} fois plus).`,
-  };
+  return `Thème en forte hausse : ${recent}, contre ${percent(theme.earlierShare)} dans les ${o.earlierWeeks} semaines précédentes (${formatNumber(decision.ratio ?? 0)} fois plus).`;
 }
 
 export function discoverThemes(
   documents: readonly ThemeDocument[],
   options: Partial<ThemeOptions> & { asOf: CalendarDate },
-): Result<Theme[]> {
+): Result<ThemesResult> {
   const o: ThemeOptions = { ...DEFAULT_THEMES, ...options };
   const prepared = documents
     .filter((d) => d.receivedOn <= o.asOf)
@@ -198,7 +208,26 @@ export function discoverThemes(
     if (best >= 0) members[best]!.push(i);
   });
   const recentFrom = addDays(mondayOf(o.asOf), -7 * (o.recentWeeks - 1));
-  const baselineFrom = addDays(recentFrom, -7 * o.baselineWeeks);
+  const earlierFrom = addDays(recentFrom, -7 * o.earlierWeeks);
+  let recentTexts = 0;
+  let earlierTexts = 0;
+  for (const d of prepared) {
+    if (d.receivedOn >= recentFrom) recentTexts++;
+    else if (d.receivedOn >= earlierFrom) earlierTexts++;
+  }
+  const windows = members.map((docs) => {
+    let recent = 0;
+    let earlier = 0;
+    for (const i of docs) {
+      const day = prepared[i]!.receivedOn;
+      if (day >= recentFrom) recent++;
+      else if (day >= earlierFrom) earlier++;
+    }
+    return { recent, earlier };
+  });
+  // Every component belongs to the family, shown or not (alert.ts).
+  const decisions = themeAlerts(windows, { recentTexts, earlierTexts });
+  const share = (n: number, texts: number) => (texts > 0 ? Math.round((n / texts) * 10_000) / 10_000 : 0);
   const themes: Theme[] = [];
   for (let a = 0; a < k; a++) {
     const docs = members[a]!;
@@ -207,16 +236,18 @@ export function discoverThemes(
     const terms = ranked.slice(0, 6).map((i) => vocabulary.surface[i]!);
     const typical = [...docs].sort((p, q) => w[q]![a]! - w[p]![a]! || p - q).slice(0, o.examples);
     const weeklyMap = new Map<CalendarDate, number>();
-    let recent = 0;
-    let baseline = 0;
     for (const i of docs) {
-      const d = prepared[i]!;
-      const week = mondayOf(d.receivedOn);
+      const week = mondayOf(prepared[i]!.receivedOn);
       weeklyMap.set(week, (weeklyMap.get(week) ?? 0) + 1);
-      if (d.receivedOn >= recentFrom) recent++;
-      else if (d.receivedOn >= baselineFrom) baseline++;
     }
-    const baselinePerWeek = baseline / o.baselineWeeks;
+    const { recent, earlier } = windows[a]!;
+    const counts = {
+      recent,
+      earlier,
+      recentShare: share(recent, recentTexts),
+      earlierShare: share(earlier, earlierTexts),
+    };
+    const decision = decisions[a];
     themes.push({
       terms,
       label: terms.slice(0, 3).join(', '),
@@ -225,11 +256,16 @@ export function discoverThemes(
       weekly: [...weeklyMap.entries()]
         .sort((p, q) => (p[0] < q[0] ? -1 : 1))
         .map(([weekStart, complaints]) => ({ weekStart, complaints })),
-      recent,
-      baselinePerWeek: Math.round(baselinePerWeek * 100) / 100,
-      alert: growthAlert(recent, baselinePerWeek, { ...o, themes: k }, recentFrom),
+      ...counts,
+      alert: decision
+        ? {
+            kind: decision.kind,
+            pValue: decision.pValue,
+            explanation: explanationOf(decision, counts, o, recentFrom),
+          }
+        : null,
     });
   }
-  themes.sort((p, q) => q.complaints - p.complaints);
-  return ok(themes);
+  themes.sort((p, q) => q.complaints - p.complaints || (p.label < q.label ? -1 : 1));
+  return ok({ themes, recentTexts, earlierTexts, recentFrom, earlierFrom });
 }

@@ -8,11 +8,11 @@ import {
   ruleChangesSchema,
   savedMembershipsSchema,
   storedSpikesSchema,
-  themesReportSchema,
+  storedThemesSchema,
 } from '../../../../src/contracts/api/patterns.ts';
 import { apiGet, apiSend } from '../../shared/api-client.ts';
 
-/** The « Tendances » page's calls (issue 15): stored spikes, themes, clauses à réécrire, rule changes. */
+/** The « Tendances » page's calls (issue 15): stored spikes and themes, clauses à réécrire, rule changes. */
 
 export interface Period {
   from: string;
@@ -27,6 +27,7 @@ export type {
   RewriteItem,
   RuleChange,
   SpikeAlert,
+  StoredThemes,
   Theme,
 } from '../../../../src/contracts/api/patterns.ts';
 
@@ -37,10 +38,11 @@ export function useSpikes() {
   });
 }
 
-export function useThemes(period: Period) {
+/** The themes the weekly job stored (the page computes nothing; the period does not apply). */
+export function useThemes() {
   return useQuery({
-    queryKey: [...KEY, 'themes', period],
-    queryFn: ({ signal }) => apiGet(`/api/v1/patterns/themes?${query(period)}`, themesReportSchema, signal),
+    queryKey: [...KEY, 'themes'],
+    queryFn: ({ signal }) => apiGet('/api/v1/patterns/themes/latest', storedThemesSchema, signal),
   });
 }
 

@@ -21,8 +21,8 @@ function defaultPeriod(): Period {
 }
 
 /**
- * « Tendances » (issue 15): the week's spikes computed by the weekly job, the themes in the members' words, the
- * clauses to rewrite and the rules that changed over a period. Supervisors, administrators and auditors.
+ * « Tendances » (issue 15): the week's spikes and the themes in the members' words, both stored by the weekly job;
+ * the clauses to rewrite and the rules that changed over a period. Supervisors, administrators and auditors.
  */
 export function TrendsPage() {
   const [period, setPeriod] = useState<Period>(defaultPeriod);
@@ -35,6 +35,7 @@ export function TrendsPage() {
       lead="Les pics de réclamations de la semaine, les thèmes qui reviennent dans les mots des adhérents, les clauses à réécrire et les règles qui ont changé."
     >
       <SpikesSection />
+      <ThemesSection />
       <form
         className="card trends-period"
         aria-label="Période analysée"
@@ -73,7 +74,6 @@ export function TrendsPage() {
       <p className="trends-period__current">
         Période : du {formatDate(period.from)} au {formatDate(period.to)}
       </p>
-      <ThemesSection period={period} />
       <ClausesSection period={period} canImport={['supervisor', 'admin'].includes(role)} />
       <RulesSection period={period} />
     </Page>

@@ -8,9 +8,9 @@ import { formatDate } from '../../shared/format.ts';
 const SHOWN = 3;
 
 /**
- * « Tendances » on the dashboard (issue 15): the spikes the weekly job stored, read as they are (the dashboard
- * computes nothing), the strongest first, with a link to the page that explains them. The period of the dashboard
- * does not apply: spikes are computed for the week that just ended.
+ * « Tendances » on the dashboard (issue 15): the spikes and theme alerts the weekly job stored, read as they are
+ * (the dashboard computes nothing), the strongest spikes first, with a link to the page that explains them. The
+ * period of the dashboard does not apply: they are computed for the week that just ended.
  */
 export function TrendsSlot(_props: { from: string; to: string }) {
   const spikes = useQuery({
@@ -18,7 +18,7 @@ export function TrendsSlot(_props: { from: string; to: string }) {
     queryFn: ({ signal }) => apiGet('/api/v1/patterns', storedSpikesSchema, signal),
   });
   if (!spikes.data) return null;
-  const { alerts, period, message } = spikes.data;
+  const { alerts, period, message, themeAlerts } = spikes.data;
   const strongest = [...alerts].sort((a, b) => b.score - a.score).slice(0, SHOWN);
   return (
     <section className="section card" aria-labelledby="tendances-titre">
@@ -44,6 +44,22 @@ export function TrendsSlot(_props: { from: string; to: string }) {
           </ul>
         </>
       )}
+      {themeAlerts.length > 0 ? (
+        <>
+          <p>
+            {themeAlerts.length === 1
+              ? '1 thème de réclamations nouveau ou en forte hausse :'
+              : `${themeAlerts.length} thèmes de réclamations nouveaux ou en forte hausse :`}
+          </p>
+          <ul>
+            {themeAlerts.slice(0, SHOWN).map((a) => (
+              <li key={`${a.label}:${a.explanation}`}>
+                <strong>« {a.label} »</strong> — {a.explanation}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p>
         <Link to="/tendances">
           Voir les tendances : pics, thèmes, clauses à réécrire, règles qui ont changé
