@@ -216,6 +216,39 @@ describe('order and pages', () => {
     expect(second.items.map((e) => e.id)).toEqual(all.items.slice(10, 20).map((e) => e.id));
   });
 
+  it('amber alone (a bounded set, sorted apart): the same files in the same order as the whole list, page by page', async () => {
+    for (const sort of ['urgency', 'date']) {
+      const all = await items('supervisor', `?sort=${sort}&limit=200`);
+      const expected = all.items.filter((e) => e.sla.colour === 'amber').map((e) => e.id);
+      expect(expected.length).toBeGreaterThan(1);
+      const amber = await items('supervisor', `?sort=${sort}&sla=amber&limit=200`);
+      expect(amber.items.map((e) => e.id)).toEqual(expected);
+      expect(amber.total).toBe(expected.length);
+      const byOffset: string[] = [];
+      for (let offset = 0; offset < expected.length; offset++) {
+        byOffset.push(
+          ...(await items('supervisor', `?sort=${sort}&sla=amber&limit=1&offset=${offset}`)).items.map(
+            (e) => e.id,
+          ),
+        );
+      }
+      expect(byOffset).toEqual(expected);
+      const byCursor: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await register(
+          'supervisor',
+          `?sort=${sort}&sla=amber&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json() as { items: Entry[]; nextCursor: string | null };
+        byCursor.push(...page.items.map((e) => e.id));
+        cursor = page.nextCursor;
+      } while (cursor && byCursor.length <= expected.length);
+      expect(byCursor).toEqual(expected);
+    }
+  });
+
   it('lists the handlers with their open files', async () => {
     const res = await t.app.inject({
       method: 'GET',

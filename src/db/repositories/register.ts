@@ -205,6 +205,34 @@ function orderedPage(db: Db, where: SQL[], order: SQL[], limit: number, offset: 
 }
 
 /**
+ * The same page when the filters select a bounded set, the amber files (those turning red within
+ * LONGEST_AMBER_DAYS, a few days' worth of due dates): the set is read whole on the colour index and sorted. Given a
+ * LIMIT, PostgreSQL preferred walking the urgency index in order, and in urgency order every red file comes first: at
+ * a million files the first amber page read 125 181 index entries (14.8 ms in SQL, 93 ms p95 through the API) where
+ * sorting the 7 344 amber files takes 3 ms. OFFSET 0 keeps the inner query from being merged into the outer one, so
+ * it is planned for all its rows.
+ */
+function boundedPage(db: Db, where: SQL[], sort: 'urgency' | 'date', limit: number, offset: number) {
+  const candidateOrder =
+    sort === 'urgency' ? sql`due, reference` : sql`complaint_on desc nulls first, reference desc`;
+  const page = sql`(select reference from (select ${dossiers.reference} as reference, ${urgencySql} as due,
+    ${dossiers.complaintOn} as complaint_on from ${dossiers} where ${and(...where)} offset 0) as candidates
+    order by ${candidateOrder} limit ${limit + 1} offset ${offset}) as bounded_page`;
+  const order =
+    sort === 'urgency'
+      ? [urgencySql, sql`${dossiers.reference}`]
+      : [sql`${dossiers.complaintOn} desc`, sql`${dossiers.reference} desc`];
+  return base(db)
+    .innerJoin(page, sql`bounded_page.reference = ${dossiers.reference}`)
+    .orderBy(...order);
+}
+
+/** Only amber: a bounded set of files (see `boundedPage`). */
+function onlyAmber(filters: RegisterFilters): boolean {
+  return filters.sla !== undefined && filters.sla.length > 0 && filters.sla.every((c) => c === 'amber');
+}
+
+/**
  * One page of the register, in the database, and how many files match (up to `countCapOf` + 1): filters, order and
  * limit on indexes (urgency and date orders are keyset: the page after a given row costs the same at row 10 and at
  * row 900 000). Returns `limit + 1` rows at most: the extra one says that a next page exists.
@@ -234,7 +262,9 @@ export async function registerPage(
     order = [sql`${dossiers.complaintOn} desc`, sql`${dossiers.reference} desc`];
   }
   const [rows, total] = await Promise.all([
-    orderedPage(db, where, order, limit, position.offset),
+    onlyAmber(filters)
+      ? boundedPage(db, where, position.sort, limit, position.offset)
+      : orderedPage(db, where, order, limit, position.offset),
     registerCount(db, filters),
   ]);
   return { rows, total };
