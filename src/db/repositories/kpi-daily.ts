@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { BACKLOG_BUCKETS, HANDLING_TIME_BUCKETS } from '../../domain/kpi/definitions.ts';
 import type { Db } from '../client.ts';
-import { type KpiDimension, type KpiGroup, type KpiScope, rowsOf } from './kpi.ts';
+import { type KpiDimension, type KpiGroup, type KpiScope, NO_COUNTS, rowsOf } from './kpi.ts';
 
 /**
  * The KPI groups of `kpiGroups` (src/db/repositories/kpi.ts, the file scan, which stays the reference) read from the
@@ -49,19 +49,6 @@ export function histogramMedian(histogram: ReadonlyMap<number, number>): number 
   };
   return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
 }
-
-const ZERO = {
-  open: 0,
-  ackInTime: 0,
-  ackLate: 0,
-  answerInTime: 0,
-  answerLate: 0,
-  answered: 0,
-  mediated: 0,
-  satisfactionSum: 0,
-  satisfactionCount: 0,
-  medianDaysToAnswer: null,
-};
 
 export async function kpiGroupsFromDaily(db: Db, scope: KpiScope): Promise<KpiGroup[]> {
   const asOf = sql`${scope.asOf}::date`;
@@ -145,7 +132,7 @@ export async function kpiGroupsFromDaily(db: Db, scope: KpiScope): Promise<KpiGr
       groups.push({ by: ['month'], key: { month: String(r.month) }, ...counts, medianDaysToAnswer: null });
     } else if (g === 0b110 && r.backlog !== null && counts.open > 0) {
       // The file scan groups open files only by their age: a day with no open file has no backlog group.
-      groups.push({ by: ['backlog'], key: { backlog: String(r.backlog) }, ...ZERO, count: counts.open });
+      groups.push({ by: ['backlog'], key: { backlog: String(r.backlog) }, ...NO_COUNTS, count: counts.open });
     }
   }
   for (const r of rowsOf<{ g: number; dim: string; key: string; week: string | null; files: number }>(
@@ -158,7 +145,7 @@ export async function kpiGroupsFromDaily(db: Db, scope: KpiScope): Promise<KpiGr
       groups.push({
         by: ['category', 'week'],
         key: { category: r.key, week: r.week },
-        ...ZERO,
+        ...NO_COUNTS,
         count: files,
       });
       continue;
@@ -168,12 +155,12 @@ export async function kpiGroupsFromDaily(db: Db, scope: KpiScope): Promise<KpiGr
       groups.push({
         by: [dim],
         key: { outcome: r.key === '' ? null : r.key },
-        ...ZERO,
+        ...NO_COUNTS,
         count: files,
         answered: files,
       });
     } else {
-      groups.push({ by: [dim], key: { [dim]: r.key }, ...ZERO, count: files });
+      groups.push({ by: [dim], key: { [dim]: r.key }, ...NO_COUNTS, count: files });
     }
   }
   const handling = new Map<string, number>();
@@ -182,6 +169,6 @@ export async function kpiGroupsFromDaily(db: Db, scope: KpiScope): Promise<KpiGr
     if (key) handling.set(key, (handling.get(key) ?? 0) + n);
   }
   for (const [key, n] of handling)
-    groups.push({ by: ['handling'], key: { handling: key }, ...ZERO, count: n });
+    groups.push({ by: ['handling'], key: { handling: key }, ...NO_COUNTS, count: n });
   return groups;
 }

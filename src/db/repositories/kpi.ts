@@ -25,6 +25,21 @@ export interface KpiCounts {
   medianDaysToAnswer: number | null;
 }
 
+/** A group with nothing counted: periods without files, and the aggregates' groups that count files only. */
+export const NO_COUNTS: KpiCounts = {
+  count: 0,
+  open: 0,
+  ackInTime: 0,
+  ackLate: 0,
+  answerInTime: 0,
+  answerLate: 0,
+  answered: 0,
+  mediated: 0,
+  satisfactionSum: 0,
+  satisfactionCount: 0,
+  medianDaysToAnswer: null,
+};
+
 /** The dimensions of the grouping sets, in the order of `grouping(...)`. */
 export const KPI_DIMENSIONS = [
   'category',

@@ -4,6 +4,7 @@ import {
   type KpiCounts,
   type KpiGroup,
   kpiGroups,
+  NO_COUNTS,
   reopenedCount,
   staffNames,
 } from '../../db/repositories/kpi.ts';
@@ -28,20 +29,6 @@ function compliance(c: KpiCounts): Compliance {
     answeredInTimeRate: rate(c.answerInTime, c.answerInTime + c.answerLate),
   };
 }
-
-const EMPTY: KpiCounts = {
-  count: 0,
-  open: 0,
-  ackInTime: 0,
-  ackLate: 0,
-  answerInTime: 0,
-  answerLate: 0,
-  answered: 0,
-  mediated: 0,
-  satisfactionSum: 0,
-  satisfactionCount: 0,
-  medianDaysToAnswer: null,
-};
 
 /**
  * Where the figures are read: `auto` reads the daily aggregates (migration 0019) when they are exact for the as-of
@@ -68,7 +55,7 @@ export async function kpiReport(
     reopenedCount(db, scope),
   ]);
   const of = (...dims: string[]) => groups.filter((g) => g.by.join('+') === dims.join('+'));
-  const total = of()[0] ?? { ...EMPTY, by: [], key: {} };
+  const total = of()[0] ?? { ...NO_COUNTS, by: [], key: {} };
   const counts = (dim: string, keyOf: (g: KpiGroup) => string | null | undefined = (g) => g.key[g.by[0]!]) =>
     Object.fromEntries(
       of(dim)
