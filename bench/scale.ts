@@ -1,5 +1,6 @@
 // `npm run bench:scale` (issue 12): generates 10 000 then 1 000 000 files on PostgreSQL and measures the register,
-// search, a file page and the resident memory; then 10 000 files on PGlite. Creations per second beside pgbench:
+// search, a file page, the KPI report of a year and the dashboard's two calls (issue 14) and the resident memory;
+// then 10 000 files on PGlite. Creations per second beside pgbench:
 // `npm run bench:create` (bench/create.ts), the server in a process of its own. Prints the figures and writes them to
 // docs/performance-last-run.md. Asserts nothing (tests never assert on time).
 // - BENCH_SIZES (default 10000,1000000; empty: none): sizes generated in turn in a fresh database,
@@ -13,9 +14,12 @@ import { loadavg } from 'node:os';
 import pg from 'pg';
 import { generateFiles } from '../src/bench/generate.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
+import { previousPeriod } from '../src/domain/kpi/period.ts';
+import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/demo.ts';
+import { todayInParis } from '../src/server/shared/deadline-projection.ts';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sizes = (process.env.BENCH_SIZES ?? '10000,1000000')
@@ -164,6 +168,21 @@ async function measureReads(label: string, database: Database, fileIds: string[]
     handler,
     fileIds.slice(0, 60).map((id) => `/api/v1/dossiers/${id}`),
   );
+  // The KPI report of the last twelve months (issue 14), and the dashboard's two calls: the period and the
+  // previous one, sent together as the page sends them.
+  const supervisor = await login('superviseur@charge.recours.fr');
+  const today = todayInParis(new Date());
+  const year = { from: addDays(today, -364), to: today };
+  const kpiUrl = (p: { from: string; to: string }) => `/api/v1/kpi?from=${p.from}&to=${p.to}&asOf=${today}`;
+  await timeGets(base, supervisor, [kpiUrl(year)]); // warm-up
+  results['indicateurs (API), un an'] = await timeGets(base, supervisor, repeat(kpiUrl(year), 20));
+  const dashboard: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    await Promise.all([year, previousPeriod(year)].map((p) => timeGets(base, supervisor, [kpiUrl(p)])));
+    dashboard.push(performance.now() - t0);
+  }
+  results['tableau de bord, un an (période et précédente)'] = stats(dashboard);
   say(`\n### ${label}\n\n| mesure | p50 | p95 | requêtes | charge moyenne |\n|---|---|---|---|---|`);
   for (const [name, s] of Object.entries(results)) {
     say(`| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${s.n} | ${s.load.toFixed(1)} |`);
