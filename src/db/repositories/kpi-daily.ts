@@ -1,7 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { BACKLOG_BUCKETS, HANDLING_TIME_BUCKETS } from '../../domain/kpi/definitions.ts';
 import type { Db } from '../client.ts';
-import { type KpiDimension, type KpiGroup, type KpiScope, NO_COUNTS, rowsOf } from './kpi.ts';
+import { bucketSql, type KpiDimension, type KpiGroup, type KpiScope, NO_COUNTS, rowsOf } from './kpi.ts';
 
 /**
  * The KPI groups of `kpiGroups` (src/db/repositories/kpi.ts, the file scan, which stays the reference) read from the
@@ -19,15 +19,6 @@ export async function dailyAggregatesExact(db: Db, scope: KpiScope): Promise<boo
   `);
   const row = rowsOf<{ dated_ok: boolean; unjudged: number }>(result)[0];
   return row !== undefined && row.dated_ok === true && Number(row.unjudged) === 0;
-}
-
-function bucketSql(days: SQL, buckets: readonly { key: string; min: number; max: number | null }[]): SQL {
-  const whens = buckets.map((b) =>
-    b.max === null
-      ? sql`when ${days} >= ${b.min} then ${b.key}`
-      : sql`when ${days} between ${b.min} and ${b.max} then ${b.key}`,
-  );
-  return sql`case ${sql.join(whens, sql` `)} end`;
 }
 
 function bucketOf(days: number, buckets: readonly { key: string; min: number; max: number | null }[]) {

@@ -67,7 +67,10 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 /** A CASE over the domain's buckets (the ages live in one place: src/domain/kpi/definitions.ts). */
-function bucketSql(days: SQL, buckets: readonly { key: string; min: number; max: number | null }[]): SQL {
+export function bucketSql(
+  days: SQL,
+  buckets: readonly { key: string; min: number; max: number | null }[],
+): SQL {
   const whens = buckets.map((b) =>
     b.max === null
       ? sql`when ${days} >= ${b.min} then ${b.key}`
