@@ -1,6 +1,6 @@
 // What `npm run bench:create` (bench/create.ts) and `npm run bench:create-ab` (bench/create-cpu-ab.ts) share: a
 // database of 2 000 generated files, server processes of their own, node:http clients creating files.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
@@ -67,52 +67,15 @@ export async function startServer(
 ): Promise<ChildProcess> {
   const profile = options.cpuProfileDir;
   // This checkout's server runs as production runs it (compiled, start:server's options); another checkout (the
-  // A/B comparison of bench:create-ab) runs its sources through tsx, as it may not be built.
-  if (!options.cwd) {
-    const server = await startServerProcess({
-      databaseUrl: url,
-      port,
-      nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
-      ...(options.env ? { env: options.env } : {}),
-    });
-    return server.child;
-  }
-  const child = spawn(
-    process.execPath,
-    [
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
-      '--import',
-      'tsx',
-      'src/server/main.ts',
-    ],
-    {
-      ...(options.cwd ? { cwd: options.cwd } : {}),
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'false',
-        JOBS_ENABLED: 'false',
-        LOG_LEVEL: 'warn',
-        LOGIN_MAX_PER_MINUTE: '100000',
-        LOGIN_MAX_PER_IP_PER_MINUTE: '100000',
-        NODE_ENV: 'production',
-        ...options.env,
-      },
-      stdio: ['ignore', process.env.BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'],
-    },
-  );
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/auth/me`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('le serveur n’a pas démarré');
+  // A/B comparison of bench:create-ab) runs its sources through tsx (bench/server-process.ts).
+  const server = await startServerProcess({
+    databaseUrl: url,
+    port,
+    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.cwd ? { checkout: options.cwd } : {}),
+  });
+  return server.child;
 }
 
 export async function stopServer(child: ChildProcess) {

@@ -54,10 +54,15 @@ export interface ServerOptions {
   /** Node options before the entry point (e.g. --cpu-prof). */
   nodeArgs?: string[];
   env?: Record<string, string>;
+  /**
+   * Another checkout to run the server from (bench:create-ab): its sources through tsx, as it may not be built.
+   * Default: this checkout, compiled (or through tsx with BENCH_SERVER=tsx).
+   */
+  checkout?: string;
 }
 
 export async function startServerProcess(options: ServerOptions): Promise<ServerProcess> {
-  const tsx = process.env.BENCH_SERVER === 'tsx';
+  const tsx = options.checkout !== undefined || process.env.BENCH_SERVER === 'tsx';
   if (!tsx) assertCompiledIsCurrent();
   const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
   const args = [
@@ -67,7 +72,7 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     ...(tsx ? ['--import', 'tsx', 'src/server/main.ts'] : ['dist/server/main.js']),
   ];
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd: options.checkout ?? ROOT,
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
