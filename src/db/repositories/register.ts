@@ -212,16 +212,19 @@ function orderedPage(db: Db, where: SQL[], order: SQL[], limit: number, offset: 
  * sorting the 7 344 amber files takes 3 ms. OFFSET 0 keeps the inner query from being merged into the outer one, so
  * it is planned for all its rows.
  */
-function boundedPage(db: Db, where: SQL[], sort: 'urgency' | 'date', limit: number, offset: number) {
+function boundedPage(
+  db: Db,
+  where: SQL[],
+  sort: 'urgency' | 'date',
+  order: SQL[],
+  limit: number,
+  offset: number,
+) {
   const candidateOrder =
     sort === 'urgency' ? sql`due, reference` : sql`complaint_on desc nulls first, reference desc`;
   const page = sql`(select reference from (select ${dossiers.reference} as reference, ${urgencySql} as due,
     ${dossiers.complaintOn} as complaint_on from ${dossiers} where ${and(...where)} offset 0) as candidates
     order by ${candidateOrder} limit ${limit + 1} offset ${offset}) as bounded_page`;
-  const order =
-    sort === 'urgency'
-      ? [urgencySql, sql`${dossiers.reference}`]
-      : [sql`${dossiers.complaintOn} desc`, sql`${dossiers.reference} desc`];
   return base(db)
     .innerJoin(page, sql`bounded_page.reference = ${dossiers.reference}`)
     .orderBy(...order);
@@ -263,7 +266,7 @@ export async function registerPage(
   }
   const [rows, total] = await Promise.all([
     onlyAmber(filters)
-      ? boundedPage(db, where, position.sort, limit, position.offset)
+      ? boundedPage(db, where, position.sort, order, limit, position.offset)
       : orderedPage(db, where, order, limit, position.offset),
     registerCount(db, filters),
   ]);
