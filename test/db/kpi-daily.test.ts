@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyCsvLines } from '../../scripts/history-generator.ts';
 import { DOSSIER_CATEGORIES } from '../../src/contracts/categories.ts';
 import { COMPLAINT_CHANNELS } from '../../src/contracts/channels.ts';
-import { dailyAggregatesExact } from '../../src/db/repositories/kpi-daily.ts';
+import { dailyAggregatesExact, foldKpiDailySlots } from '../../src/db/repositories/kpi-daily.ts';
 import { insertUser } from '../../src/db/repositories/users.ts';
 import { dossiers, organisations } from '../../src/db/schema.ts';
 import { addDays } from '../../src/domain/shared/calendar-date.ts';
@@ -86,10 +87,19 @@ async function expectSameAsFiles() {
 async function aggregates() {
   const rows = (q: ReturnType<typeof sql>) =>
     database.db.execute(q).then((r) => (r as unknown as { rows: unknown[] }).rows);
+  // One row per key whatever the slots it is spread over (migration 0021), as every reader sums them.
   return {
-    daily: await rows(sql`select * from kpi_daily where files <> 0 order by 1, 2, 3`),
-    dims: await rows(sql`select * from kpi_daily_dims where files <> 0 order by 1, 2, 3, 4`),
-    answers: await rows(sql`select * from kpi_daily_answers where files <> 0 order by 1, 2, 3, 4`),
+    daily: await rows(sql`select organisation_id, received_on, handler, sum(files)::int as files,
+        sum(answered)::int as answered, sum(mediated)::int as mediated,
+        sum(satisfaction_sum)::int as satisfaction_sum, sum(satisfaction_count)::int as satisfaction_count,
+        sum(ack_in_time)::int as ack_in_time, sum(ack_late)::int as ack_late, sum(ack_none)::int as ack_none,
+        sum(unjudged)::int as unjudged, sum(answer_in_time)::int as answer_in_time,
+        sum(answer_late)::int as answer_late, max(max_fact_on) as max_fact_on
+      from kpi_daily group by 1, 2, 3 having sum(files) <> 0 order by 1, 2, 3`),
+    dims: await rows(sql`select organisation_id, received_on, dim, key, sum(files)::int as files
+      from kpi_daily_dims group by 1, 2, 3, 4 having sum(files) <> 0 order by 1, 2, 3, 4`),
+    answers: await rows(sql`select organisation_id, received_on, handler, days, sum(files)::int as files
+      from kpi_daily_answers group by 1, 2, 3, 4 having sum(files) <> 0 order by 1, 2, 3, 4`),
   };
 }
 
@@ -242,4 +252,94 @@ describe('KPI daily aggregates (migration 0019) equal the file scan', () => {
       .values({ ...randomRow(30_000), organisationId: org, status: 'submitted' });
     await compare();
   });
+});
+
+describe('KPI aggregates spread over slots (migration 0021)', () => {
+  const count = async (q: ReturnType<typeof sql>) =>
+    Number(((await database.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
+
+  it('rows of one key in several slots read as one, and folding them into slot 0 keeps every figure', async () => {
+    // Concurrent writers leave a day's counts in several slots: spread what is there, then write on top of it.
+    for (const table of ['kpi_daily', 'kpi_daily_dims', 'kpi_daily_answers']) {
+      await database.db.execute(
+        sql`update ${sql.identifier(table)} set slot = 1 + abs(hashtext(received_on::text)) % 7
+            where organisation_id = ${orgId} and extract(day from received_on)::int % 2 = 0`,
+      );
+    }
+    for (let i = 0; i < 40; i++) await database.db.insert(dossiers).values(randomRow(40_000 + i));
+    const spread = await count(sql`select count(*)::int as n from (
+        select 1 from kpi_daily where organisation_id = ${orgId}
+        group by received_on, handler having count(*) > 1) k`);
+    expect(spread).toBeGreaterThan(0);
+    await expectSameAsFiles();
+    const before = await aggregates();
+
+    const folded = await foldKpiDailySlots(database.db, '2100-01-01');
+    expect(folded).toBeGreaterThan(0);
+    for (const table of ['kpi_daily', 'kpi_daily_dims', 'kpi_daily_answers']) {
+      expect(await count(sql`select count(*)::int as n from ${sql.identifier(table)} where slot <> 0`)).toBe(
+        0,
+      );
+    }
+    expect(await aggregates()).toEqual(before);
+    await expectSameAsFiles();
+  });
+
+  it('folds only the days before the one given', async () => {
+    await database.db.execute(
+      sql`update kpi_daily set slot = 3 where organisation_id = ${orgId} and received_on >= '2026-09-01'`,
+    );
+    const after = await count(sql`select count(*)::int as n from kpi_daily where slot = 3`);
+    expect(after).toBeGreaterThan(0);
+    await foldKpiDailySlots(database.db, '2026-09-01');
+    expect(await count(sql`select count(*)::int as n from kpi_daily where slot = 3`)).toBe(after);
+    await foldKpiDailySlots(database.db, '2026-10-01');
+    expect(await count(sql`select count(*)::int as n from kpi_daily where slot = 3`)).toBe(0);
+  });
+
+  // PostgreSQL only: PGlite has one connection, so nothing there can wait on another writer.
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'two connections creating files of the same day do not wait on each other',
+    async () => {
+      const name = (
+        (await database.db.execute(sql`select current_database() as name`)) as unknown as {
+          rows: { name: string }[];
+        }
+      ).rows[0]!.name;
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${name}`;
+      // Two connections in different slots (the slot is the connection's process id modulo 8).
+      const clients: pg.Client[] = [];
+      const slots = new Map<number, pg.Client>();
+      while (slots.size < 2) {
+        const client = new pg.Client({ connectionString: url.href });
+        await client.connect();
+        clients.push(client);
+        const pid = Number((await client.query('select pg_backend_pid() as pid')).rows[0].pid);
+        if (!slots.has(pid % 8)) slots.set(pid % 8, client);
+      }
+      const [first, second] = [...slots.values()] as [pg.Client, pg.Client];
+      const insert = (client: pg.Client, i: number) =>
+        client.query(
+          `insert into dossiers (reference, member_id, organisation_id, organisation_name, organisation_kind,
+             category, channel, title, status, facts)
+           values ($1, $2, $3, 'Mutuelle', 'mutuelle', 'termination', 'web', 'x', 'submitted', $4)`,
+          [`D-SLOT-${i}`, memberId, orgId, JSON.stringify({ complaintReceivedOn: '2026-09-29' })],
+        );
+      try {
+        await first.query('begin');
+        await insert(first, 1); // holds its slot's rows of 2026-09-29 until commit
+        await second.query(`set lock_timeout = '3s'`);
+        await insert(second, 2); // would wait (and time out) on the same rows
+        await first.query('commit');
+      } finally {
+        for (const client of clients) await client.end();
+      }
+      expect(
+        await count(sql`select count(distinct slot)::int as n from kpi_daily
+          where organisation_id = ${orgId} and received_on = '2026-09-29' and handler = ''`),
+      ).toBeGreaterThanOrEqual(2);
+      await expectSameAsFiles();
+    },
+  );
 });

@@ -21,6 +21,16 @@ export async function dailyAggregatesExact(db: Db, scope: KpiScope): Promise<boo
   return row !== undefined && row.dated_ok === true && Number(row.unjudged) === 0;
 }
 
+/**
+ * Folds the slots of the days before `before` into one row per key (migration 0021): concurrent creations spread a
+ * day's counts over up to 8 rows so as not to wait on each other; a past day is read as one row again. Returns the
+ * day rows folded.
+ */
+export async function foldKpiDailySlots(db: Db, before: string): Promise<number> {
+  const result = await db.execute(sql`select kpi_daily_fold_slots(${before}::date) as folded`);
+  return Number(rowsOf<{ folded: number }>(result)[0]?.folded ?? 0);
+}
+
 function bucketOf(days: number, buckets: readonly { key: string; min: number; max: number | null }[]) {
   return buckets.find((b) => days >= b.min && (b.max === null || days <= b.max))?.key;
 }

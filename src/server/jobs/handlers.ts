@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DossierStatus } from '../../contracts/dossier-status.ts';
+import { foldKpiDailySlots } from '../../db/repositories/kpi-daily.ts';
 import {
   claimForEmail,
   releaseEmailClaim,
@@ -7,6 +8,7 @@ import {
 } from '../../db/repositories/notifications.ts';
 import { dossiers, users } from '../../db/schema.ts';
 import { remindersFor } from '../../domain/register/reminders.ts';
+import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { takeCheckpoint } from '../audit/checkpoints.ts';
 import { auditKeysOf } from '../audit/signing-key.ts';
 import type { AppContext } from '../context.ts';
@@ -165,6 +167,9 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
     },
     async 'retention-purge'() {
       await purgeRetention(ctx.database.db, ctx.now(), ctx.config.retention, { dryRun: false });
+    },
+    async 'kpi-daily-fold'() {
+      await foldKpiDailySlots(ctx.database.db, parisDateOf(ctx.now()));
     },
   };
 }

@@ -22,6 +22,8 @@ export interface JobPayloads {
   'weekly-patterns': { reason: 'schedule' | 'manual' };
   /** Erases or anonymises what has passed its retention period (src/server/jobs/retention-purge.ts), idempotent. */
   'retention-purge': { reason: 'schedule' | 'manual' };
+  /** Folds the KPI aggregates that concurrent writers spread over slots back into one row per key (migration 0021). */
+  'kpi-daily-fold': { reason: 'schedule' | 'manual' };
 }
 export type JobName = keyof JobPayloads;
 export const JOB_NAMES: readonly JobName[] = [
@@ -33,7 +35,11 @@ export const JOB_NAMES: readonly JobName[] = [
   'account-email',
   'weekly-patterns',
   'retention-purge',
+  'kpi-daily-fold',
 ];
+
+/** Every night after midnight, Paris time: the days before today are no longer written by creations. */
+export const KPI_DAILY_FOLD_CRON = '15 0 * * *';
 
 /** Mondays at 05:00, Paris time: the week that just ended is complete. */
 export const WEEKLY_PATTERNS_CRON = '0 5 * * 1';
@@ -154,6 +160,12 @@ export function createJobQueue(database: Database, handlers: JobHandlers, option
         await boss.schedule(
           'retention-purge',
           retentionPurgeCron,
+          { reason: 'schedule' },
+          { tz: 'Europe/Paris' },
+        );
+        await boss.schedule(
+          'kpi-daily-fold',
+          KPI_DAILY_FOLD_CRON,
           { reason: 'schedule' },
           { tz: 'Europe/Paris' },
         );
