@@ -42,11 +42,25 @@ async function noticesOf(who: string, query = '') {
 describe('deadline-reminders job', () => {
   it('creates reminders for handlers and members from the deadline engine, once (idempotent)', async () => {
     const first = await runDeadlineReminders(t.ctx);
-    expect(first.length).toBeGreaterThan(5);
+    expect(first).toBeGreaterThan(5);
     const second = await runDeadlineReminders(t.ctx);
-    expect(second).toEqual([]);
+    expect(second).toBe(0);
     const total = await t.ctx.database.db.select().from(notifications);
-    expect(total.length).toBe(first.length);
+    expect(total.length).toBe(first);
+  });
+
+  it('reads the files page by page (never all at once): pages of 3 files find the same reminders', async () => {
+    const { db } = t.ctx.database;
+    const keys = async () =>
+      (await db.select({ key: notifications.dedupeKey }).from(notifications)).map((r) => r.key).sort();
+    const before = await keys();
+    await db.delete(notifications);
+    const pages: number[] = [];
+    const created = await runDeadlineReminders(t.ctx, async (ids) => void pages.push(ids.length), 3);
+    expect(created).toBe(before.length);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(created);
+    expect(await keys()).toEqual(before);
   });
 
   it('an unassigned overdue file goes to the supervisors: the dental file, acknowledgment late since 26/09/2026', async () => {

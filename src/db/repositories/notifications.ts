@@ -25,6 +25,21 @@ export async function insertNotification(db: Db, n: NewNotification): Promise<st
   return rows[0]?.id ?? null;
 }
 
+/** Several notifications in one statement (each skipped if its dedupe key is already stored); the new ids. */
+export async function insertNotifications(db: Db, items: readonly NewNotification[]): Promise<string[]> {
+  const ids: string[] = [];
+  // 1 000 rows a statement keeps its parameters far under PostgreSQL's 65 535.
+  for (let i = 0; i < items.length; i += 1_000) {
+    const rows = await db
+      .insert(notifications)
+      .values(items.slice(i, i + 1_000))
+      .onConflictDoNothing({ target: notifications.dedupeKey })
+      .returning({ id: notifications.id });
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
 export async function notificationsOf(
   db: Db,
   userId: string,

@@ -1,8 +1,10 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { foldKpiDailySlots } from '../../db/repositories/kpi-daily.ts';
 import {
   claimForEmail,
+  insertNotifications,
+  type NewNotification,
   releaseEmailClaim,
   unsentNotificationIds,
 } from '../../db/repositories/notifications.ts';
@@ -31,29 +33,23 @@ const LIVE_STATUSES: DossierStatus[] = [
   'mediation',
 ];
 
+/** Files read per page by the reminders scan: the job's memory is one page, whatever the number of files. */
+export const REMINDER_PAGE_SIZE = 1_000;
+
 /**
  * Scans the live files with the deadline engine and stores the reminders due today, once each: the dedupe key
- * (file, deadline, threshold, due date, recipient) makes a second run, or two workers, harmless.
- * Returns the ids of the notifications created.
+ * (file, deadline, threshold, due date, recipient) makes a second run, or two workers, harmless. The files are
+ * read in pages in the order of their id (keyset), never all at once: at a million files the job holds one page.
+ * `onPage` receives the ids of the notifications each page created (their e-mails are queued page by page).
+ * Returns how many notifications were created.
  */
-export async function runDeadlineReminders(ctx: AppContext): Promise<string[]> {
+export async function runDeadlineReminders(
+  ctx: AppContext,
+  onPage: (created: string[]) => Promise<void> = async () => {},
+  pageSize = REMINDER_PAGE_SIZE,
+): Promise<number> {
   const { db } = ctx.database;
   const now = ctx.now();
-  const rows = await db
-    .select({
-      id: dossiers.id,
-      reference: dossiers.reference,
-      status: dossiers.status,
-      facts: dossiers.facts,
-      organisationKind: dossiers.organisationKind,
-      organisationId: dossiers.organisationId,
-      transmittedAt: dossiers.transmittedAt,
-      zone: dossiers.zone,
-      memberId: dossiers.memberId,
-      assignedHandlerId: dossiers.assignedHandlerId,
-    })
-    .from(dossiers)
-    .where(inArray(dossiers.status, LIVE_STATUSES));
   const supervisors = new Map<string, string[]>();
   const supervisorRows = await db
     .select({ id: users.id, organisationId: users.organisationId })
@@ -62,43 +58,72 @@ export async function runDeadlineReminders(ctx: AppContext): Promise<string[]> {
   for (const s of supervisorRows) {
     supervisors.set(s.organisationId!, [...(supervisors.get(s.organisationId!) ?? []), s.id]);
   }
-  const created: string[] = [];
-  for (const row of rows) {
-    const result = deadlinesOf(row, now);
-    if (!result.ok) continue;
-    const facts = (row.facts ?? {}) as { acknowledgedOn?: string; answerReceivedOn?: string };
-    const reminders = remindersFor(
-      // A draft not yet transmitted has no staff side: its reminders go to the member only (issue 16).
-      {
-        reference: row.reference,
-        status: row.status,
-        onRecours: row.organisationId !== null && row.transmittedAt !== null,
-        facts,
-      },
-      result.value.deadlines,
-    );
-    if (reminders.length === 0) continue;
-    const items = reminders.flatMap((r) => {
-      // Staff reminders go to the handler in charge; an unassigned file's go to the organisation's supervisors.
-      const recipients =
-        r.audience === 'member'
-          ? [row.memberId]
-          : row.assignedHandlerId
-            ? [row.assignedHandlerId]
-            : (supervisors.get(row.organisationId ?? '') ?? []);
-      return recipients.map((userId) => ({
-        userId,
-        dossierId: row.id,
-        kind: `reminder.${r.deadlineId}.${r.threshold}`,
-        title: r.title,
-        body: r.body,
-        dedupeKey: `reminder:${row.id}:${r.deadlineId}:${r.threshold}:${r.dueDate}:${userId}`,
-        createdAt: now,
-      }));
-    });
-    created.push(...(await db.transaction((tx) => notifyInTransaction(tx, items))));
+  let created = 0;
+  for (let after: string | undefined; ; ) {
+    const rows = await db
+      .select({
+        id: dossiers.id,
+        reference: dossiers.reference,
+        status: dossiers.status,
+        facts: dossiers.facts,
+        organisationKind: dossiers.organisationKind,
+        organisationId: dossiers.organisationId,
+        transmittedAt: dossiers.transmittedAt,
+        zone: dossiers.zone,
+        memberId: dossiers.memberId,
+        assignedHandlerId: dossiers.assignedHandlerId,
+      })
+      .from(dossiers)
+      .where(
+        and(
+          inArray(dossiers.status, LIVE_STATUSES),
+          after === undefined ? undefined : gt(dossiers.id, after),
+        ),
+      )
+      .orderBy(asc(dossiers.id))
+      .limit(pageSize);
+    if (rows.length === 0) return created;
+    after = rows.at(-1)!.id;
+    const items: NewNotification[] = [];
+    for (const row of rows) {
+      const result = deadlinesOf(row, now);
+      if (!result.ok) continue;
+      const facts = (row.facts ?? {}) as { acknowledgedOn?: string; answerReceivedOn?: string };
+      const reminders = remindersFor(
+        // A draft not yet transmitted has no staff side: its reminders go to the member only (issue 16).
+        {
+          reference: row.reference,
+          status: row.status,
+          onRecours: row.organisationId !== null && row.transmittedAt !== null,
+          facts,
+        },
+        result.value.deadlines,
+      );
+      for (const r of reminders) {
+        // Staff reminders go to the handler in charge; an unassigned file's go to the organisation's supervisors.
+        const recipients =
+          r.audience === 'member'
+            ? [row.memberId]
+            : row.assignedHandlerId
+              ? [row.assignedHandlerId]
+              : (supervisors.get(row.organisationId ?? '') ?? []);
+        for (const userId of recipients)
+          items.push({
+            userId,
+            dossierId: row.id,
+            kind: `reminder.${r.deadlineId}.${r.threshold}`,
+            title: r.title,
+            body: r.body,
+            dedupeKey: `reminder:${row.id}:${r.deadlineId}:${r.threshold}:${r.dueDate}:${userId}`,
+            createdAt: now,
+          });
+      }
+    }
+    // The page's reminders in one statement per thousand: not a transaction per file (each skipped if stored).
+    const page = await insertNotifications(db, items);
+    created += page.length;
+    if (page.length > 0) await onPage(page);
   }
-  return created;
 }
 
 /** The e-mail of one notification: the reference and the deadline, never the file's content (RGPD art. 5-1-c). */
@@ -125,7 +150,7 @@ export function notificationEmail(
 export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
   return {
     async 'deadline-reminders'() {
-      const created = await runDeadlineReminders(ctx);
+      await runDeadlineReminders(ctx, (created) => queueEmails(ctx, created));
       // Outbox sweep: notifications whose e-mail job was lost between commit and queueing (crash, no queue).
       const now = ctx.now();
       const lost = await unsentNotificationIds(
@@ -133,7 +158,7 @@ export function jobHandlers(ctx: AppContext, mailer: Mailer): JobHandlers {
         new Date(now.getTime() - 10 * 60_000),
         new Date(now.getTime() - 7 * 86_400_000),
       );
-      await queueEmails(ctx, [...created, ...lost]);
+      await queueEmails(ctx, lost);
     },
     async 'audit-checkpoint'() {
       await takeCheckpoint(ctx.database.db, auditKeysOf(ctx), ctx.now());
