@@ -1,7 +1,8 @@
 // `npm run bench:reminders`: times the deadline-reminders job (every 15 minutes and at each start of a server) on
-// the database named by DATABASE_URL, e.g. the 1 M files of `recours bench generate`, twice: the first run may
-// create reminders (and writes them, as the job does), the second is the usual run (nothing new). Prints the files
-// read, the notifications created, the time and the process's peak resident memory. Asserts nothing.
+// the database named by DATABASE_URL, e.g. the 1 M files of `recours bench generate`: a full run (the first of a
+// Paris day: every live file) and a later run of the same day (the files changed since). Both write what they
+// create, as the job does. Prints the files read, the notifications created, the time and the process's peak
+// resident memory. Asserts nothing.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -23,16 +24,13 @@ const live = await database.db.execute(
 );
 console.log(`# Rappels d’échéances (npm run bench:reminders) — ${new Date().toISOString()}`);
 console.log(`dossiers non clos : ${(live as unknown as { rows: { n: number }[] }).rows[0]!.n}`);
-for (const run of [1, 2]) {
+for (const full of [true, false]) {
   const load = loadavg()[0]!.toFixed(1);
   const t0 = performance.now();
-  let pages = 0;
-  const created = await runDeadlineReminders(ctx, async () => {
-    pages += 1;
-  });
+  const run = await runDeadlineReminders(ctx, async () => {}, { full });
   const seconds = (performance.now() - t0) / 1000;
   console.log(
-    `passage ${run} : ${seconds.toFixed(1)} s, ${created} rappels créés (${pages} pages avec rappels), mémoire résidente maximale ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} Mo, charge ${load}`,
+    `${run.full ? 'passage complet' : 'passage suivant du jour'} : ${seconds.toFixed(1)} s, ${run.read} dossiers lus, ${run.created} rappels créés, mémoire résidente maximale ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} Mo, charge ${load}`,
   );
 }
 await database.close();

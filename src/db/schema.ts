@@ -12,6 +12,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -676,6 +677,16 @@ export const memberships = pgTable(
 );
 
 /** One computation of the weekly spikes (issue 15): the dashboard reads stored runs, never recomputes. */
+/**
+ * The deadline-reminders job's one row (migration 0022): the Paris day of its last full scan of the live files and
+ * when its last run began; the other runs of the day read only the files changed since (src/server/jobs/handlers.ts).
+ */
+export const reminderScans = pgTable('reminder_scans', {
+  id: smallint('id').primaryKey().default(1),
+  fullScanOn: date('full_scan_on', { mode: 'string' }).notNull(),
+  lastRunStartedAt: timestamp('last_run_started_at', { withTimezone: true }).notNull(),
+});
+
 export const patternRuns = pgTable(
   'pattern_runs',
   {

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, like, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/db/repositories/users.ts';
-import { notifications } from '../../src/db/schema.ts';
+import { dossiers, notifications } from '../../src/db/schema.ts';
 import { runDeadlineReminders } from '../../src/server/jobs/handlers.ts';
 import { as, createTestApp, type Session, type TestApp } from '../support/test-app.ts';
 
@@ -42,11 +42,12 @@ async function noticesOf(who: string, query = '') {
 describe('deadline-reminders job', () => {
   it('creates reminders for handlers and members from the deadline engine, once (idempotent)', async () => {
     const first = await runDeadlineReminders(t.ctx);
-    expect(first).toBeGreaterThan(5);
+    expect(first.full).toBe(true);
+    expect(first.created).toBeGreaterThan(5);
     const second = await runDeadlineReminders(t.ctx);
-    expect(second).toBe(0);
+    expect(second.created).toBe(0);
     const total = await t.ctx.database.db.select().from(notifications);
-    expect(total.length).toBe(first);
+    expect(total.length).toBe(first.created);
   });
 
   it('reads the files page by page (never all at once): pages of 3 files find the same reminders', async () => {
@@ -56,11 +57,40 @@ describe('deadline-reminders job', () => {
     const before = await keys();
     await db.delete(notifications);
     const pages: number[] = [];
-    const created = await runDeadlineReminders(t.ctx, async (ids) => void pages.push(ids.length), 3);
+    const { created } = await runDeadlineReminders(t.ctx, async (ids) => void pages.push(ids.length), {
+      pageSize: 3,
+      full: true,
+    });
     expect(created).toBe(before.length);
     expect(pages.length).toBeGreaterThan(2);
     expect(pages.reduce((a, b) => a + b, 0)).toBe(created);
     expect(await keys()).toEqual(before);
+  });
+
+  it('the other runs of the day read only the files changed since the previous run began; the next day, all', async () => {
+    const { db } = t.ctx.database;
+    const at = (iso: string) => ({ ...t.ctx, now: () => new Date(iso) });
+    const live = await db.select({ id: dossiers.id }).from(dossiers).where(ne(dossiers.status, 'closed'));
+    // The demo files were written at 10:00 (UTC), the full run of the day began then: read again at 12:00.
+    expect((await runDeadlineReminders(at('2026-11-23T12:00:00Z'))).full).toBe(false);
+    const quiet = await runDeadlineReminders(at('2026-11-23T14:00:00Z'));
+    expect(quiet).toEqual({ full: false, read: 0, created: 0 });
+    // One file changed after that run: its reminders (deleted here) are made again, and nothing else is read.
+    const [file] = await db
+      .select({ id: notifications.dossierId })
+      .from(notifications)
+      .where(like(notifications.kind, 'reminder.complaint.%'))
+      .limit(1);
+    const gone = await db.delete(notifications).where(eq(notifications.dossierId, file!.id!)).returning();
+    await db
+      .update(dossiers)
+      .set({ updatedAt: new Date('2026-11-23T14:30:00Z') })
+      .where(eq(dossiers.id, file!.id!));
+    const changed = await runDeadlineReminders(at('2026-11-23T15:00:00Z'));
+    expect(changed).toEqual({ full: false, read: 1, created: gone.length });
+    const nextDay = await runDeadlineReminders(at('2026-11-24T08:00:00Z'));
+    expect(nextDay.full).toBe(true);
+    expect(nextDay.read).toBe(live.length);
   });
 
   it('an unassigned overdue file goes to the supervisors: the dental file, acknowledgment late since 26/09/2026', async () => {

@@ -265,9 +265,12 @@ export async function claimableRecords(db: Db, codeHash: string, now: Date) {
 }
 
 export async function moveMemberFiles(db: Db, fromMemberId: string, toMemberId: string) {
-  return db
-    .update(dossiers)
-    .set({ memberId: toMemberId })
-    .where(eq(dossiers.memberId, fromMemberId))
-    .returning({ id: dossiers.id });
+  return (
+    db
+      .update(dossiers)
+      // updated_at: the reminders job's same-day runs read the files changed since (their member's reminders too).
+      .set({ memberId: toMemberId, updatedAt: sql`now()` })
+      .where(eq(dossiers.memberId, fromMemberId))
+      .returning({ id: dossiers.id })
+  );
 }

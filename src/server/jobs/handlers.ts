@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull } from 'drizzle-orm';
 import type { DossierStatus } from '../../contracts/dossier-status.ts';
 import { foldKpiDailySlots } from '../../db/repositories/kpi-daily.ts';
 import {
@@ -8,7 +8,7 @@ import {
   releaseEmailClaim,
   unsentNotificationIds,
 } from '../../db/repositories/notifications.ts';
-import { dossiers, users } from '../../db/schema.ts';
+import { dossiers, reminderScans, users } from '../../db/schema.ts';
 import { remindersFor } from '../../domain/register/reminders.ts';
 import { parisDateOf } from '../../domain/shared/calendar-date.ts';
 import { takeCheckpoint } from '../audit/checkpoints.ts';
@@ -37,19 +37,41 @@ const LIVE_STATUSES: DossierStatus[] = [
 export const REMINDER_PAGE_SIZE = 1_000;
 
 /**
- * Scans the live files with the deadline engine and stores the reminders due today, once each: the dedupe key
- * (file, deadline, threshold, due date, recipient) makes a second run, or two workers, harmless. The files are
- * read in pages in the order of their id (keyset), never all at once: at a million files the job holds one page.
- * `onPage` receives the ids of the notifications each page created (their e-mails are queued page by page).
- * Returns how many notifications were created.
+ * How far before the previous run's start a same-day run looks for changed files: a change committed just after
+ * that start may carry a time a little before it (the time is taken in the transaction, before its commit).
+ */
+export const REMINDER_SCAN_OVERLAP_MS = 5 * 60_000;
+
+export interface ReminderRun {
+  /** Every live file was read (first run of the Paris day, or asked), else only the files changed since. */
+  full: boolean;
+  /** Files read. */
+  read: number;
+  /** Notifications created. */
+  created: number;
+}
+
+/**
+ * Stores the reminders due today, once each, from the deadline engine: the dedupe key (file, deadline, threshold,
+ * due date, recipient) makes a second run, or two workers, harmless. A file's reminders change only with the day
+ * or with the file: the first run of a Paris day reads every live file, in keyset pages (the job holds one page,
+ * whatever the number of files); the other runs read only the files changed (updated_at) since the previous run
+ * began. `onPage` receives the ids of the notifications each page created (their e-mails are queued page by page).
  */
 export async function runDeadlineReminders(
   ctx: AppContext,
   onPage: (created: string[]) => Promise<void> = async () => {},
-  pageSize = REMINDER_PAGE_SIZE,
-): Promise<number> {
+  options: { pageSize?: number; full?: boolean } = {},
+): Promise<ReminderRun> {
   const { db } = ctx.database;
   const now = ctx.now();
+  const today = parisDateOf(now);
+  const pageSize = options.pageSize ?? REMINDER_PAGE_SIZE;
+  const [state] = await db.select().from(reminderScans).limit(1);
+  const full = options.full === true || state === undefined || state.fullScanOn < today;
+  const changedSince = full
+    ? undefined
+    : new Date(state!.lastRunStartedAt.getTime() - REMINDER_SCAN_OVERLAP_MS);
   const supervisors = new Map<string, string[]>();
   const supervisorRows = await db
     .select({ id: users.id, organisationId: users.organisationId })
@@ -59,6 +81,7 @@ export async function runDeadlineReminders(
     supervisors.set(s.organisationId!, [...(supervisors.get(s.organisationId!) ?? []), s.id]);
   }
   let created = 0;
+  let read = 0;
   for (let after: string | undefined; ; ) {
     const rows = await db
       .select({
@@ -77,12 +100,14 @@ export async function runDeadlineReminders(
       .where(
         and(
           inArray(dossiers.status, LIVE_STATUSES),
+          changedSince === undefined ? undefined : gte(dossiers.updatedAt, changedSince),
           after === undefined ? undefined : gt(dossiers.id, after),
         ),
       )
       .orderBy(asc(dossiers.id))
       .limit(pageSize);
-    if (rows.length === 0) return created;
+    if (rows.length === 0) break;
+    read += rows.length;
     after = rows.at(-1)!.id;
     const items: NewNotification[] = [];
     for (const row of rows) {
@@ -124,6 +149,13 @@ export async function runDeadlineReminders(
     created += page.length;
     if (page.length > 0) await onPage(page);
   }
+  // Marked once the run is over: a run that failed half-way is done again in full by the next one of the day.
+  const mark = { fullScanOn: full ? today : state!.fullScanOn, lastRunStartedAt: now };
+  await db
+    .insert(reminderScans)
+    .values({ id: 1, ...mark })
+    .onConflictDoUpdate({ target: reminderScans.id, set: mark });
+  return { full, read, created };
 }
 
 /** The e-mail of one notification: the reference and the deadline, never the file's content (RGPD art. 5-1-c). */
