@@ -193,57 +193,31 @@ CREATE TRIGGER kpi_daily_update AFTER UPDATE ON dossiers REFERENCING OLD TABLE A
 CREATE TRIGGER kpi_daily_delete AFTER DELETE ON dossiers REFERENCING OLD TABLE AS kpi_old
   FOR EACH STATEMENT EXECUTE FUNCTION kpi_daily_on_delete();
 --> statement-breakpoint
--- Folds the slots of the days received before `before` into slot 0 (the nightly job, for yesterday and earlier):
--- a past day is read as one row per key again. Sums and the upper bound max_fact_on are kept; a writer of the same
--- day meanwhile waits for the rows it needs, then writes its slot anew.
+-- Folds the slots of the days received before `before` back into slot 0 (the nightly job, for yesterday and earlier):
+-- those days are rebuilt from their files by kpi_daily_rebuild_days, one row per key again (and max_fact_on exact).
+-- A writer of such a day meanwhile waits for the rows the rebuild deleted, then adds its change in its own slot.
+-- Returns the days folded.
 CREATE OR REPLACE FUNCTION kpi_daily_fold_slots(before date) RETURNS integer
 LANGUAGE plpgsql
 AS $fn$
 DECLARE
-  folded integer;
+  r record;
+  folded integer := 0;
 BEGIN
-  WITH moved AS (
-    DELETE FROM kpi_daily WHERE slot <> 0 AND received_on < before RETURNING *
-  ), summed AS (
-    SELECT organisation_id, received_on, handler, sum(files) AS files, sum(answered) AS answered,
-      sum(mediated) AS mediated, sum(satisfaction_sum) AS satisfaction_sum,
-      sum(satisfaction_count) AS satisfaction_count, sum(ack_in_time) AS ack_in_time, sum(ack_late) AS ack_late,
-      sum(ack_none) AS ack_none, sum(unjudged) AS unjudged, sum(answer_in_time) AS answer_in_time,
-      sum(answer_late) AS answer_late, max(max_fact_on) AS max_fact_on
-    FROM moved GROUP BY 1, 2, 3
-  )
-  INSERT INTO kpi_daily AS k (organisation_id, received_on, handler, slot, files, answered, mediated,
-    satisfaction_sum, satisfaction_count, ack_in_time, ack_late, ack_none, unjudged, answer_in_time, answer_late,
-    max_fact_on)
-  SELECT organisation_id, received_on, handler, 0, files, answered, mediated, satisfaction_sum, satisfaction_count,
-    ack_in_time, ack_late, ack_none, unjudged, answer_in_time, answer_late, max_fact_on
-  FROM summed ORDER BY 1, 2, 3
-  ON CONFLICT (organisation_id, received_on, handler, slot) DO UPDATE SET
-    files = k.files + excluded.files,
-    answered = k.answered + excluded.answered,
-    mediated = k.mediated + excluded.mediated,
-    satisfaction_sum = k.satisfaction_sum + excluded.satisfaction_sum,
-    satisfaction_count = k.satisfaction_count + excluded.satisfaction_count,
-    ack_in_time = k.ack_in_time + excluded.ack_in_time,
-    ack_late = k.ack_late + excluded.ack_late,
-    ack_none = k.ack_none + excluded.ack_none,
-    unjudged = k.unjudged + excluded.unjudged,
-    answer_in_time = k.answer_in_time + excluded.answer_in_time,
-    answer_late = k.answer_late + excluded.answer_late,
-    max_fact_on = greatest(k.max_fact_on, excluded.max_fact_on);
-  GET DIAGNOSTICS folded = ROW_COUNT;
-  WITH moved AS (
-    DELETE FROM kpi_daily_dims WHERE slot <> 0 AND received_on < before RETURNING *
-  )
-  INSERT INTO kpi_daily_dims AS k (organisation_id, received_on, dim, key, slot, files)
-  SELECT organisation_id, received_on, dim, key, 0, sum(files) FROM moved GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (organisation_id, received_on, dim, key, slot) DO UPDATE SET files = k.files + excluded.files;
-  WITH moved AS (
-    DELETE FROM kpi_daily_answers WHERE slot <> 0 AND received_on < before RETURNING *
-  )
-  INSERT INTO kpi_daily_answers AS k (organisation_id, received_on, handler, days, slot, files)
-  SELECT organisation_id, received_on, handler, days, 0, sum(files) FROM moved GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (organisation_id, received_on, handler, days, slot) DO UPDATE SET files = k.files + excluded.files;
+  FOR r IN
+    SELECT organisation_id, array_agg(DISTINCT received_on) AS days
+    FROM (
+      SELECT organisation_id, received_on FROM kpi_daily WHERE slot <> 0 AND received_on < before
+      UNION ALL
+      SELECT organisation_id, received_on FROM kpi_daily_dims WHERE slot <> 0 AND received_on < before
+      UNION ALL
+      SELECT organisation_id, received_on FROM kpi_daily_answers WHERE slot <> 0 AND received_on < before
+    ) spread
+    GROUP BY organisation_id
+  LOOP
+    PERFORM kpi_daily_rebuild_days(r.organisation_id, r.days);
+    folded := folded + cardinality(r.days);
+  END LOOP;
   RETURN folded;
 END
 $fn$;

@@ -84,6 +84,10 @@ async function expectSameAsFiles() {
   }
 }
 
+/** Aggregate rows without their latest date, which the triggers keep as an upper bound and a rebuild makes exact. */
+const withoutBound = (rows: unknown[]) =>
+  (rows as { max_fact_on: string | null }[]).map(({ max_fact_on: _bound, ...rest }) => rest);
+
 async function aggregates() {
   const rows = (q: ReturnType<typeof sql>) =>
     database.db.execute(q).then((r) => (r as unknown as { rows: unknown[] }).rows);
@@ -179,8 +183,6 @@ describe('KPI daily aggregates (migration 0019) equal the file scan', () => {
     await database.db.execute(sql`select kpi_daily_rebuild(${orgId}::uuid)`);
     await database.db.execute(sql`select kpi_daily_rebuild(${otherOrgId}::uuid)`);
     const rebuilt = await aggregates();
-    const withoutBound = (rows: unknown[]) =>
-      (rows as { max_fact_on: string | null }[]).map(({ max_fact_on: _bound, ...rest }) => rest);
     expect(withoutBound(rebuilt.daily)).toEqual(withoutBound(kept.daily));
     expect(rebuilt.dims).toEqual(kept.dims);
     expect(rebuilt.answers).toEqual(kept.answers);
@@ -281,7 +283,12 @@ describe('KPI aggregates spread over slots (migration 0021)', () => {
         0,
       );
     }
-    expect(await aggregates()).toEqual(before);
+    // A folded day is rebuilt from its files: the same counts, and its latest date exact (the triggers keep an
+    // upper bound of it).
+    const after = await aggregates();
+    expect(withoutBound(after.daily)).toEqual(withoutBound(before.daily));
+    expect(after.dims).toEqual(before.dims);
+    expect(after.answers).toEqual(before.answers);
     await expectSameAsFiles();
   });
 
