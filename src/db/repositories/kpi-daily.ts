@@ -22,9 +22,9 @@ export async function dailyAggregatesExact(db: Db, scope: KpiScope): Promise<boo
 }
 
 /**
- * Folds the slots of the days before `before` into one row per key (migration 0021): concurrent creations spread a
- * day's counts over up to 8 rows so as not to wait on each other; a past day is read as one row again. Returns the
- * day rows folded.
+ * Folds the slots of the days before `before` into one row per key (migration 0021): concurrent writers spread a
+ * day's counts over up to 8 rows so as not to wait on each other; those days are rebuilt from their files, one row
+ * per key again. Returns the days rebuilt.
  */
 export async function foldKpiDailySlots(db: Db, before: string): Promise<number> {
   const result = await db.execute(sql`select kpi_daily_fold_slots(${before}::date) as folded`);

@@ -38,7 +38,7 @@ export const JOB_NAMES: readonly JobName[] = [
   'kpi-daily-fold',
 ];
 
-/** Every night after midnight, Paris time: the days before today are no longer written by creations. */
+/** Every night after midnight, Paris time: the days before today (today's slots are still being written). */
 export const KPI_DAILY_FOLD_CRON = '15 0 * * *';
 
 /** Mondays at 05:00, Paris time: the week that just ended is complete. */
