@@ -190,5 +190,8 @@ describe('e-mails through the job queue and SMTP', () => {
     expect(result.delivered).toBe(false);
     expect(disabled.enabled).toBe(false);
     expect(logged[0]).toContain('E-mails désactivés (SMTP_URL non défini)');
+    // Said once, never per message (a subject names the file).
+    await disabled.send({ to: 'c@d.fr', subject: 'Dossier REC-2026-AAAAAA', text: 'Essai' });
+    expect(logged).toHaveLength(1);
   });
 });
