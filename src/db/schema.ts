@@ -676,7 +676,6 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.product, t.countedOn] })],
 );
 
-/** One computation of the weekly spikes (issue 15): the dashboard reads stored runs, never recomputes. */
 /**
  * The deadline-reminders job's one row (migration 0022): the Paris day of its last full scan of the live files and
  * when its last run began; the other runs of the day read only the files changed since (src/server/jobs/handlers.ts).
@@ -687,6 +686,7 @@ export const reminderScans = pgTable('reminder_scans', {
   lastRunStartedAt: timestamp('last_run_started_at', { withTimezone: true }).notNull(),
 });
 
+/** One computation of the weekly spikes (issue 15): the dashboard reads stored runs, never recomputes. */
 export const patternRuns = pgTable(
   'pattern_runs',
   {
