@@ -15,17 +15,10 @@ export interface NewNotification {
   createdAt: Date;
 }
 
-/** Inserts a notification unless one with the same key exists; returns its id when it was created. */
-export async function insertNotification(db: Db, n: NewNotification): Promise<string | null> {
-  const rows = await db
-    .insert(notifications)
-    .values(n)
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ id: notifications.id });
-  return rows[0]?.id ?? null;
-}
-
-/** Several notifications in one statement (each skipped if its dedupe key is already stored); the new ids. */
+/**
+ * Inserts notifications, a thousand a statement, each skipped if one with the same dedupe key exists (stored, or
+ * earlier in the list); returns the ids of those created.
+ */
 export async function insertNotifications(db: Db, items: readonly NewNotification[]): Promise<string[]> {
   const ids: string[] = [];
   // 1 000 rows a statement keeps its parameters far under PostgreSQL's 65 535.

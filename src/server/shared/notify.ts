@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { insertNotification, type NewNotification } from '../../db/repositories/notifications.ts';
+import { insertNotifications, type NewNotification } from '../../db/repositories/notifications.ts';
 import type { AppContext } from '../context.ts';
 import { jobQueueOf } from './job-queue.ts';
 
@@ -7,13 +7,8 @@ import { jobQueueOf } from './job-queue.ts';
  * Creates in-app notifications inside the caller's transaction (the outbox); their e-mails are queued by
  * `queueEmails` once that transaction committed, so that a rolled-back change never sends a mail.
  */
-export async function notifyInTransaction(tx: Db, items: readonly NewNotification[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const item of items) {
-    const id = await insertNotification(tx, item);
-    if (id) ids.push(id);
-  }
-  return ids;
+export function notifyInTransaction(tx: Db, items: readonly NewNotification[]): Promise<string[]> {
+  return insertNotifications(tx, items);
 }
 
 /**
